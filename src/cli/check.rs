@@ -1,0 +1,87 @@
+//! `pingshen check FILE...`: validate each file by its kind.
+
+use std::path::{Path, PathBuf};
+
+use super::Lang;
+use crate::error::Error;
+use crate::load::{self, Disk, FileError, Kind};
+
+/// Prints `OK  path  (kind, summary)` or every error; fails when any file does.
+pub fn run(files: &[PathBuf], lang: Lang) -> Result<(), Error> {
+    let mut bad = 0;
+    for f in files {
+        match summary(f, lang) {
+            Ok(s) => println!("OK  {}  ({s})", f.display()),
+            Err(errors) => {
+                bad += 1;
+                for e in errors {
+                    println!("{e}");
+                }
+            }
+        }
+    }
+    if bad == 0 {
+        Ok(())
+    } else {
+        Err(Error::BadInput(format!("{bad} of {} files are not valid", files.len())))
+    }
+}
+
+fn summary(f: &Path, lang: Lang) -> Result<String, Vec<FileError>> {
+    let text = load::read_text(&Disk, f).map_err(|e| vec![e])?;
+    let en = lang == Lang::En;
+    match load::kind(f, &text).map_err(|e| vec![e])? {
+        Kind::Sheet => {
+            let (s, _) = load::sheet(&Disk, f)?;
+            let items = s.items().count();
+            Ok(if en {
+                format!(
+                    "sheet {}, {} sections, {items} items, {} indicators, {} eligibility rules, total {}",
+                    s.id,
+                    s.sections.len(),
+                    s.indicators.len(),
+                    s.eligibility.len(),
+                    s.total
+                )
+            } else {
+                format!(
+                    "评分表 {}，{} 个一级指标，{items} 个评分项，{} 个建设指标，{} 条资格规则，满分 {}",
+                    s.id,
+                    s.sections.len(),
+                    s.indicators.len(),
+                    s.eligibility.len(),
+                    s.total
+                )
+            })
+        }
+        Kind::Dossier => {
+            let (d, _) = load::dossier(&Disk, f)?;
+            Ok(if en {
+                format!("dossier {}, {}, {} joint applicants", d.id, d.applicant.name, d.joint.len())
+            } else {
+                format!("申报书 {}，{}，联合申报单位 {} 家", d.id, d.applicant.name, d.joint.len())
+            })
+        }
+        Kind::Round => {
+            let r = load::round(&Disk, f)?;
+            Ok(if en {
+                format!(
+                    "round {}, sheet {}, {} dossiers, {} experts",
+                    r.round.id,
+                    r.sheet.id,
+                    r.dossiers.len(),
+                    r.round.experts.len()
+                )
+            } else {
+                format!(
+                    "评审轮次 {}，评分表 {}，申报书 {} 份，专家 {} 位",
+                    r.round.id,
+                    r.sheet.id,
+                    r.dossiers.len(),
+                    r.round.experts.len()
+                )
+            })
+        }
+        Kind::Calendar => Err(vec![FileError::at(f, 1, 1, "calendar files are not supported yet")]),
+    }
+}

@@ -1,0 +1,15 @@
+//! The competition's rules in plain Rust: no terminal, no database, no file format.
+
+pub mod card;
+pub mod credit_code;
+pub mod dossier;
+pub mod invalid;
+pub mod points;
+pub mod ratio;
+pub mod round;
+pub mod rules;
+pub mod sheet;
+
+pub use invalid::{Invalid, Path, Seg};
+pub use points::Points;
+pub use ratio::Ratio;

@@ -1,0 +1,129 @@
+//! Exact fractions for comparisons that must never round: means, PCT at 1:2.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// A fraction `num / den` with `den > 0`, always in lowest terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Ratio {
+    num: i128,
+    den: i128,
+}
+
+fn gcd(mut a: i128, mut b: i128) -> i128 {
+    a = a.abs();
+    b = b.abs();
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.max(1)
+}
+
+impl Ratio {
+    pub const ZERO: Ratio = Ratio { num: 0, den: 1 };
+
+    /// `num / den`; a zero denominator is a programming error and yields zero.
+    pub fn new(num: i128, den: i128) -> Ratio {
+        if den == 0 {
+            return Ratio::ZERO;
+        }
+        let s = if den < 0 { -1 } else { 1 };
+        let g = gcd(num, den);
+        Ratio { num: s * num / g, den: s * den / g }
+    }
+
+    pub fn int(n: i128) -> Ratio {
+        Ratio { num: n, den: 1 }
+    }
+
+    pub fn from_points(p: super::Points) -> Ratio {
+        Ratio::new(p.hundredths() as i128, 100)
+    }
+
+    pub fn num(self) -> i128 {
+        self.num
+    }
+
+    pub fn den(self) -> i128 {
+        self.den
+    }
+
+    pub fn add(self, o: Ratio) -> Ratio {
+        Ratio::new(self.num * o.den + o.num * self.den, self.den * o.den)
+    }
+
+    pub fn sub(self, o: Ratio) -> Ratio {
+        Ratio::new(self.num * o.den - o.num * self.den, self.den * o.den)
+    }
+
+    pub fn mul(self, o: Ratio) -> Ratio {
+        Ratio::new(self.num * o.num, self.den * o.den)
+    }
+
+    pub fn div_int(self, n: i128) -> Ratio {
+        Ratio::new(self.num, self.den * n)
+    }
+
+    pub fn abs(self) -> Ratio {
+        Ratio { num: self.num.abs(), den: self.den }
+    }
+
+    /// Rounded to hundredths, half away from zero (so half up for scores).
+    pub fn round_hundredths(self) -> i128 {
+        let n = self.num * 100;
+        let q = n.div_euclid(self.den);
+        let r = n.rem_euclid(self.den);
+        if 2 * r >= self.den { q + 1 } else { q }
+    }
+
+    /// Two decimals, rounding half up: the form printed in rankings.
+    pub fn fixed2(self) -> String {
+        let h = self.round_hundredths();
+        let sign = if h < 0 { "-" } else { "" };
+        let h = h.abs();
+        format!("{sign}{}.{:02}", h / 100, h % 100)
+    }
+}
+
+impl Ord for Ratio {
+    fn cmp(&self, o: &Ratio) -> Ordering {
+        (self.num * o.den).cmp(&(o.num * self.den))
+    }
+}
+
+impl PartialOrd for Ratio {
+    fn partial_cmp(&self, o: &Ratio) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+
+impl fmt::Display for Ratio {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.den == 1 {
+            write!(f, "{}", self.num)
+        } else {
+            write!(f, "{}", self.fixed2())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounds_half_up_only_at_the_half() {
+        // 70.005 exactly → 70.01; 70.004999… stays 70.00
+        assert_eq!(Ratio::new(70005, 1000).fixed2(), "70.01");
+        assert_eq!(Ratio::new(7000499, 100000).fixed2(), "70.00");
+        assert_eq!(Ratio::new(2, 3).fixed2(), "0.67");
+        assert_eq!(Ratio::new(1, 3).fixed2(), "0.33");
+    }
+
+    #[test]
+    fn compares_exactly() {
+        assert!(Ratio::new(1, 3) < Ratio::new(3333334, 10000000));
+        assert_eq!(Ratio::new(2, 4), Ratio::new(1, 2));
+        assert_eq!(Ratio::new(1, -2), Ratio::new(-1, 2));
+    }
+}

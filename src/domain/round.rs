@@ -1,0 +1,170 @@
+//! A round (评审轮次): one competition or assessment, its sheet, dossiers, panel
+//! and settings.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::invalid::Problems;
+use super::sheet::Deviation;
+use super::{Invalid, Path, Points};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Round {
+    pub id: String,
+    pub title: String,
+    pub kind: RoundKind,
+    /// The day of the review; ages and years registered are counted to it.
+    pub date: NaiveDate,
+    /// The scoresheet, relative to the round file.
+    pub sheet: String,
+    /// A sheet of eligibility rules checked in formal review, if separate.
+    #[serde(default)]
+    pub eligibility: Option<String>,
+    /// The folder of dossier files, relative to the round file.
+    pub dossiers: String,
+    pub experts: Vec<Expert>,
+    /// Third-party preliminary scorers (初审); recognition rounds only.
+    #[serde(default)]
+    pub preliminary: Vec<Expert>,
+    #[serde(default)]
+    pub conflicts: Vec<Conflict>,
+    #[serde(default)]
+    pub selection: Selection,
+    /// Overrides the sheet's deviation thresholds.
+    #[serde(default)]
+    pub deviation: Option<Deviation>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RoundKind {
+    /// 认定: preliminary scoring to a shortlist, then expert review to a selection.
+    Recognition,
+    /// 年度考核, year 1 (pass ≥ 70) or year 2 / final acceptance (pass ≥ 75).
+    Annual { year: u8 },
+    /// 验收: achieved values against the sheet's indicators.
+    Acceptance,
+}
+
+impl RoundKind {
+    /// The stages in which cards are scored.
+    pub fn stages(self) -> &'static [Stage] {
+        match self {
+            RoundKind::Recognition => &[Stage::Preliminary, Stage::Expert],
+            _ => &[Stage::Expert],
+        }
+    }
+}
+
+/// Who scores: the third party's preliminary scoring, or the expert panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Stage {
+    Preliminary,
+    Expert,
+}
+
+impl Stage {
+    pub fn key(self) -> &'static str {
+        match self {
+            Stage::Preliminary => "preliminary",
+            Stage::Expert => "expert",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expert {
+    pub id: String,
+    pub name: String,
+    pub organisation: String,
+    /// The fingerprint of the expert's signing key, when pinned in advance.
+    #[serde(default)]
+    pub key: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    pub expert: String,
+    pub dossier: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Selection {
+    /// The most that may be selected (Huangpu: 20).
+    pub cap: u32,
+    /// The shortlist holds at least `shortlist_ratio × cap` (Huangpu: 1:2).
+    pub shortlist_ratio: u32,
+    /// No dossier below this expert score is selected.
+    #[serde(default)]
+    pub min_score: Option<Points>,
+}
+
+impl Default for Selection {
+    fn default() -> Self {
+        Selection { cap: 20, shortlist_ratio: 2, min_score: None }
+    }
+}
+
+impl Round {
+    pub fn expert(&self, id: &str) -> Option<&Expert> {
+        self.experts.iter().chain(&self.preliminary).find(|e| e.id == id)
+    }
+
+    /// The people who score in a stage.
+    pub fn scorers(&self, stage: Stage) -> &[Expert] {
+        match stage {
+            Stage::Preliminary => &self.preliminary,
+            Stage::Expert => &self.experts,
+        }
+    }
+
+    /// Rules the round file keeps on its own; cross-file checks live in `load`.
+    pub fn validate(&self) -> Result<(), Vec<Invalid>> {
+        let mut p = Problems::default();
+        let root = Path::root();
+        if self.id.is_empty() || !self.id.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)) {
+            p.push(root.field("id"), format!("round id '{}' may use only letters, digits, '-', '_' and '.'", self.id));
+        }
+        if self.experts.is_empty() {
+            p.push(root.field("experts"), "the round has no experts");
+        }
+        let mut ids = HashSet::new();
+        for (list, people) in [("experts", &self.experts), ("preliminary", &self.preliminary)] {
+            for (k, e) in people.iter().enumerate() {
+                if !ids.insert(e.id.as_str()) {
+                    p.push(root.field(list).index(k).field("id"), format!("duplicate expert id '{}'", e.id));
+                }
+            }
+        }
+        if self.kind == RoundKind::Recognition && self.preliminary.is_empty() {
+            p.push(root.field("preliminary"), "a recognition round needs at least one preliminary scorer");
+        }
+        if let RoundKind::Annual { year } = self.kind {
+            if !(1..=2).contains(&year) {
+                p.push(root.field("kind"), format!("annual assessment year is {year}, allowed 1 or 2"));
+            }
+        }
+        if self.selection.cap == 0 {
+            p.push(root.field("selection").field("cap"), "cap is 0, allowed 1 or more");
+        }
+        if self.selection.shortlist_ratio == 0 {
+            p.push(root.field("selection").field("shortlist_ratio"), "shortlist_ratio is 0, allowed 1 or more");
+        }
+        for (k, c) in self.conflicts.iter().enumerate() {
+            if self.expert(&c.expert).is_none() {
+                let at = root.field("conflicts").index(k).field("expert");
+                p.push(at, format!("conflict names expert '{}', who is not on the panel", c.expert));
+            }
+            if c.reason.trim().is_empty() {
+                p.push(root.field("conflicts").index(k).field("reason"), "a conflict needs a reason");
+            }
+        }
+        p.into_result()
+    }
+}

@@ -1,0 +1,7 @@
+//! pingshen (评审): offline scoring for expert panels of high-value patent
+//! cultivation programmes.
+
+pub mod cli;
+pub mod domain;
+pub mod error;
+pub mod load;
