@@ -5,3 +5,4 @@ pub mod cli;
 pub mod domain;
 pub mod error;
 pub mod load;
+pub mod samples;
