@@ -10,7 +10,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::error::{Error, Exit};
 
 #[derive(Parser, Debug)]
-#[command(name = "pingshen", version, about = "评审 — offline scoring for expert panels")]
+#[command(
+    name = "pingshen",
+    version,
+    about = "评审 — offline scoring for expert panels"
+)]
 pub struct Cli {
     /// The store folder (default: $PINGSHEN_STORE, else the platform data folder).
     #[arg(long, global = true, env = "PINGSHEN_STORE")]
@@ -43,7 +47,11 @@ pub fn main() -> i32 {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { Exit::BadInput as i32 } else { 0 };
+            return if e.use_stderr() {
+                Exit::BadInput as i32
+            } else {
+                0
+            };
         }
     };
     match run(cli) {

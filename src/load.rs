@@ -26,13 +26,25 @@ pub struct FileError {
 
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file.display(), self.line, self.col, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file.display(),
+            self.line,
+            self.col,
+            self.message
+        )
     }
 }
 
 impl FileError {
     pub fn at(file: &FsPath, line: usize, col: usize, message: impl Into<String>) -> FileError {
-        FileError { file: file.to_path_buf(), line, col, message: message.into() }
+        FileError {
+            file: file.to_path_buf(),
+            line,
+            col,
+            message: message.into(),
+        }
     }
 }
 
@@ -81,8 +93,7 @@ pub fn text(file: &FsPath, bytes: &[u8]) -> Result<String, FileError> {
         Ok(s) => Ok(s.strip_prefix('\u{feff}').unwrap_or(s).to_string()),
         Err(e) => {
             let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-            let line = 1 + good.matches('\n').count();
-            let col = 1 + good.chars().rev().take_while(|&c| c != '\n').count();
+            let (line, col) = line_col_after(good);
             let byte = bytes[e.valid_up_to()];
             let msg = format!("the file is not UTF-8 text (byte 0x{byte:02X}); save it as UTF-8");
             Err(FileError::at(file, line, col, msg))
@@ -92,10 +103,22 @@ pub fn text(file: &FsPath, bytes: &[u8]) -> Result<String, FileError> {
 
 /// Reads a file through `files` and checks its text.
 pub fn read_text(files: &dyn Files, file: &FsPath) -> Result<String, FileError> {
-    let bytes = files
-        .read(file)
-        .map_err(|e| FileError::at(file, 1, 1, format!("cannot read the file: {}", io_words(&e))))?;
+    let bytes = files.read(file).map_err(|e| {
+        FileError::at(
+            file,
+            1,
+            1,
+            format!("cannot read the file: {}", io_words(&e)),
+        )
+    })?;
     text(file, &bytes)
+}
+
+/// The line and column just after `s`.
+fn line_col_after(s: &str) -> (usize, usize) {
+    let line = 1 + s.matches('\n').count();
+    let col = 1 + s.chars().rev().take_while(|&c| c != '\n').count();
+    (line, col)
 }
 
 fn io_words(e: &std::io::Error) -> String {
@@ -108,7 +131,10 @@ fn io_words(e: &std::io::Error) -> String {
 
 /// What kind of document the text holds, from its first word.
 pub fn kind(file: &FsPath, text: &str) -> Result<Kind, FileError> {
-    let word: String = strip_comments_head(text).chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+    let word: String = strip_comments_head(text)
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
     match word.as_str() {
         "Sheet" => Ok(Kind::Sheet),
         "Dossier" => Ok(Kind::Dossier),
@@ -146,21 +172,42 @@ fn options() -> ron::Options {
 /// Parses RON text into `T`, with the parser's own position on failure.
 pub fn parse<T: DeserializeOwned>(file: &FsPath, text: &str) -> Result<T, FileError> {
     options().from_str(text).map_err(|e| {
-        let msg = ron_words(&e.code);
-        FileError::at(file, e.span.start.line, e.span.start.col, msg)
+        let (line, col) = (e.span.start.line, e.span.start.col);
+        let msg = if (e.span.end.line, e.span.end.col) >= line_col_after(text.trim_end()) {
+            format!(
+                "the file ends too early ({}): a value or closing bracket is missing",
+                ron_words(&e.code)
+            )
+        } else {
+            ron_words(&e.code)
+        };
+        FileError::at(file, line, col, msg)
     })
 }
 
 /// Ron's message, made plain where it is terse.
 fn ron_words(e: &ron::Error) -> String {
     match e {
-        ron::Error::Eof => "the file ends too early: a bracket or value is missing".to_string(),
-        ron::Error::NoSuchStructField { expected, found, outer } => {
+        ron::Error::Eof => "unexpected end of file".to_string(),
+        ron::Error::ExpectedIdentifier => {
+            "expected a field name here: a bracket may be missing or misplaced".to_string()
+        }
+        ron::Error::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => {
             let outer = outer.as_deref().unwrap_or("this");
-            format!("unknown field '{found}' in {outer}; allowed fields: {}", expected.join(", "))
+            format!(
+                "unknown field '{found}' in {outer}; allowed fields: {}",
+                expected.join(", ")
+            )
         }
         ron::Error::MissingStructField { field, outer } => {
-            format!("missing field '{field}' in {}", outer.as_deref().unwrap_or("this"))
+            format!(
+                "missing field '{field}' in {}",
+                outer.as_deref().unwrap_or("this")
+            )
         }
         other => other.to_string(),
     }

@@ -43,7 +43,10 @@ impl Files for Embedded {
         let prefix = format!("{}/", key(dir));
         Ok(embedded::FILES
             .iter()
-            .filter(|(p, _)| p.strip_prefix(&prefix).is_some_and(|rest| !rest.contains('/')))
+            .filter(|(p, _)| {
+                p.strip_prefix(&prefix)
+                    .is_some_and(|rest| !rest.contains('/'))
+            })
             .map(|(p, _)| PathBuf::from(p))
             .collect())
     }

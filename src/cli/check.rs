@@ -23,7 +23,10 @@ pub fn run(files: &[PathBuf], lang: Lang) -> Result<(), Error> {
     if bad == 0 {
         Ok(())
     } else {
-        Err(Error::BadInput(format!("{bad} of {} files are not valid", files.len())))
+        Err(Error::BadInput(format!(
+            "{bad} of {} files are not valid",
+            files.len()
+        )))
     }
 }
 
@@ -57,9 +60,19 @@ fn summary(f: &Path, lang: Lang) -> Result<String, Vec<FileError>> {
         Kind::Dossier => {
             let (d, _) = load::dossier(&Disk, f)?;
             Ok(if en {
-                format!("dossier {}, {}, {} joint applicants", d.id, d.applicant.name, d.joint.len())
+                format!(
+                    "dossier {}, {}, {} joint applicants",
+                    d.id,
+                    d.applicant.name,
+                    d.joint.len()
+                )
             } else {
-                format!("申报书 {}，{}，联合申报单位 {} 家", d.id, d.applicant.name, d.joint.len())
+                format!(
+                    "申报书 {}，{}，联合申报单位 {} 家",
+                    d.id,
+                    d.applicant.name,
+                    d.joint.len()
+                )
             })
         }
         Kind::Round => {
@@ -82,6 +95,11 @@ fn summary(f: &Path, lang: Lang) -> Result<String, Vec<FileError>> {
                 )
             })
         }
-        Kind::Calendar => Err(vec![FileError::at(f, 1, 1, "calendar files are not supported yet")]),
+        Kind::Calendar => Err(vec![FileError::at(
+            f,
+            1,
+            1,
+            "calendar files are not supported yet",
+        )]),
     }
 }

@@ -82,8 +82,13 @@ impl Card {
             }
         }
         for item in sheet.items() {
-            let Some(score) = self.scores.get(&item.id) else { continue };
-            let written = self.comments.get(&item.id).is_some_and(|c| !c.trim().is_empty());
+            let Some(score) = self.scores.get(&item.id) else {
+                continue;
+            };
+            let written = self
+                .comments
+                .get(&item.id)
+                .is_some_and(|c| !c.trim().is_empty());
             if item.needs_comment(*score) && !written {
                 g.comments.push(item.id.clone());
             }
@@ -93,7 +98,12 @@ impl Card {
 
     /// The highest total still reachable: the current total plus the maxima of unscored items.
     pub fn reachable(&self, sheet: &Sheet) -> Points {
-        self.total() + sheet.items().filter(|i| !self.scores.contains_key(&i.id)).map(|i| i.max).sum()
+        self.total()
+            + sheet
+                .items()
+                .filter(|i| !self.scores.contains_key(&i.id))
+                .map(|i| i.max)
+                .sum()
     }
 
     pub fn is_submitted(&self) -> bool {

@@ -3,7 +3,9 @@
 
 /// The 31 characters the code may use, in the order that gives their values.
 const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
 
 fn value(c: char) -> Option<u32> {
     ALPHABET.find(c).map(|i| i as u32)
@@ -26,7 +28,9 @@ pub fn check_char(first17: &str) -> Option<char> {
 pub fn problem(code: &str) -> Option<String> {
     let n = code.chars().count();
     if n != 18 {
-        return Some(format!("credit code '{code}' has {n} characters; a unified social credit code has 18"));
+        return Some(format!(
+            "credit code '{code}' has {n} characters; a unified social credit code has 18"
+        ));
     }
     if let Some((i, c)) = code.chars().enumerate().find(|(_, c)| value(*c).is_none()) {
         return Some(format!(

@@ -242,7 +242,8 @@ impl Dossier {
     pub fn number(&self, name: &str, on: NaiveDate) -> Option<Ratio> {
         let p = &self.patents;
         let n = |v: u32| Some(Ratio::int(v as i128));
-        let joint = |k: &[ApplicantKind]| self.joint.iter().filter(|j| k.contains(&j.kind)).count() as u32;
+        let joint =
+            |k: &[ApplicantKind]| self.joint.iter().filter(|j| k.contains(&j.kind)).count() as u32;
         let last = self.finances.iter().max_by_key(|f| f.year);
         match name {
             "patents.valid" => n(p.invention.valid + p.utility.valid + p.design.valid),
@@ -258,7 +259,10 @@ impl Dossier {
             "patents.related_invention" => n(p.related_invention),
             "patents.high_value" => n(p.high_value.total),
             "joint.count" => n(self.joint.len() as u32),
-            "joint.universities" => n(joint(&[ApplicantKind::University, ApplicantKind::Institute])),
+            "joint.universities" => n(joint(&[
+                ApplicantKind::University,
+                ApplicantKind::Institute,
+            ])),
             "joint.agencies" => n(joint(&[ApplicantKind::ServiceAgency])),
             "years_registered" => n(full_years(self.applicant.registered, on)),
             "sales.last3.min" => {
@@ -271,7 +275,9 @@ impl Dossier {
                 last3.iter().map(|f| Ratio::from_points(f.sales)).min()
             }
             "sales.last" => Some(last.map_or(Ratio::ZERO, |f| Ratio::from_points(f.sales))),
-            "ip_funding.last" => Some(last.map_or(Ratio::ZERO, |f| Ratio::from_points(f.ip_funding))),
+            "ip_funding.last" => {
+                Some(last.map_or(Ratio::ZERO, |f| Ratio::from_points(f.ip_funding)))
+            }
             "ip_service_revenue.last" => {
                 Some(last.map_or(Ratio::ZERO, |f| Ratio::from_points(f.ip_service_revenue)))
             }
@@ -307,7 +313,10 @@ impl Dossier {
 
     /// The applicant's declared achievement for an indicator, if any.
     pub fn achieved(&self, indicator: &str) -> Option<Points> {
-        self.targets.iter().find(|t| t.indicator == indicator).and_then(|t| t.achieved)
+        self.targets
+            .iter()
+            .find(|t| t.indicator == indicator)
+            .and_then(|t| t.achieved)
     }
 
     /// Rules a dossier keeps on its own, whatever the programme.
@@ -318,7 +327,10 @@ impl Dossier {
             p.push(root.field("id"), "the dossier id is empty");
         }
         if self.applicant.name.trim().is_empty() {
-            p.push(root.field("applicant").field("name"), "the applicant's name is empty");
+            p.push(
+                root.field("applicant").field("name"),
+                "the applicant's name is empty",
+            );
         }
         if let Some(m) = credit_code::problem(&self.applicant.credit_code) {
             p.push(root.field("applicant").field("credit_code"), m);
@@ -328,14 +340,27 @@ impl Dossier {
                 p.push(root.field("joint").index(k).field("credit_code"), m);
             }
             if j.credit_code == self.applicant.credit_code {
-                p.push(root.field("joint").index(k), "a joint applicant has the lead applicant's credit code");
+                p.push(
+                    root.field("joint").index(k),
+                    "a joint applicant has the lead applicant's credit code",
+                );
             }
         }
         let pc = &self.patents;
-        for (name, c) in [("invention", pc.invention), ("utility", pc.utility), ("design", pc.design)] {
+        for (name, c) in [
+            ("invention", pc.invention),
+            ("utility", pc.utility),
+            ("design", pc.design),
+        ] {
             if c.granted > c.filed {
                 let at = root.field("patents").field(name).field("granted");
-                p.push(at, format!("{name}: granted {} is more than filed {}", c.granted, c.filed));
+                p.push(
+                    at,
+                    format!(
+                        "{name}: granted {} is more than filed {}",
+                        c.granted, c.filed
+                    ),
+                );
             }
         }
         if pc.high_value.total > pc.invention.valid {
@@ -351,13 +376,19 @@ impl Dossier {
         let mut years = std::collections::HashSet::new();
         for (k, f) in self.finances.iter().enumerate() {
             if !years.insert(f.year) {
-                p.push(root.field("finances").index(k).field("year"), format!("year {} appears twice", f.year));
+                p.push(
+                    root.field("finances").index(k).field("year"),
+                    format!("year {} appears twice", f.year),
+                );
             }
         }
         for (k, a) in self.attachments.iter().enumerate() {
             if a.sha256.len() != 64 || !a.sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
                 let at = root.field("attachments").index(k).field("sha256");
-                p.push(at, format!("sha256 of '{}' must be 64 hexadecimal digits", a.name));
+                p.push(
+                    at,
+                    format!("sha256 of '{}' must be 64 hexadecimal digits", a.name),
+                );
             }
         }
         p.into_result()

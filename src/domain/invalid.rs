@@ -53,7 +53,10 @@ pub struct Invalid {
 
 impl Invalid {
     pub fn at(path: Path, message: impl Into<String>) -> Invalid {
-        Invalid { path, message: message.into() }
+        Invalid {
+            path,
+            message: message.into(),
+        }
     }
 }
 
@@ -67,6 +70,10 @@ impl Problems {
     }
 
     pub fn into_result(self) -> Result<(), Vec<Invalid>> {
-        if self.0.is_empty() { Ok(()) } else { Err(self.0) }
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(self.0)
+        }
     }
 }

@@ -137,8 +137,16 @@ impl FromStr for Points {
         if int.len() > 13 {
             return Err(PointsError::TooLarge(t.to_string()));
         }
-        let whole: i64 = if int.is_empty() { 0 } else { int.parse().map_err(|_| bad())? };
-        let mut h: i64 = if frac.is_empty() { 0 } else { frac.parse().map_err(|_| bad())? };
+        let whole: i64 = if int.is_empty() {
+            0
+        } else {
+            int.parse().map_err(|_| bad())?
+        };
+        let mut h: i64 = if frac.is_empty() {
+            0
+        } else {
+            frac.parse().map_err(|_| bad())?
+        };
         if frac.len() == 1 {
             h *= 10;
         }
@@ -197,11 +205,26 @@ mod tests {
         assert_eq!("7.25".parse::<Points>(), Ok(Points(725)));
         assert_eq!(".5".parse::<Points>(), Ok(Points(50)));
         assert_eq!("10".parse::<Points>(), Ok(Points(1000)));
-        assert!(matches!("7.255".parse::<Points>(), Err(PointsError::TooPrecise(_))));
-        assert!(matches!("-1".parse::<Points>(), Err(PointsError::Negative(_))));
-        assert!(matches!("abc".parse::<Points>(), Err(PointsError::NotANumber(_))));
-        assert!(matches!(".".parse::<Points>(), Err(PointsError::NotANumber(_))));
-        assert!(matches!("1e3".parse::<Points>(), Err(PointsError::NotANumber(_))));
+        assert!(matches!(
+            "7.255".parse::<Points>(),
+            Err(PointsError::TooPrecise(_))
+        ));
+        assert!(matches!(
+            "-1".parse::<Points>(),
+            Err(PointsError::Negative(_))
+        ));
+        assert!(matches!(
+            "abc".parse::<Points>(),
+            Err(PointsError::NotANumber(_))
+        ));
+        assert!(matches!(
+            ".".parse::<Points>(),
+            Err(PointsError::NotANumber(_))
+        ));
+        assert!(matches!(
+            "1e3".parse::<Points>(),
+            Err(PointsError::NotANumber(_))
+        ));
     }
 
     #[test]

@@ -29,7 +29,10 @@ impl Ratio {
         }
         let s = if den < 0 { -1 } else { 1 };
         let g = gcd(num, den);
-        Ratio { num: s * num / g, den: s * den / g }
+        Ratio {
+            num: s * num / g,
+            den: s * den / g,
+        }
     }
 
     pub fn int(n: i128) -> Ratio {
@@ -48,24 +51,15 @@ impl Ratio {
         self.den
     }
 
-    pub fn add(self, o: Ratio) -> Ratio {
-        Ratio::new(self.num * o.den + o.num * self.den, self.den * o.den)
-    }
-
-    pub fn sub(self, o: Ratio) -> Ratio {
-        Ratio::new(self.num * o.den - o.num * self.den, self.den * o.den)
-    }
-
-    pub fn mul(self, o: Ratio) -> Ratio {
-        Ratio::new(self.num * o.num, self.den * o.den)
-    }
-
     pub fn div_int(self, n: i128) -> Ratio {
         Ratio::new(self.num, self.den * n)
     }
 
     pub fn abs(self) -> Ratio {
-        Ratio { num: self.num.abs(), den: self.den }
+        Ratio {
+            num: self.num.abs(),
+            den: self.den,
+        }
     }
 
     /// Rounded to hundredths, half away from zero (so half up for scores).
@@ -82,6 +76,33 @@ impl Ratio {
         let sign = if h < 0 { "-" } else { "" };
         let h = h.abs();
         format!("{sign}{}.{:02}", h / 100, h % 100)
+    }
+}
+
+impl std::ops::Add for Ratio {
+    type Output = Ratio;
+    fn add(self, o: Ratio) -> Ratio {
+        Ratio::new(self.num * o.den + o.num * self.den, self.den * o.den)
+    }
+}
+
+impl std::ops::Sub for Ratio {
+    type Output = Ratio;
+    fn sub(self, o: Ratio) -> Ratio {
+        Ratio::new(self.num * o.den - o.num * self.den, self.den * o.den)
+    }
+}
+
+impl std::ops::Mul for Ratio {
+    type Output = Ratio;
+    fn mul(self, o: Ratio) -> Ratio {
+        Ratio::new(self.num * o.num, self.den * o.den)
+    }
+}
+
+impl std::iter::Sum for Ratio {
+    fn sum<I: Iterator<Item = Ratio>>(iter: I) -> Ratio {
+        iter.fold(Ratio::ZERO, |a, b| a + b)
     }
 }
 

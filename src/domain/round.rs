@@ -107,13 +107,20 @@ pub struct Selection {
 
 impl Default for Selection {
     fn default() -> Self {
-        Selection { cap: 20, shortlist_ratio: 2, min_score: None }
+        Selection {
+            cap: 20,
+            shortlist_ratio: 2,
+            min_score: None,
+        }
     }
 }
 
 impl Round {
     pub fn expert(&self, id: &str) -> Option<&Expert> {
-        self.experts.iter().chain(&self.preliminary).find(|e| e.id == id)
+        self.experts
+            .iter()
+            .chain(&self.preliminary)
+            .find(|e| e.id == id)
     }
 
     /// The people who score in a stage.
@@ -128,41 +135,79 @@ impl Round {
     pub fn validate(&self) -> Result<(), Vec<Invalid>> {
         let mut p = Problems::default();
         let root = Path::root();
-        if self.id.is_empty() || !self.id.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)) {
-            p.push(root.field("id"), format!("round id '{}' may use only letters, digits, '-', '_' and '.'", self.id));
+        if self.id.is_empty()
+            || !self
+                .id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+        {
+            p.push(
+                root.field("id"),
+                format!(
+                    "round id '{}' may use only letters, digits, '-', '_' and '.'",
+                    self.id
+                ),
+            );
         }
         if self.experts.is_empty() {
             p.push(root.field("experts"), "the round has no experts");
         }
         let mut ids = HashSet::new();
-        for (list, people) in [("experts", &self.experts), ("preliminary", &self.preliminary)] {
+        for (list, people) in [
+            ("experts", &self.experts),
+            ("preliminary", &self.preliminary),
+        ] {
             for (k, e) in people.iter().enumerate() {
                 if !ids.insert(e.id.as_str()) {
-                    p.push(root.field(list).index(k).field("id"), format!("duplicate expert id '{}'", e.id));
+                    p.push(
+                        root.field(list).index(k).field("id"),
+                        format!("duplicate expert id '{}'", e.id),
+                    );
                 }
             }
         }
         if self.kind == RoundKind::Recognition && self.preliminary.is_empty() {
-            p.push(root.field("preliminary"), "a recognition round needs at least one preliminary scorer");
+            p.push(
+                root.field("preliminary"),
+                "a recognition round needs at least one preliminary scorer",
+            );
         }
-        if let RoundKind::Annual { year } = self.kind {
-            if !(1..=2).contains(&year) {
-                p.push(root.field("kind"), format!("annual assessment year is {year}, allowed 1 or 2"));
-            }
+        if let RoundKind::Annual { year } = self.kind
+            && !(1..=2).contains(&year)
+        {
+            p.push(
+                root.field("kind"),
+                format!("annual assessment year is {year}, allowed 1 or 2"),
+            );
         }
         if self.selection.cap == 0 {
-            p.push(root.field("selection").field("cap"), "cap is 0, allowed 1 or more");
+            p.push(
+                root.field("selection").field("cap"),
+                "cap is 0, allowed 1 or more",
+            );
         }
         if self.selection.shortlist_ratio == 0 {
-            p.push(root.field("selection").field("shortlist_ratio"), "shortlist_ratio is 0, allowed 1 or more");
+            p.push(
+                root.field("selection").field("shortlist_ratio"),
+                "shortlist_ratio is 0, allowed 1 or more",
+            );
         }
         for (k, c) in self.conflicts.iter().enumerate() {
             if self.expert(&c.expert).is_none() {
                 let at = root.field("conflicts").index(k).field("expert");
-                p.push(at, format!("conflict names expert '{}', who is not on the panel", c.expert));
+                p.push(
+                    at,
+                    format!(
+                        "conflict names expert '{}', who is not on the panel",
+                        c.expert
+                    ),
+                );
             }
             if c.reason.trim().is_empty() {
-                p.push(root.field("conflicts").index(k).field("reason"), "a conflict needs a reason");
+                p.push(
+                    root.field("conflicts").index(k).field("reason"),
+                    "a conflict needs a reason",
+                );
             }
         }
         p.into_result()

@@ -57,8 +57,8 @@ impl Expr {
         match self {
             Expr::Fact(n) => f.number(n).unwrap_or(Ratio::ZERO),
             Expr::Num(p) => Ratio::from_points(*p),
-            Expr::Sum(xs) => xs.iter().fold(Ratio::ZERO, |a, x| a.add(x.eval(f))),
-            Expr::Scale(x, k) => x.eval(f).mul(Ratio::from_points(*k)),
+            Expr::Sum(xs) => xs.iter().map(|x| x.eval(f)).sum(),
+            Expr::Scale(x, k) => x.eval(f) * Ratio::from_points(*k),
         }
     }
 
@@ -99,9 +99,9 @@ impl Cond {
             Cond::Flag(n) => out.flags.push(n),
             Cond::ApplicantIs(_) => {}
             Cond::Met(id) => out.indicators.push(id),
-            Cond::CountMet { of, excluding, .. } => {
-                out.indicators.extend(of.iter().chain(excluding).map(String::as_str))
-            }
+            Cond::CountMet { of, excluding, .. } => out
+                .indicators
+                .extend(of.iter().chain(excluding).map(String::as_str)),
         }
     }
 }
@@ -158,9 +158,17 @@ mod tests {
         Cond::Any(vec![
             Cond::All(vec![
                 Cond::Met("G5".into()),
-                Cond::CountMet { min: 3, of: vec![], excluding: vec![] },
+                Cond::CountMet {
+                    min: 3,
+                    of: vec![],
+                    excluding: vec![],
+                },
             ]),
-            Cond::CountMet { min: 4, of: vec![], excluding: ids(&["G5"]) },
+            Cond::CountMet {
+                min: 4,
+                of: vec![],
+                excluding: ids(&["G5"]),
+            },
         ])
     }
 
@@ -180,7 +188,10 @@ mod tests {
         // 8 inventions + 3 PCT at 1:2 = 9.5: ≥ 9.5 holds, ≥ 10 does not.
         let e = Expr::Sum(vec![
             Expr::Fact("inv".into()),
-            Expr::Scale(Box::new(Expr::Fact("pct".into())), Points::from_hundredths(50)),
+            Expr::Scale(
+                Box::new(Expr::Fact("pct".into())),
+                Points::from_hundredths(50),
+            ),
         ]);
         let f = Met(&[]);
         assert!(Cond::AtLeast(e.clone(), Points::from_hundredths(950)).eval(&f, &ALL));

@@ -128,7 +128,9 @@ pub struct PassLine {
 pub enum Method {
     Mean,
     /// Drop one highest and one lowest when at least `min_panel` experts counted.
-    TrimmedMean { min_panel: u32 },
+    TrimmedMean {
+        min_panel: u32,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -139,7 +141,9 @@ pub struct Aggregation {
 
 impl Default for Aggregation {
     fn default() -> Self {
-        Aggregation { method: Method::TrimmedMean { min_panel: 5 } }
+        Aggregation {
+            method: Method::TrimmedMean { min_panel: 5 },
+        }
     }
 }
 
@@ -155,7 +159,10 @@ pub struct Deviation {
 
 impl Default for Deviation {
     fn default() -> Self {
-        Deviation { total_points: Points::whole(15), item_percent: 40 }
+        Deviation {
+            total_points: Points::whole(15),
+            item_percent: 40,
+        }
     }
 }
 
@@ -164,10 +171,24 @@ impl Default for Deviation {
 pub enum ValueError {
     #[error("item '{0}' is not on the sheet; items are: {1}")]
     NoSuchItem(String, String),
-    #[error("{value} is above the maximum for item {item}: allowed values are 0 to {max} in steps of {step}")]
-    AboveMax { item: String, value: Points, max: Points, step: Points },
-    #[error("{value} is not a step of {step} for item {item}: allowed values are 0 to {max} in steps of {step}")]
-    OffStep { item: String, value: Points, max: Points, step: Points },
+    #[error(
+        "{value} is above the maximum for item {item}: allowed values are 0 to {max} in steps of {step}"
+    )]
+    AboveMax {
+        item: String,
+        value: Points,
+        max: Points,
+        step: Points,
+    },
+    #[error(
+        "{value} is not a step of {step} for item {item}: allowed values are 0 to {max} in steps of {step}"
+    )]
+    OffStep {
+        item: String,
+        value: Points,
+        max: Points,
+        step: Points,
+    },
 }
 
 impl Sheet {
@@ -193,7 +214,10 @@ impl Sheet {
     }
 
     pub fn pass_line(&self, stage: PassStage) -> Option<Points> {
-        self.pass_lines.iter().find(|p| p.stage == stage).map(|p| p.min)
+        self.pass_lines
+            .iter()
+            .find(|p| p.stage == stage)
+            .map(|p| p.min)
     }
 
     /// The ids an expert fills in on a card: items, or indicators on an indicator sheet.
@@ -211,14 +235,27 @@ impl Sheet {
             return Ok(());
         }
         let Some(item) = self.item(id) else {
-            return Err(ValueError::NoSuchItem(id.to_string(), self.entry_ids().join(", ")));
+            return Err(ValueError::NoSuchItem(
+                id.to_string(),
+                self.entry_ids().join(", "),
+            ));
         };
         let (max, step, item) = (item.max, item.step, id.to_string());
         if value > max {
-            return Err(ValueError::AboveMax { item, value, max, step });
+            return Err(ValueError::AboveMax {
+                item,
+                value,
+                max,
+                step,
+            });
         }
         if !value.is_multiple_of(step) {
-            return Err(ValueError::OffStep { item, value, max, step });
+            return Err(ValueError::OffStep {
+                item,
+                value,
+                max,
+                step,
+            });
         }
         Ok(())
     }
@@ -234,7 +271,10 @@ impl Sheet {
                 p.push(sp.field("id"), format!("duplicate id '{}'", s.id));
             }
             if s.items.is_empty() {
-                p.push(sp.field("items"), format!("section '{}' has no items", s.id));
+                p.push(
+                    sp.field("items"),
+                    format!("section '{}' has no items", s.id),
+                );
             }
             for (ii, it) in s.items.iter().enumerate() {
                 self.validate_item(it, &sp.field("items").index(ii), &mut ids, &mut p);
@@ -244,36 +284,57 @@ impl Sheet {
         if sum != self.total {
             p.push(
                 root.field("total"),
-                format!("the items' maxima add up to {sum}, but total is {}", self.total),
+                format!(
+                    "the items' maxima add up to {sum}, but total is {}",
+                    self.total
+                ),
             );
         }
         for (k, ind) in self.indicators.iter().enumerate() {
             if !ids.insert(ind.id.as_str()) {
-                p.push(root.field("indicators").index(k).field("id"), format!("duplicate id '{}'", ind.id));
+                p.push(
+                    root.field("indicators").index(k).field("id"),
+                    format!("duplicate id '{}'", ind.id),
+                );
             }
         }
         for (k, pl) in self.pass_lines.iter().enumerate() {
             if pl.min > self.total {
                 p.push(
                     root.field("pass_lines").index(k).field("min"),
-                    format!("pass line {} is outside 0..{} (the sheet's total)", pl.min, self.total),
+                    format!(
+                        "pass line {} is outside 0..{} (the sheet's total)",
+                        pl.min, self.total
+                    ),
                 );
             }
         }
         for (k, t) in self.tie_break.iter().enumerate() {
             if !self.sections.iter().any(|s| &s.id == t) {
-                p.push(root.field("tie_break").index(k), format!("tie_break names section '{t}', which is not on the sheet"));
+                p.push(
+                    root.field("tie_break").index(k),
+                    format!("tie_break names section '{t}', which is not on the sheet"),
+                );
             }
         }
-        if let Method::TrimmedMean { min_panel } = self.aggregation.method {
-            if min_panel < 3 {
-                let at = root.field("aggregation").field("method");
-                p.push(at, format!("a trimmed mean needs a panel of at least 3, not {min_panel}"));
-            }
+        if let Method::TrimmedMean { min_panel } = self.aggregation.method
+            && min_panel < 3
+        {
+            let at = root.field("aggregation").field("method");
+            p.push(
+                at,
+                format!("a trimmed mean needs a panel of at least 3, not {min_panel}"),
+            );
         }
         if self.deviation.item_percent > 100 {
             let at = root.field("deviation").field("item_percent");
-            p.push(at, format!("item_percent is {}, allowed 0..100", self.deviation.item_percent));
+            p.push(
+                at,
+                format!(
+                    "item_percent is {}, allowed 0..100",
+                    self.deviation.item_percent
+                ),
+            );
         }
         if let Some(rule) = &self.acceptance {
             self.validate_names(rule, &root.field("acceptance"), &mut p);
@@ -289,29 +350,47 @@ impl Sheet {
             self.validate_names(&r.require, &rp.field("require"), &mut p);
         }
         if self.sections.is_empty() && self.indicators.is_empty() && self.eligibility.is_empty() {
-            p.push(root, "the sheet has no sections, no indicators and no eligibility rules");
+            p.push(
+                root,
+                "the sheet has no sections, no indicators and no eligibility rules",
+            );
         }
         p.into_result()
     }
 
-    fn validate_item<'a>(&self, it: &'a Item, at: &Path, ids: &mut HashSet<&'a str>, p: &mut Problems) {
+    fn validate_item<'a>(
+        &self,
+        it: &'a Item,
+        at: &Path,
+        ids: &mut HashSet<&'a str>,
+        p: &mut Problems,
+    ) {
         if !ids.insert(it.id.as_str()) {
             p.push(at.field("id"), format!("duplicate item id '{}'", it.id));
         }
         if it.max == Points::ZERO {
-            p.push(at.field("max"), format!("item '{}' has a maximum of 0", it.id));
+            p.push(
+                at.field("max"),
+                format!("item '{}' has a maximum of 0", it.id),
+            );
         }
         if it.step == Points::ZERO || !it.max.is_multiple_of(it.step) {
             p.push(
                 at.field("step"),
-                format!("step {} does not divide the maximum {} of item '{}'", it.step, it.max, it.id),
+                format!(
+                    "step {} does not divide the maximum {} of item '{}'",
+                    it.step, it.max, it.id
+                ),
             );
         }
         for (b, band) in it.guidance.iter().enumerate() {
             if band.from > band.to || band.to > it.max {
                 p.push(
                     at.field("guidance").index(b),
-                    format!("band {}..{} is outside 0..{} or reversed", band.from, band.to, it.max),
+                    format!(
+                        "band {}..{} is outside 0..{} or reversed",
+                        band.from, band.to, it.max
+                    ),
                 );
             }
         }
@@ -322,24 +401,36 @@ impl Sheet {
         rule.names(&mut names);
         for f in names.facts {
             if !FACTS.iter().any(|(n, _)| *n == f) {
-                p.push(at.clone(), format!("rule names fact '{f}', which dossiers do not have"));
+                p.push(
+                    at.clone(),
+                    format!("rule names fact '{f}', which dossiers do not have"),
+                );
             }
         }
         for f in names.flags {
             if !FLAGS.iter().any(|(n, _)| *n == f) {
-                p.push(at.clone(), format!("rule names flag '{f}', which dossiers do not have"));
+                p.push(
+                    at.clone(),
+                    format!("rule names flag '{f}', which dossiers do not have"),
+                );
             }
         }
         for i in names.indicators {
             if self.indicator(i).is_none() {
-                p.push(at.clone(), format!("rule names item '{i}', which is not an indicator of this sheet"));
+                p.push(
+                    at.clone(),
+                    format!("rule names item '{i}', which is not an indicator of this sheet"),
+                );
             }
         }
     }
 
     /// The guidance band a score falls in, if the sheet gives one.
     pub fn band(&self, item: &str, score: Points) -> Option<&Band> {
-        self.item(item)?.guidance.iter().find(|b| b.from <= score && score <= b.to)
+        self.item(item)?
+            .guidance
+            .iter()
+            .find(|b| b.from <= score && score <= b.to)
     }
 }
 

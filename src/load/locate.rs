@@ -13,7 +13,10 @@ pub struct Pos {
 /// Where `path` is in `text`: the start of the value it names, or of the nearest
 /// enclosing value that can be found.
 pub fn locate(text: &str, path: &Path) -> Pos {
-    let mut c = Cursor { s: text.chars().collect(), i: 0 };
+    let mut c = Cursor {
+        s: text.chars().collect(),
+        i: 0,
+    };
     c.blank();
     let at = c.find(&path.0);
     position(&c.s, at)
@@ -74,13 +77,20 @@ impl Cursor {
 
     fn ident(&mut self) -> Option<String> {
         let start = self.i;
-        if self.peek() == Some('r') && self.peek_at(1) == Some('#') && self.peek_at(2) != Some('"') {
+        if self.peek() == Some('r') && self.peek_at(1) == Some('#') && self.peek_at(2) != Some('"')
+        {
             self.i += 2;
         }
         while self.peek().is_some_and(|c| c.is_alphanumeric() || c == '_') {
             self.i += 1;
         }
-        (self.i > start).then(|| self.s[start..self.i].iter().collect::<String>().trim_start_matches("r#").to_string())
+        (self.i > start).then(|| {
+            self.s[start..self.i]
+                .iter()
+                .collect::<String>()
+                .trim_start_matches("r#")
+                .to_string()
+        })
     }
 
     /// Skips one string, raw string or char literal starting at the cursor.
@@ -163,8 +173,15 @@ impl Cursor {
                 }
             }
             Some(_) => {
-                while self.peek().is_some_and(|c| !",)]}:".contains(c) && !c.is_whitespace()) {
+                let start = self.i;
+                while self
+                    .peek()
+                    .is_some_and(|c| !",)]}:".contains(c) && !c.is_whitespace())
+                {
                     self.i += 1;
+                }
+                if self.i == start {
+                    self.i += 1; // a stray closer: step over it rather than stall
                 }
             }
             None => {}
@@ -175,8 +192,14 @@ impl Cursor {
     fn find(&mut self, segs: &[Seg]) -> usize {
         self.blank();
         let start = self.i;
-        let Some(seg) = segs.first() else { return start };
-        let name = if self.peek().is_some_and(|c| c.is_alphabetic() || c == '_') { self.ident() } else { None };
+        let Some(seg) = segs.first() else {
+            return start;
+        };
+        let name = if self.peek().is_some_and(|c| c.is_alphabetic() || c == '_') {
+            self.ident()
+        } else {
+            None
+        };
         self.blank();
         match (self.peek(), seg) {
             (Some('('), _) if name.as_deref() == Some("Some") => {
@@ -208,7 +231,11 @@ impl Cursor {
                     if key.is_some() && self.peek() == Some(':') {
                         self.i += 1;
                         if key.as_deref() == Some(want) {
-                            return Some(if rest.is_empty() { key_at } else { self.find(rest) });
+                            return Some(if rest.is_empty() {
+                                key_at
+                            } else {
+                                self.find(rest)
+                            });
                         }
                         self.skip_value();
                     } else {
@@ -250,10 +277,30 @@ mod tests {
     #[test]
     fn finds_nested_fields_past_strings_and_comments() {
         use Seg::*;
-        let p = path(vec![Field("sections"), Index(0), Field("items"), Index(1), Field("max")]);
+        let p = path(vec![
+            Field("sections"),
+            Index(0),
+            Field("items"),
+            Index(1),
+            Field("max"),
+        ]);
         assert_eq!(locate(TEXT, &p), Pos { line: 7, col: 21 });
-        let p = path(vec![Field("sections"), Index(0), Field("items"), Index(0), Field("id")]);
+        let p = path(vec![
+            Field("sections"),
+            Index(0),
+            Field("items"),
+            Index(0),
+            Field("id"),
+        ]);
         assert_eq!(locate(TEXT, &p), Pos { line: 6, col: 12 });
+    }
+
+    #[test]
+    fn stray_closers_do_not_stall() {
+        use Seg::*;
+        let p = path(vec![Field("a"), Index(3), Field("b")]);
+        assert_eq!(locate("X( a: [ ] ) ] ), b: 1)", &p).line, 1);
+        assert_eq!(locate("( ] ) ] ) [ ( \"", &p).line, 1);
     }
 
     #[test]

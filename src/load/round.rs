@@ -39,7 +39,10 @@ pub fn round(files: &dyn Files, file: &FsPath) -> Result<LoadedRound, Vec<FileEr
     let sheet_path = base.join(&round.sheet);
     let mut load_sheet = |p: &FsPath| sheet(files, p).map_err(|e| errors.extend(e)).ok();
     let main = load_sheet(&sheet_path);
-    let elig = round.eligibility.as_ref().and_then(|p| load_sheet(&base.join(p)));
+    let elig = round
+        .eligibility
+        .as_ref()
+        .and_then(|p| load_sheet(&base.join(p)));
     let (sheet, sheet_text) = main.map_or((None, String::new()), |(s, t)| (Some(s), t));
     let (elig, elig_text) = elig.map_or((None, None), |(s, t)| (Some(s), Some(t)));
 
@@ -50,7 +53,10 @@ pub fn round(files: &dyn Files, file: &FsPath) -> Result<LoadedRound, Vec<FileEr
         Vec::new()
     });
     if listed.is_empty() && errors.is_empty() {
-        errors.extend(at(Path::root().field("dossiers"), format!("no .ron dossiers in '{}'", round.dossiers)));
+        errors.extend(at(
+            Path::root().field("dossiers"),
+            format!("no .ron dossiers in '{}'", round.dossiers),
+        ));
     }
     let mut dossiers: Vec<(PathBuf, Dossier, String)> = Vec::new();
     for f in listed {
@@ -64,7 +70,11 @@ pub fn round(files: &dyn Files, file: &FsPath) -> Result<LoadedRound, Vec<FileEr
     for (f, d, t) in &dossiers {
         if let Some(first) = seen.insert(d.id.as_str(), f) {
             let msg = format!("dossier id '{}' is also used by {}", d.id, first.display());
-            errors.extend(place(f, t, vec![Invalid::at(Path::root().field("id"), msg)]));
+            errors.extend(place(
+                f,
+                t,
+                vec![Invalid::at(Path::root().field("id"), msg)],
+            ));
         }
         for s in sheet.iter().chain(&elig) {
             errors.extend(place(f, t, programme_problems(s, d)));
@@ -72,47 +82,70 @@ pub fn round(files: &dyn Files, file: &FsPath) -> Result<LoadedRound, Vec<FileEr
     }
     for (k, c) in round.conflicts.iter().enumerate() {
         if !dossiers.iter().any(|(_, d, _)| d.id == c.dossier) {
-            let msg = format!("conflict names dossier '{}', which is not in '{}'", c.dossier, round.dossiers);
-            errors.extend(at(Path::root().field("conflicts").index(k).field("dossier"), msg));
+            let msg = format!(
+                "conflict names dossier '{}', which is not in '{}'",
+                c.dossier, round.dossiers
+            );
+            errors.extend(at(
+                Path::root().field("conflicts").index(k).field("dossier"),
+                msg,
+            ));
         }
     }
-    if let (Some(s), Some(min)) = (&sheet, round.selection.min_score) {
-        if min > s.total && !s.sections.is_empty() {
-            let msg = format!("min_score {min} is outside 0..{} (the sheet's total)", s.total);
-            errors.extend(at(Path::root().field("selection").field("min_score"), msg));
-        }
+    if let (Some(s), Some(min)) = (&sheet, round.selection.min_score)
+        && min > s.total
+        && !s.sections.is_empty()
+    {
+        let msg = format!(
+            "min_score {min} is outside 0..{} (the sheet's total)",
+            s.total
+        );
+        errors.extend(at(Path::root().field("selection").field("min_score"), msg));
     }
 
-    let (Some(sheet), true) = (sheet, errors.is_empty()) else { return Err(errors) };
+    let (Some(sheet), true) = (sheet, errors.is_empty()) else {
+        return Err(errors);
+    };
     let texts = Texts {
         round: round_text,
         sheet: sheet_text,
         eligibility: elig_text,
-        dossiers: dossiers.iter().map(|(f, _, t)| (file_name(f), t.clone())).collect(),
+        dossiers: dossiers
+            .iter()
+            .map(|(f, _, t)| (file_name(f), t.clone()))
+            .collect(),
     };
     let dossiers = dossiers.into_iter().map(|(_, d, _)| d).collect();
-    Ok(LoadedRound { round, sheet, eligibility: elig, dossiers, texts })
+    Ok(LoadedRound {
+        round,
+        sheet,
+        eligibility: elig,
+        dossiers,
+        texts,
+    })
 }
 
 fn file_name(f: &FsPath) -> String {
-    f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    f.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// What a programme's sheet demands of every dossier's shape (not eligibility).
 fn programme_problems(sheet: &Sheet, d: &Dossier) -> Vec<Invalid> {
     let mut out = Vec::new();
-    if let Some(limit) = sheet.joint_limit {
-        if d.joint.len() > limit as usize {
-            out.push(Invalid::at(
-                Path::root().field("joint").index(limit as usize),
-                format!(
-                    "{} joint applicants; {} ({}) allows at most {limit}",
-                    d.joint.len(),
-                    sheet.title,
-                    sheet.id
-                ),
-            ));
-        }
+    if let Some(limit) = sheet.joint_limit
+        && d.joint.len() > limit as usize
+    {
+        out.push(Invalid::at(
+            Path::root().field("joint").index(limit as usize),
+            format!(
+                "{} joint applicants; {} ({}) allows at most {limit}",
+                d.joint.len(),
+                sheet.title,
+                sheet.id
+            ),
+        ));
     }
     if !sheet.indicators.is_empty() {
         for (k, t) in d.targets.iter().enumerate() {
