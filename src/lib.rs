@@ -5,4 +5,6 @@ pub mod cli;
 pub mod domain;
 pub mod error;
 pub mod load;
+pub mod lang;
 pub mod samples;
+pub mod tui;

@@ -1,0 +1,16 @@
+//! The terminal UI (ratatui): Elm style — state in [`app`], keys to actions in
+//! [`command`], all changes in [`update`] (no I/O), drawing in [`view`], and the
+//! store touched only by the runtime. Only this module knows ratatui.
+
+pub mod action;
+pub mod app;
+pub mod command;
+pub mod desk;
+pub mod editor;
+pub mod layout;
+pub mod run;
+pub mod strings;
+pub mod text;
+pub mod theme;
+pub mod update;
+pub mod view;

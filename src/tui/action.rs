@@ -1,0 +1,74 @@
+//! What can happen to the app: a person's command, or the answer to an effect.
+
+use crate::domain::Points;
+use crate::domain::card::Card;
+
+use super::app::{RoundData, RoundSummary};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    NextSection,
+    PrevSection,
+    Open,
+    Back,
+    Quit,
+    Help,
+    /// A digit or decimal point typed into the score entry.
+    Digit(char),
+    Erase,
+    Confirm,
+    Increment,
+    Decrement,
+    Submit,
+    Comment,
+    Recuse,
+    CycleFilter,
+    StartSearch,
+    /// Typing into a text field (comment, reason, search).
+    Text(char),
+    TextNewline,
+    TextBackspace,
+    TextLeft,
+    TextRight,
+    TextUp,
+    TextDown,
+    TextHome,
+    TextEnd,
+    TextSave,
+    Yes,
+    No,
+    /// A mouse click at a column and row of the screen.
+    Click(u16, u16),
+    ScrollUp,
+    ScrollDown,
+    Resize(u16, u16),
+
+    // Answers from the runtime, after it has done an effect.
+    RoundsListed(Vec<RoundSummary>),
+    RoundOpened(Box<RoundData>),
+    /// The scorer's own cards and recusals, loaded.
+    DeskLoaded { cards: Vec<Card>, recused: Vec<(String, String)> },
+    /// A card after a durable write (score, comment or submit).
+    Saved(Box<Card>),
+    Peers(Vec<Card>),
+    Recused { dossier: String, reason: String },
+    Failed(String),
+}
+
+/// What update asks the runtime to do; the runtime answers with an [`Action`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    OpenRound(String),
+    LoadDesk { round: String, scorer: String },
+    SaveScore { dossier: String, item: String, value: Points },
+    SaveComment { dossier: String, item: String, text: String },
+    Submit { dossier: String },
+    Recuse { dossier: String, reason: String },
+    LoadPeers { dossier: String },
+}

@@ -1,0 +1,267 @@
+//! The terminal UI's state: which screen, which round and scorer, the scorer's
+//! own cards, and what is being typed.
+
+use std::collections::BTreeMap;
+
+use crate::domain::card::{Card, Gaps, Status};
+use crate::domain::dossier::Dossier;
+use crate::domain::round::{Round, Stage};
+use crate::domain::sheet::Sheet;
+use crate::lang::Lang;
+
+use super::editor::Editor;
+use super::strings::{Strings, strings};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoundSummary {
+    pub id: String,
+    pub title: String,
+}
+
+/// A round with its sheet and dossiers, as the store hands it over.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoundData {
+    pub round: Round,
+    pub sheet: Sheet,
+    pub eligibility: Option<Sheet>,
+    pub dossiers: Vec<Dossier>,
+}
+
+/// How far a scorer is with a dossier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    Unscored,
+    InProgress,
+    Submitted,
+    Recused,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Filter {
+    #[default]
+    All,
+    Only(ProgressKey),
+}
+
+/// `Progress` without data, for filtering.
+pub type ProgressKey = Progress;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DossierList {
+    pub sel: usize,
+    pub filter: Filter,
+    pub search: String,
+    pub searching: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scoring {
+    pub dossier: String,
+    /// Index into the sheet's entry ids (items, or indicators).
+    pub sel: usize,
+    /// What has been typed for the selected entry, not yet confirmed.
+    pub input: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Screen {
+    Rounds { sel: usize },
+    Roles { sel: usize },
+    Dossiers,
+    Scoring(Scoring),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Popup {
+    Help,
+    ConfirmSubmit { dossier: String, gaps: Gaps },
+    Comment { dossier: String, item: String, editor: Editor },
+    Recuse { dossier: String, editor: Editor },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Saved,
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    pub text: String,
+    pub tone: Tone,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct App {
+    pub lang: Lang,
+    /// No colours (the NO_COLOR convention); emphasis by bold and reverse only.
+    pub plain: bool,
+    pub size: (u16, u16),
+    pub screen: Screen,
+    /// The dossier list's selection, filter and search, kept while a dossier is open.
+    pub list: DossierList,
+    pub rounds: Vec<RoundSummary>,
+    pub data: Option<RoundData>,
+    /// The scorer whose desk this is, once chosen.
+    pub scorer: Option<String>,
+    /// The scorer's own cards, by dossier.
+    pub cards: BTreeMap<String, Card>,
+    /// Dossiers the scorer is recused from, with the reason.
+    pub recused: BTreeMap<String, String>,
+    /// Other scorers' submitted cards for the open dossier (after one's own submit).
+    pub peers: Vec<Card>,
+    /// The write the store has not yet confirmed durable, if any.
+    pub saving: Option<(String, String)>,
+    pub note: Option<Note>,
+    pub popup: Option<Popup>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(lang: Lang) -> App {
+        App {
+            lang,
+            plain: false,
+            size: (80, 24),
+            screen: Screen::Rounds { sel: 0 },
+            list: DossierList::default(),
+            rounds: Vec::new(),
+            data: None,
+            scorer: None,
+            cards: BTreeMap::new(),
+            recused: BTreeMap::new(),
+            peers: Vec::new(),
+            saving: None,
+            note: None,
+            popup: None,
+            quit: false,
+        }
+    }
+
+    pub fn s(&self) -> &'static Strings {
+        strings(self.lang)
+    }
+
+    /// The stage the chosen scorer works in.
+    pub fn stage(&self) -> Stage {
+        match (&self.data, &self.scorer) {
+            (Some(d), Some(s)) if d.round.preliminary.iter().any(|p| &p.id == s) => Stage::Preliminary,
+            _ => Stage::Expert,
+        }
+    }
+
+    pub fn progress(&self, dossier: &str) -> Progress {
+        if self.recused.contains_key(dossier) {
+            return Progress::Recused;
+        }
+        match self.cards.get(dossier) {
+            Some(c) if c.status == Status::Submitted => Progress::Submitted,
+            Some(c) if !c.scores.is_empty() || !c.comments.is_empty() => Progress::InProgress,
+            _ => Progress::Unscored,
+        }
+    }
+
+    /// The dossiers the list shows, after filter and search.
+    pub fn visible_dossiers(&self) -> Vec<&Dossier> {
+        let Some(d) = &self.data else { return Vec::new() };
+        let l = &self.list;
+        let q = l.search.to_lowercase();
+        d.dossiers
+            .iter()
+            .filter(|x| match l.filter {
+                Filter::All => true,
+                Filter::Only(p) => self.progress(&x.id) == p,
+            })
+            .filter(|x| {
+                q.is_empty() || x.id.to_lowercase().contains(&q) || x.applicant.name.to_lowercase().contains(&q)
+            })
+            .collect()
+    }
+
+    pub fn dossier(&self, id: &str) -> Option<&Dossier> {
+        self.data.as_ref()?.dossiers.iter().find(|d| d.id == id)
+    }
+
+    pub fn sheet(&self) -> Option<&Sheet> {
+        self.data.as_ref().map(|d| &d.sheet)
+    }
+
+    /// The card of the dossier being scored (an empty one before the first score).
+    pub fn card(&self, dossier: &str) -> Option<&Card> {
+        self.cards.get(dossier)
+    }
+
+    pub fn scorer_name(&self) -> String {
+        match (&self.data, &self.scorer) {
+            (Some(d), Some(id)) => d.round.expert(id).map_or(id.clone(), |e| format!("{} {}", e.id, e.name)),
+            _ => String::new(),
+        }
+    }
+
+    pub fn progress_label(&self, p: Progress) -> &'static str {
+        let s = self.s();
+        match p {
+            Progress::Unscored => s.unscored,
+            Progress::InProgress => s.in_progress,
+            Progress::Submitted => s.submitted,
+            Progress::Recused => s.recused,
+        }
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.note = Some(Note { text: text.into(), tone: Tone::Info });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.note = Some(Note { text: text.into(), tone: Tone::Error });
+    }
+}
+
+/// One line of the scoring table: a section heading or an entry (by index into
+/// the sheet's entry ids).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Line {
+    Section(usize),
+    Entry(usize),
+}
+
+/// The scoring table's lines, headings included, in order.
+pub fn scoring_lines(sheet: &Sheet) -> Vec<Line> {
+    if sheet.is_indicator_sheet() {
+        return (0..sheet.indicators.len()).map(Line::Entry).collect();
+    }
+    let mut out = Vec::new();
+    let mut k = 0;
+    for (si, s) in sheet.sections.iter().enumerate() {
+        out.push(Line::Section(si));
+        for _ in &s.items {
+            out.push(Line::Entry(k));
+            k += 1;
+        }
+    }
+    out
+}
+
+/// The index of the section an entry is in (0 on an indicator sheet).
+pub fn section_of(sheet: &Sheet, entry: usize) -> usize {
+    let mut k = 0;
+    for (si, s) in sheet.sections.iter().enumerate() {
+        k += s.items.len();
+        if entry < k {
+            return si;
+        }
+    }
+    0
+}
+
+/// The first entry of each section.
+pub fn section_starts(sheet: &Sheet) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    for s in &sheet.sections {
+        out.push(k);
+        k += s.items.len();
+    }
+    out
+}

@@ -1,0 +1,83 @@
+//! The event loop: the terminal set up and always restored, keys and mouse read,
+//! actions dispatched, frames drawn.
+
+use std::io;
+
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use ratatui::crossterm::execute;
+
+use super::action::Action;
+use super::app::App;
+use super::command;
+use super::desk::{Desk, dispatch};
+use super::view;
+use crate::lang::Lang;
+
+/// Where to start: a round and a scorer may be given on the command line.
+#[derive(Clone, Debug, Default)]
+pub struct Start {
+    pub lang: Lang,
+    pub round: Option<String>,
+    pub scorer: Option<String>,
+}
+
+/// The app as it stands after the start-up steps, before the first frame.
+pub fn start(desk: &mut dyn Desk, start: &Start) -> App {
+    let mut app = App::new(start.lang);
+    app.plain = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let rounds = desk.rounds();
+    match rounds {
+        Ok(list) => {
+            let only = (list.len() == 1).then(|| list[0].id.clone());
+            dispatch(desk, &mut app, Action::RoundsListed(list));
+            if let Some(id) = start.round.clone().or(only) {
+                let opened = perform_open(desk, &id);
+                dispatch(desk, &mut app, opened);
+            }
+        }
+        Err(e) => dispatch(desk, &mut app, Action::Failed(e)),
+    }
+    if let (Some(scorer), Some(d)) = (&start.scorer, &app.data) {
+        let round = d.round.id.clone();
+        let effect = super::action::Effect::LoadDesk { round, scorer: scorer.clone() };
+        app.scorer = Some(scorer.clone());
+        let answer = super::desk::perform(desk, &app, effect);
+        dispatch(desk, &mut app, answer);
+    }
+    app
+}
+
+fn perform_open(desk: &mut dyn Desk, id: &str) -> Action {
+    match desk.open_round(id) {
+        Ok(d) => Action::RoundOpened(Box::new(d)),
+        Err(e) => Action::Failed(e),
+    }
+}
+
+/// Runs the UI until the person quits; the terminal is restored on every way out,
+/// a panic included (ratatui's init installs that hook).
+pub fn run(desk: &mut dyn Desk, how: &Start) -> io::Result<()> {
+    let mut app = start(desk, how);
+    let mut terminal = ratatui::init();
+    execute!(io::stdout(), EnableMouseCapture)?;
+    let result = (|| -> io::Result<()> {
+        let size = terminal.size()?;
+        dispatch(desk, &mut app, Action::Resize(size.width, size.height));
+        while !app.quit {
+            terminal.draw(|f| view::draw(f, &app))?;
+            let action = match event::read()? {
+                Event::Key(k) if k.kind != KeyEventKind::Release => command::resolve(&app, k),
+                Event::Mouse(m) => command::mouse(m),
+                Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                _ => None,
+            };
+            if let Some(a) = action {
+                dispatch(desk, &mut app, a);
+            }
+        }
+        Ok(())
+    })();
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}

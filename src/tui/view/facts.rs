@@ -1,0 +1,134 @@
+//! The right-hand pane of the scoring screen: what the dossier says, whether it
+//! is eligible, and — after one's own submission — the panel's other cards.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use crate::domain::Ratio;
+use crate::domain::dossier::{ApplicantKind, Dossier};
+use crate::domain::rules::Facts;
+use crate::domain::sheet::Sheet;
+use crate::tui::app::{App, Progress};
+use crate::tui::text::wrap;
+use crate::tui::theme::Theme;
+
+/// A dossier's facts as the rule language reads them, as of the round's date.
+pub struct DossierFacts<'a> {
+    pub dossier: &'a Dossier,
+    pub on: chrono::NaiveDate,
+    pub met: &'a dyn Fn(&str) -> bool,
+}
+
+impl Facts for DossierFacts<'_> {
+    fn number(&self, name: &str) -> Option<Ratio> {
+        self.dossier.number(name, self.on)
+    }
+    fn flag(&self, name: &str) -> Option<bool> {
+        self.dossier.flag(name)
+    }
+    fn kind(&self) -> ApplicantKind {
+        self.dossier.applicant.kind
+    }
+    fn met(&self, indicator: &str) -> bool {
+        (self.met)(indicator)
+    }
+}
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, t: &Theme) {
+    let s = app.s();
+    let w = area.width.saturating_sub(2) as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    let text = |l: &mut Vec<Line>, str: String, style| {
+        for part in wrap(&str, w) {
+            l.push(Line::from(Span::styled(part, style)));
+        }
+    };
+    let plain = ratatui::style::Style::new();
+
+    if app.progress(&dossier.id) == Progress::Submitted {
+        text(&mut lines, s.peers.to_string(), t.header());
+        for c in &app.peers {
+            let name = app.data.as_ref().and_then(|d| d.round.expert(&c.expert)).map_or("", |e| e.name.as_str());
+            text(&mut lines, format!("{} {name}  {}", c.expert, c.total()), plain);
+        }
+        if app.peers.is_empty() {
+            text(&mut lines, "—".into(), t.dim());
+        }
+    } else {
+        text(&mut lines, s.peers_blind.to_string(), t.dim());
+    }
+    lines.push(Line::raw(""));
+
+    let a = &dossier.applicant;
+    text(&mut lines, a.name.clone(), t.header());
+    text(&mut lines, format!("{} · {} {}", super::lists::kind_label(app, a.kind), s.credit_code, a.credit_code), plain);
+    text(&mut lines, format!("{} {}{}", s.registered, a.registered, region(&a.region)), plain);
+    if !dossier.field.is_empty() {
+        text(&mut lines, format!("{}：{}", s.field, dossier.field), plain);
+    }
+    if !dossier.joint.is_empty() {
+        text(&mut lines, format!("{}：", s.joint), t.header());
+        for j in &dossier.joint {
+            text(&mut lines, format!("· {}（{}，{}）", j.name, super::lists::kind_label(app, j.kind), j.role), plain);
+        }
+    }
+    let p = &dossier.patents;
+    text(&mut lines, format!("{}（{}）", s.patents, s.filed_granted_valid), t.header());
+    for (label, c) in [(s.invention, p.invention), (s.utility, p.utility), (s.design, p.design)] {
+        text(&mut lines, format!("{label} {}/{}/{}", c.filed, c.granted, c.valid), plain);
+    }
+    let pct = p.pct;
+    text(&mut lines, format!("{} {}/{}/{}/{}/{}", s.pct, pct.filed, pct.granted, pct.valid, pct.national_phase, pct.countries), plain);
+    text(&mut lines, format!("{} {}", s.high_value, p.high_value.total), plain);
+    if let Some(last) = dossier.finances.iter().max_by_key(|f| f.year) {
+        text(&mut lines, format!("{} {}：{}", s.finances, last.year, s.sales_rd_ip), t.header());
+        text(&mut lines, format!("{} / {} / {}", last.sales, last.rd_spend, last.ip_funding), plain);
+    }
+    if let Some(d) = &app.data {
+        eligibility(&mut lines, app, d.eligibility.iter().chain(Some(&d.sheet)), dossier, d.round.date, w, t);
+    }
+    if !dossier.summary.is_empty() {
+        text(&mut lines, format!("{}：", s.summary), t.header());
+        text(&mut lines, dossier.summary.clone(), plain);
+    }
+    let block = Block::bordered().title(s.facts);
+    f.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn region(r: &str) -> String {
+    if r.is_empty() { String::new() } else { format!(" · {r}") }
+}
+
+fn eligibility<'a>(
+    lines: &mut Vec<Line<'static>>,
+    app: &App,
+    sheets: impl Iterator<Item = &'a Sheet>,
+    dossier: &Dossier,
+    on: chrono::NaiveDate,
+    w: usize,
+    t: &Theme,
+) {
+    let s = app.s();
+    let never = |_: &str| false;
+    let facts = DossierFacts { dossier, on, met: &never };
+    let mut shown = false;
+    for sheet in sheets {
+        for r in &sheet.eligibility {
+            if !shown {
+                lines.push(Line::from(Span::styled(format!("{}：", s.eligibility), t.header())));
+                shown = true;
+            }
+            let applies = r.when.as_ref().is_none_or(|c| c.eval(&facts, &[]));
+            if !applies {
+                continue;
+            }
+            let ok = r.require.eval(&facts, &[]);
+            let (mark, style) = if ok { ("✓", t.good()) } else { ("✗", t.bad()) };
+            for part in wrap(&format!("{mark} {}", r.title), w) {
+                lines.push(Line::from(Span::styled(part, style)));
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! The list screens: rounds, roles, and the scorer's dossiers.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Gauge, Paragraph, Row, Table};
+
+use crate::tui::app::{App, Filter, Progress};
+use crate::tui::layout;
+use crate::tui::theme::Theme;
+
+/// A bordered table showing only the rows that fit, the selection kept visible.
+fn table<'a>(
+    f: &mut Frame,
+    area: Rect,
+    title: String,
+    header: Vec<&'a str>,
+    widths: Vec<Constraint>,
+    rows: Vec<Vec<String>>,
+    sel: usize,
+    t: &Theme,
+    style_of: impl Fn(usize) -> Style,
+) {
+    let n = layout::list_rows(area);
+    let first = layout::offset(sel, n);
+    let shown = rows.into_iter().enumerate().skip(first).take(n).map(|(i, cells)| {
+        let style = if i == sel { t.selected() } else { style_of(i) };
+        Row::new(cells).style(style)
+    });
+    let table = Table::new(shown, widths)
+        .header(Row::new(header).style(t.header()))
+        .block(Block::bordered().title(title))
+        .column_spacing(1);
+    f.render_widget(table, area);
+}
+
+pub fn rounds(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
+    let s = app.s();
+    if app.rounds.is_empty() {
+        f.render_widget(Paragraph::new(s.no_rounds).block(Block::bordered().title(s.pick_round)), area);
+        return;
+    }
+    let rows = app.rounds.iter().map(|r| vec![r.id.clone(), r.title.clone()]).collect();
+    let widths = vec![Constraint::Length(22), Constraint::Fill(1)];
+    table(f, area, s.pick_round.into(), vec![s.id, s.app], widths, rows, sel, t, |_| Style::new());
+}
+
+pub fn roles(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
+    let s = app.s();
+    let Some(d) = &app.data else { return };
+    let mut rows = Vec::new();
+    for (people, role) in [(&d.round.experts, s.expert), (&d.round.preliminary, s.preliminary)] {
+        for e in people {
+            rows.push(vec![e.id.clone(), e.name.clone(), role.to_string(), e.organisation.clone()]);
+        }
+    }
+    let widths = vec![Constraint::Length(6), Constraint::Length(10), Constraint::Length(12), Constraint::Fill(1)];
+    table(f, area, s.pick_role.into(), vec![s.id, "", "", ""], widths, rows, sel, t, |_| Style::new());
+}
+
+pub fn dossiers(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
+    let s = app.s();
+    let (gauge_area, list) = layout::dossiers(area);
+    let Some(d) = &app.data else { return };
+    let total = d.dossiers.iter().filter(|x| app.progress(&x.id) != Progress::Recused).count();
+    let done = d.dossiers.iter().filter(|x| app.progress(&x.id) == Progress::Submitted).count();
+    let ratio = if total == 0 { 0.0 } else { done as f64 / total as f64 };
+    let gauge = Gauge::default()
+        .ratio(ratio)
+        .label(format!("{} {done}/{total}", s.progress))
+        .gauge_style(t.good());
+    f.render_widget(gauge, gauge_area);
+
+    let visible = app.visible_dossiers();
+    let rows = visible
+        .iter()
+        .map(|x| {
+            let p = app.progress(&x.id);
+            let total = app.card(&x.id).filter(|_| p != Progress::Recused).map(|c| c.total().to_string());
+            vec![
+                x.id.clone(),
+                x.applicant.name.clone(),
+                kind_label(app, x.applicant.kind),
+                app.progress_label(p).to_string(),
+                total.unwrap_or_else(|| "—".into()),
+            ]
+        })
+        .collect();
+    let filter = match app.list.filter {
+        Filter::All => s.all,
+        Filter::Only(p) => app.progress_label(p),
+    };
+    let search = if app.list.search.is_empty() && !app.list.searching {
+        String::new()
+    } else {
+        format!(" · {}: {}{}", s.search, app.list.search, if app.list.searching { "▏" } else { "" })
+    };
+    let title = format!("{} ({}) · {}: {filter}{search}", s.dossiers, visible.len(), s.filter);
+    let widths = vec![
+        Constraint::Length(12),
+        Constraint::Fill(1),
+        Constraint::Length(8),
+        Constraint::Length(8),
+        Constraint::Length(7),
+    ];
+    let header = vec![s.id, s.applicant, s.kind, s.status, s.total];
+    let styles: Vec<Style> = visible
+        .iter()
+        .map(|x| match app.progress(&x.id) {
+            Progress::Submitted => t.good(),
+            Progress::Recused => t.dim(),
+            Progress::InProgress => t.warn(),
+            Progress::Unscored => Style::new(),
+        })
+        .collect();
+    table(f, list, title, header, widths, rows, app.list.sel, t, |i| styles[i]);
+    if visible.is_empty() {
+        let inner = Rect { x: list.x + 2, y: list.y + 2, width: list.width.saturating_sub(4), height: 1 };
+        f.render_widget(Paragraph::new(Line::from(Span::styled("—", t.dim()))), inner);
+    }
+}
+
+pub fn kind_label(app: &App, k: crate::domain::dossier::ApplicantKind) -> String {
+    use crate::domain::dossier::ApplicantKind::*;
+    match app.lang {
+        crate::lang::Lang::Zh => match k {
+            Enterprise => "企业",
+            University => "高校",
+            Institute => "科研院所",
+            ServiceAgency => "服务机构",
+        },
+        crate::lang::Lang::En => match k {
+            Enterprise => "company",
+            University => "university",
+            Institute => "institute",
+            ServiceAgency => "agency",
+        },
+    }
+    .to_string()
+}
