@@ -4,7 +4,7 @@
 pub mod cli;
 pub mod domain;
 pub mod error;
-pub mod load;
 pub mod lang;
+pub mod load;
 pub mod samples;
 pub mod tui;

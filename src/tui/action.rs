@@ -53,11 +53,17 @@ pub enum Action {
     RoundsListed(Vec<RoundSummary>),
     RoundOpened(Box<RoundData>),
     /// The scorer's own cards and recusals, loaded.
-    DeskLoaded { cards: Vec<Card>, recused: Vec<(String, String)> },
+    DeskLoaded {
+        cards: Vec<Card>,
+        recused: Vec<(String, String)>,
+    },
     /// A card after a durable write (score, comment or submit).
     Saved(Box<Card>),
     Peers(Vec<Card>),
-    Recused { dossier: String, reason: String },
+    Recused {
+        dossier: String,
+        reason: String,
+    },
     Failed(String),
 }
 
@@ -65,10 +71,28 @@ pub enum Action {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     OpenRound(String),
-    LoadDesk { round: String, scorer: String },
-    SaveScore { dossier: String, item: String, value: Points },
-    SaveComment { dossier: String, item: String, text: String },
-    Submit { dossier: String },
-    Recuse { dossier: String, reason: String },
-    LoadPeers { dossier: String },
+    LoadDesk {
+        round: String,
+        scorer: String,
+    },
+    SaveScore {
+        dossier: String,
+        item: String,
+        value: Points,
+    },
+    SaveComment {
+        dossier: String,
+        item: String,
+        text: String,
+    },
+    Submit {
+        dossier: String,
+    },
+    Recuse {
+        dossier: String,
+        reason: String,
+    },
+    LoadPeers {
+        dossier: String,
+    },
 }

@@ -74,9 +74,19 @@ pub enum Screen {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Popup {
     Help,
-    ConfirmSubmit { dossier: String, gaps: Gaps },
-    Comment { dossier: String, item: String, editor: Editor },
-    Recuse { dossier: String, editor: Editor },
+    ConfirmSubmit {
+        dossier: String,
+        gaps: Gaps,
+    },
+    Comment {
+        dossier: String,
+        item: String,
+        editor: Editor,
+    },
+    Recuse {
+        dossier: String,
+        editor: Editor,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -146,7 +156,9 @@ impl App {
     /// The stage the chosen scorer works in.
     pub fn stage(&self) -> Stage {
         match (&self.data, &self.scorer) {
-            (Some(d), Some(s)) if d.round.preliminary.iter().any(|p| &p.id == s) => Stage::Preliminary,
+            (Some(d), Some(s)) if d.round.preliminary.iter().any(|p| &p.id == s) => {
+                Stage::Preliminary
+            }
             _ => Stage::Expert,
         }
     }
@@ -164,7 +176,9 @@ impl App {
 
     /// The dossiers the list shows, after filter and search.
     pub fn visible_dossiers(&self) -> Vec<&Dossier> {
-        let Some(d) = &self.data else { return Vec::new() };
+        let Some(d) = &self.data else {
+            return Vec::new();
+        };
         let l = &self.list;
         let q = l.search.to_lowercase();
         d.dossiers
@@ -174,7 +188,9 @@ impl App {
                 Filter::Only(p) => self.progress(&x.id) == p,
             })
             .filter(|x| {
-                q.is_empty() || x.id.to_lowercase().contains(&q) || x.applicant.name.to_lowercase().contains(&q)
+                q.is_empty()
+                    || x.id.to_lowercase().contains(&q)
+                    || x.applicant.name.to_lowercase().contains(&q)
             })
             .collect()
     }
@@ -194,7 +210,10 @@ impl App {
 
     pub fn scorer_name(&self) -> String {
         match (&self.data, &self.scorer) {
-            (Some(d), Some(id)) => d.round.expert(id).map_or(id.clone(), |e| format!("{} {}", e.id, e.name)),
+            (Some(d), Some(id)) => d
+                .round
+                .expert(id)
+                .map_or(id.clone(), |e| format!("{} {}", e.id, e.name)),
             _ => String::new(),
         }
     }
@@ -210,11 +229,17 @@ impl App {
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
-        self.note = Some(Note { text: text.into(), tone: Tone::Info });
+        self.note = Some(Note {
+            text: text.into(),
+            tone: Tone::Info,
+        });
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
-        self.note = Some(Note { text: text.into(), tone: Tone::Error });
+        self.note = Some(Note {
+            text: text.into(),
+            tone: Tone::Error,
+        });
     }
 }
 

@@ -7,40 +7,79 @@ use crate::domain::card::Card;
 use super::action::{Action, Effect};
 use super::app::{App, RoundData, RoundSummary};
 
+/// A scorer's own cards and the dossiers they are recused from, with reasons.
+pub type Own = (Vec<Card>, Vec<(String, String)>);
+
 /// The store as the UI sees it. Every write returns only once it is durable.
 pub trait Desk {
     fn rounds(&mut self) -> Result<Vec<RoundSummary>, String>;
     fn open_round(&mut self, round: &str) -> Result<RoundData, String>;
     /// The scorer's own cards and the dossiers they are recused from (with reasons).
-    fn desk(&mut self, round: &str, scorer: &str) -> Result<(Vec<Card>, Vec<(String, String)>), String>;
-    fn save_score(&mut self, round: &str, scorer: &str, dossier: &str, item: &str, value: Points) -> Result<Card, String>;
-    fn save_comment(&mut self, round: &str, scorer: &str, dossier: &str, item: &str, text: &str) -> Result<Card, String>;
+    fn desk(&mut self, round: &str, scorer: &str) -> Result<Own, String>;
+    fn save_score(
+        &mut self,
+        round: &str,
+        scorer: &str,
+        dossier: &str,
+        item: &str,
+        value: Points,
+    ) -> Result<Card, String>;
+    fn save_comment(
+        &mut self,
+        round: &str,
+        scorer: &str,
+        dossier: &str,
+        item: &str,
+        text: &str,
+    ) -> Result<Card, String>;
     fn submit(&mut self, round: &str, scorer: &str, dossier: &str) -> Result<Card, String>;
-    fn recuse(&mut self, round: &str, scorer: &str, dossier: &str, reason: &str) -> Result<(), String>;
+    fn recuse(
+        &mut self,
+        round: &str,
+        scorer: &str,
+        dossier: &str,
+        reason: &str,
+    ) -> Result<(), String>;
     /// Other scorers' submitted cards, given only once the scorer has submitted.
     fn peers(&mut self, round: &str, scorer: &str, dossier: &str) -> Result<Vec<Card>, String>;
 }
 
 /// Carries out one effect against the store and reports back as an action.
 pub fn perform(desk: &mut dyn Desk, app: &App, effect: Effect) -> Action {
-    let round = app.data.as_ref().map(|d| d.round.id.clone()).unwrap_or_default();
+    let round = app
+        .data
+        .as_ref()
+        .map(|d| d.round.id.clone())
+        .unwrap_or_default();
     let scorer = app.scorer.clone().unwrap_or_default();
     let (r, s) = (round.as_str(), scorer.as_str());
     let result = match effect {
-        Effect::OpenRound(id) => desk.open_round(&id).map(|d| Action::RoundOpened(Box::new(d))),
-        Effect::LoadDesk { round, scorer } => {
-            desk.desk(&round, &scorer).map(|(cards, recused)| Action::DeskLoaded { cards, recused })
-        }
-        Effect::SaveScore { dossier, item, value } => {
-            desk.save_score(r, s, &dossier, &item, value).map(|c| Action::Saved(Box::new(c)))
-        }
-        Effect::SaveComment { dossier, item, text } => {
-            desk.save_comment(r, s, &dossier, &item, &text).map(|c| Action::Saved(Box::new(c)))
-        }
-        Effect::Submit { dossier } => desk.submit(r, s, &dossier).map(|c| Action::Saved(Box::new(c))),
-        Effect::Recuse { dossier, reason } => {
-            desk.recuse(r, s, &dossier, &reason).map(|()| Action::Recused { dossier, reason })
-        }
+        Effect::OpenRound(id) => desk
+            .open_round(&id)
+            .map(|d| Action::RoundOpened(Box::new(d))),
+        Effect::LoadDesk { round, scorer } => desk
+            .desk(&round, &scorer)
+            .map(|(cards, recused)| Action::DeskLoaded { cards, recused }),
+        Effect::SaveScore {
+            dossier,
+            item,
+            value,
+        } => desk
+            .save_score(r, s, &dossier, &item, value)
+            .map(|c| Action::Saved(Box::new(c))),
+        Effect::SaveComment {
+            dossier,
+            item,
+            text,
+        } => desk
+            .save_comment(r, s, &dossier, &item, &text)
+            .map(|c| Action::Saved(Box::new(c))),
+        Effect::Submit { dossier } => desk
+            .submit(r, s, &dossier)
+            .map(|c| Action::Saved(Box::new(c))),
+        Effect::Recuse { dossier, reason } => desk
+            .recuse(r, s, &dossier, &reason)
+            .map(|()| Action::Recused { dossier, reason }),
         Effect::LoadPeers { dossier } => desk.peers(r, s, &dossier).map(Action::Peers),
     };
     result.unwrap_or_else(Action::Failed)

@@ -19,7 +19,11 @@ impl Editor {
     }
 
     pub fn text(&self) -> String {
-        self.lines.iter().map(|l| l.iter().collect::<String>()).collect::<Vec<_>>().join("\n")
+        self.lines
+            .iter()
+            .map(|l| l.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     pub fn lines(&self) -> Vec<String> {
@@ -70,7 +74,11 @@ impl Editor {
 
     /// Moves a line up or down, keeping the cursor's display column.
     pub fn vertical(&mut self, down: bool) {
-        let target = if down { self.row + 1 } else { self.row.wrapping_sub(1) };
+        let target = if down {
+            self.row + 1
+        } else {
+            self.row.wrapping_sub(1)
+        };
         if target >= self.lines.len() {
             return;
         }

@@ -18,10 +18,19 @@ pub struct Frame {
 }
 
 pub fn frame(area: Rect) -> Frame {
-    let [title, body, note, hints] =
-        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)])
-            .areas(area);
-    Frame { title, body, note, hints }
+    let [title, body, note, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    Frame {
+        title,
+        body,
+        note,
+        hints,
+    }
 }
 
 /// A bordered list with a header row: how many data rows fit.
@@ -31,7 +40,11 @@ pub fn list_rows(list: Rect) -> usize {
 
 /// The first row shown so that `sel` stays visible in `rows` rows.
 pub fn offset(sel: usize, rows: usize) -> usize {
-    if rows == 0 { 0 } else { sel.saturating_sub(rows - 1) }
+    if rows == 0 {
+        0
+    } else {
+        sel.saturating_sub(rows - 1)
+    }
 }
 
 /// Which data row a click at screen row `y` hits in a bordered list with a header.
@@ -56,15 +69,30 @@ pub struct ScoringAreas {
 }
 
 pub fn scoring(body: Rect) -> ScoringAreas {
-    let [top, detail, totals] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(3), Constraint::Length(1)]).areas(body);
-    let [items, facts] = Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(top);
-    ScoringAreas { items, facts, detail, totals }
+    let [top, detail, totals] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(3),
+        Constraint::Length(1),
+    ])
+    .areas(body);
+    let [items, facts] =
+        Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(top);
+    ScoringAreas {
+        items,
+        facts,
+        detail,
+        totals,
+    }
 }
 
 /// A popup centred in `area`, `w` columns by `h` rows at most.
 pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
-    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
 }

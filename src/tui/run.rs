@@ -3,7 +3,9 @@
 
 use std::io;
 
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind,
+};
 use ratatui::crossterm::execute;
 
 use super::action::Action;
@@ -39,7 +41,10 @@ pub fn start(desk: &mut dyn Desk, start: &Start) -> App {
     }
     if let (Some(scorer), Some(d)) = (&start.scorer, &app.data) {
         let round = d.round.id.clone();
-        let effect = super::action::Effect::LoadDesk { round, scorer: scorer.clone() };
+        let effect = super::action::Effect::LoadDesk {
+            round,
+            scorer: scorer.clone(),
+        };
         app.scorer = Some(scorer.clone());
         let answer = super::desk::perform(desk, &app, effect);
         dispatch(desk, &mut app, answer);

@@ -12,7 +12,11 @@ impl Theme {
     }
 
     fn fg(&self, c: Color) -> Style {
-        if self.plain { Style::new() } else { Style::new().fg(c) }
+        if self.plain {
+            Style::new()
+        } else {
+            Style::new().fg(c)
+        }
     }
 
     pub fn title(&self) -> Style {
@@ -44,7 +48,11 @@ impl Theme {
     }
 
     pub fn dim(&self) -> Style {
-        if self.plain { Style::new() } else { Style::new().add_modifier(Modifier::DIM) }
+        if self.plain {
+            Style::new()
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
     }
 
     pub fn key(&self) -> Style {

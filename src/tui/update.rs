@@ -7,7 +7,9 @@ use crate::domain::sheet::ValueError;
 use crate::lang::Lang;
 
 use super::action::{Action, Effect};
-use super::app::{App, Filter, Note, Popup, Progress, Screen, Scoring, Tone, scoring_lines, section_starts};
+use super::app::{
+    App, Filter, Note, Popup, Progress, Scoring, Screen, Tone, scoring_lines, section_starts,
+};
 use super::command::{Ctx, context};
 use super::editor::Editor;
 use super::layout;
@@ -55,7 +57,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Recused { dossier, reason } => {
             app.recused.insert(dossier.clone(), reason);
             app.screen = Screen::Dossiers;
-            app.note = Some(Note { text: format!("{} {}", app.s().recused, dossier), tone: Tone::Saved });
+            app.note = Some(Note {
+                text: format!("{} {}", app.s().recused, dossier),
+                tone: Tone::Saved,
+            });
             vec![]
         }
         Action::ScrollDown => update(app, Action::Down),
@@ -94,22 +99,32 @@ fn moved(sel: usize, n: usize, a: &Action) -> Option<usize> {
 }
 
 fn rounds(app: &mut App, a: Action) -> Vec<Effect> {
-    let Screen::Rounds { sel } = &mut app.screen else { return vec![] };
+    let Screen::Rounds { sel } = &mut app.screen else {
+        return vec![];
+    };
     if let Some(s) = moved(*sel, app.rounds.len(), &a) {
         *sel = s;
-    } else if a == Action::Open {
-        if let Some(r) = app.rounds.get(*sel) {
-            return vec![Effect::OpenRound(r.id.clone())];
-        }
+    } else if a == Action::Open
+        && let Some(r) = app.rounds.get(*sel)
+    {
+        return vec![Effect::OpenRound(r.id.clone())];
     }
     vec![]
 }
 
 fn roles(app: &mut App, a: Action) -> Vec<Effect> {
     let Some(data) = &app.data else { return vec![] };
-    let people: Vec<String> = data.round.experts.iter().chain(&data.round.preliminary).map(|e| e.id.clone()).collect();
+    let people: Vec<String> = data
+        .round
+        .experts
+        .iter()
+        .chain(&data.round.preliminary)
+        .map(|e| e.id.clone())
+        .collect();
     let round = data.round.id.clone();
-    let Screen::Roles { sel } = &mut app.screen else { return vec![] };
+    let Screen::Roles { sel } = &mut app.screen else {
+        return vec![];
+    };
     if let Some(s) = moved(*sel, people.len(), &a) {
         *sel = s;
         return vec![];
@@ -118,7 +133,10 @@ fn roles(app: &mut App, a: Action) -> Vec<Effect> {
         Action::Open => match people.get(*sel) {
             Some(id) => {
                 app.scorer = Some(id.clone());
-                vec![Effect::LoadDesk { round, scorer: id.clone() }]
+                vec![Effect::LoadDesk {
+                    round,
+                    scorer: id.clone(),
+                }]
             }
             None => vec![],
         },
@@ -137,7 +155,10 @@ fn dossiers(app: &mut App, a: Action) -> Vec<Effect> {
         app.list.sel = s;
         return vec![];
     }
-    let selected = app.visible_dossiers().get(app.list.sel).map(|d| d.id.clone());
+    let selected = app
+        .visible_dossiers()
+        .get(app.list.sel)
+        .map(|d| d.id.clone());
     match a {
         Action::Open => selected.map_or_else(Vec::new, |id| open_dossier(app, id)),
         Action::Back => {
@@ -180,15 +201,28 @@ fn open_dossier(app: &mut App, id: String) -> Vec<Effect> {
     app.peers.clear();
     app.note = None;
     let submitted = app.progress(&id) == Progress::Submitted;
-    app.screen = Screen::Scoring(Scoring { dossier: id.clone(), sel: 0, input: String::new() });
-    if submitted { vec![Effect::LoadPeers { dossier: id }] } else { vec![] }
+    app.screen = Screen::Scoring(Scoring {
+        dossier: id.clone(),
+        sel: 0,
+        input: String::new(),
+    });
+    if submitted {
+        vec![Effect::LoadPeers { dossier: id }]
+    } else {
+        vec![]
+    }
 }
 
 fn ask_recusal(app: &mut App, dossier: String) {
     match app.progress(&dossier) {
         Progress::Recused => app.error(format!("{}: {}", dossier, app.s().recuse_locked)),
         Progress::Submitted => app.error(format!("{}: {}", dossier, app.s().read_only)),
-        _ => app.popup = Some(Popup::Recuse { dossier, editor: Editor::default() }),
+        _ => {
+            app.popup = Some(Popup::Recuse {
+                dossier,
+                editor: Editor::default(),
+            })
+        }
     }
 }
 
@@ -206,14 +240,17 @@ fn search(app: &mut App, a: Action) -> Vec<Effect> {
 }
 
 fn scoring(app: &mut App, a: Action) -> Vec<Effect> {
-    let (Some(sheet), Screen::Scoring(sc)) = (app.data.as_ref().map(|d| &d.sheet), &app.screen) else {
+    let (Some(sheet), Screen::Scoring(sc)) = (app.data.as_ref().map(|d| &d.sheet), &app.screen)
+    else {
         return vec![];
     };
     let ids: Vec<String> = sheet.entry_ids().into_iter().map(String::from).collect();
     let starts = section_starts(sheet);
     let (dossier, sel) = (sc.dossier.clone(), sc.sel);
     let read_only = app.progress(&dossier) == Progress::Submitted;
-    let Some(item) = ids.get(sel).cloned() else { return vec![] };
+    let Some(item) = ids.get(sel).cloned() else {
+        return vec![];
+    };
 
     if let Some(s) = moved(sel, ids.len(), &a) {
         select(app, s);
@@ -226,7 +263,11 @@ fn scoring(app: &mut App, a: Action) -> Vec<Effect> {
         }
         Action::PrevSection => {
             let cur = starts.iter().copied().rfind(|&s| s <= sel).unwrap_or(0);
-            let prev = if cur < sel { cur } else { starts.iter().copied().rfind(|&s| s < cur).unwrap_or(0) };
+            let prev = if cur < sel {
+                cur
+            } else {
+                starts.iter().copied().rfind(|&s| s < cur).unwrap_or(0)
+            };
             select(app, prev);
         }
         Action::Back => {
@@ -237,10 +278,10 @@ fn scoring(app: &mut App, a: Action) -> Vec<Effect> {
             app.error(app.s().read_only);
         }
         Action::Digit(c) => {
-            if let Screen::Scoring(sc) = &mut app.screen {
-                if sc.input.len() < 12 {
-                    sc.input.push(c);
-                }
+            if let Screen::Scoring(sc) = &mut app.screen
+                && sc.input.len() < 12
+            {
+                sc.input.push(c);
             }
         }
         Action::Erase => {
@@ -249,10 +290,20 @@ fn scoring(app: &mut App, a: Action) -> Vec<Effect> {
             }
         }
         Action::Confirm => return confirm_input(app, dossier, item, sel, ids.len()),
-        Action::Increment | Action::Decrement => return step(app, dossier, item, a == Action::Increment),
+        Action::Increment | Action::Decrement => {
+            return step(app, dossier, item, a == Action::Increment);
+        }
         Action::Comment => {
-            let text = app.card(&dossier).and_then(|c| c.comments.get(&item)).cloned().unwrap_or_default();
-            app.popup = Some(Popup::Comment { dossier, item, editor: Editor::new(&text) });
+            let text = app
+                .card(&dossier)
+                .and_then(|c| c.comments.get(&item))
+                .cloned()
+                .unwrap_or_default();
+            app.popup = Some(Popup::Comment {
+                dossier,
+                item,
+                editor: Editor::new(&text),
+            });
         }
         Action::Submit if read_only => app.error(app.s().read_only),
         Action::Submit => {
@@ -274,8 +325,16 @@ fn select(app: &mut App, sel: usize) {
 }
 
 /// Enter: save what was typed (then move on), or just move on when nothing was.
-fn confirm_input(app: &mut App, dossier: String, item: String, sel: usize, n: usize) -> Vec<Effect> {
-    let Screen::Scoring(sc) = &app.screen else { return vec![] };
+fn confirm_input(
+    app: &mut App,
+    dossier: String,
+    item: String,
+    sel: usize,
+    n: usize,
+) -> Vec<Effect> {
+    let Screen::Scoring(sc) = &app.screen else {
+        return vec![];
+    };
     if sc.input.is_empty() {
         select(app, (sel + 1).min(n.saturating_sub(1)));
         return vec![];
@@ -301,9 +360,16 @@ fn confirm_input(app: &mut App, dossier: String, item: String, sel: usize, n: us
 
 /// `+`/`-`: one step from the current score, kept within 0..max.
 fn step(app: &mut App, dossier: String, item: String, up: bool) -> Vec<Effect> {
-    let Some(sheet) = app.sheet() else { return vec![] };
-    let (max, step) = sheet.item(&item).map_or((None, Points::whole(1)), |i| (Some(i.max), i.step));
-    let now = app.card(&dossier).and_then(|c| c.scores.get(&item)).copied();
+    let Some(sheet) = app.sheet() else {
+        return vec![];
+    };
+    let (max, step) = sheet
+        .item(&item)
+        .map_or((None, Points::whole(1)), |i| (Some(i.max), i.step));
+    let now = app
+        .card(&dossier)
+        .and_then(|c| c.scores.get(&item))
+        .copied();
     let next = match (now, up) {
         (None, true) => step,
         (None, false) => Points::ZERO,
@@ -319,10 +385,26 @@ fn step(app: &mut App, dossier: String, item: String, up: bool) -> Vec<Effect> {
 
 /// Checks a value against the sheet; a bad one is a message and nothing saved.
 fn save(app: &mut App, dossier: String, item: String, value: Points) -> Vec<Effect> {
-    let Some(sheet) = app.sheet() else { return vec![] };
+    let Some(sheet) = app.sheet() else {
+        return vec![];
+    };
     if let Err(e) = sheet.check_value(&item, value) {
         let msg = match (app.lang, &e) {
-            (Lang::Zh, ValueError::AboveMax { item, value, max, step } | ValueError::OffStep { item, value, max, step }) => {
+            (
+                Lang::Zh,
+                ValueError::AboveMax {
+                    item,
+                    value,
+                    max,
+                    step,
+                }
+                | ValueError::OffStep {
+                    item,
+                    value,
+                    max,
+                    step,
+                },
+            ) => {
                 format!("{value} 不可用：{item} 允许 0 至 {max}，步长 {step}；未保存")
             }
             _ => e.to_string(),
@@ -331,29 +413,53 @@ fn save(app: &mut App, dossier: String, item: String, value: Points) -> Vec<Effe
         return vec![];
     }
     app.saving = Some((dossier.clone(), item.clone()));
-    app.note = Some(Note { text: app.s().saving.to_string(), tone: Tone::Info });
+    app.note = Some(Note {
+        text: app.s().saving.to_string(),
+        tone: Tone::Info,
+    });
     if let Screen::Scoring(sc) = &mut app.screen {
         sc.input.clear();
     }
-    vec![Effect::SaveScore { dossier, item, value }]
+    vec![Effect::SaveScore {
+        dossier,
+        item,
+        value,
+    }]
 }
 
 fn saved(app: &mut App, card: Card) -> Vec<Effect> {
     let what = app.saving.take().map(|(_, item)| {
-        let v = card.scores.get(&item).map(|v| v.to_string()).unwrap_or_default();
+        let v = card
+            .scores
+            .get(&item)
+            .map(|v| v.to_string())
+            .unwrap_or_default();
         format!(" {item} = {v}")
     });
     let submitted = card.is_submitted() && app.progress(&card.dossier) != Progress::Submitted;
     let dossier = card.dossier.clone();
     app.cards.insert(dossier.clone(), card);
     let s = app.s();
-    let text = if submitted { format!("{} {dossier}", s.submitted) } else { format!("✓ {}{}", s.saved, what.unwrap_or_default()) };
-    app.note = Some(Note { text, tone: Tone::Saved });
-    if submitted { vec![Effect::LoadPeers { dossier }] } else { vec![] }
+    let text = if submitted {
+        format!("{} {dossier}", s.submitted)
+    } else {
+        format!("✓ {}{}", s.saved, what.unwrap_or_default())
+    };
+    app.note = Some(Note {
+        text,
+        tone: Tone::Saved,
+    });
+    if submitted {
+        vec![Effect::LoadPeers { dossier }]
+    } else {
+        vec![]
+    }
 }
 
 fn confirm(app: &mut App, a: Action) -> Vec<Effect> {
-    let Some(Popup::ConfirmSubmit { dossier, gaps }) = &app.popup else { return vec![] };
+    let Some(Popup::ConfirmSubmit { dossier, gaps }) = &app.popup else {
+        return vec![];
+    };
     let (dossier, ready) = (dossier.clone(), gaps.is_empty());
     match a {
         Action::Yes if ready => {
@@ -369,8 +475,12 @@ fn confirm(app: &mut App, a: Action) -> Vec<Effect> {
 }
 
 fn typing(app: &mut App, a: Action) -> Vec<Effect> {
-    let Some(popup) = &mut app.popup else { return vec![] };
-    let (Popup::Comment { editor, .. } | Popup::Recuse { editor, .. }) = popup else { return vec![] };
+    let Some(popup) = &mut app.popup else {
+        return vec![];
+    };
+    let (Popup::Comment { editor, .. } | Popup::Recuse { editor, .. }) = popup else {
+        return vec![];
+    };
     match a {
         Action::Text(c) => editor.insert(c),
         Action::TextNewline => editor.newline(),
@@ -390,9 +500,17 @@ fn typing(app: &mut App, a: Action) -> Vec<Effect> {
 
 fn finish_typing(app: &mut App) -> Vec<Effect> {
     match app.popup.take() {
-        Some(Popup::Comment { dossier, item, editor }) => {
+        Some(Popup::Comment {
+            dossier,
+            item,
+            editor,
+        }) => {
             app.saving = Some((dossier.clone(), item.clone()));
-            vec![Effect::SaveComment { dossier, item, text: editor.text() }]
+            vec![Effect::SaveComment {
+                dossier,
+                item,
+                text: editor.text(),
+            }]
         }
         Some(Popup::Recuse { dossier, editor }) => {
             let reason = editor.text().trim().to_string();
@@ -423,28 +541,42 @@ fn click(app: &mut App, x: u16, y: u16) -> Vec<Effect> {
     match &app.screen {
         Screen::Rounds { sel } | Screen::Roles { sel } => {
             let sel = *sel;
-            let Some(row) = layout::clicked_row(body, y, sel) else { return vec![] };
+            let Some(row) = layout::clicked_row(body, y, sel) else {
+                return vec![];
+            };
             let n = match &app.screen {
                 Screen::Rounds { .. } => app.rounds.len(),
-                _ => app.data.as_ref().map_or(0, |d| d.round.experts.len() + d.round.preliminary.len()),
+                _ => app
+                    .data
+                    .as_ref()
+                    .map_or(0, |d| d.round.experts.len() + d.round.preliminary.len()),
             };
             pick(app, sel, row, n)
         }
         Screen::Dossiers => {
             let (_, list) = layout::dossiers(body);
             let sel = app.list.sel;
-            let Some(row) = layout::clicked_row(list, y, sel) else { return vec![] };
+            let Some(row) = layout::clicked_row(list, y, sel) else {
+                return vec![];
+            };
             pick(app, sel, row, app.visible_dossiers().len())
         }
         Screen::Scoring(sc) => {
             let items = layout::scoring(body).items;
-            let Some(sheet) = app.sheet() else { return vec![] };
+            let Some(sheet) = app.sheet() else {
+                return vec![];
+            };
             if x >= items.x + items.width {
                 return vec![];
             }
             let lines = scoring_lines(sheet);
-            let at = lines.iter().position(|l| *l == super::app::Line::Entry(sc.sel)).unwrap_or(0);
-            let Some(row) = layout::clicked_row(items, y, at) else { return vec![] };
+            let at = lines
+                .iter()
+                .position(|l| *l == super::app::Line::Entry(sc.sel))
+                .unwrap_or(0);
+            let Some(row) = layout::clicked_row(items, y, at) else {
+                return vec![];
+            };
             if let Some(super::app::Line::Entry(k)) = lines.get(row) {
                 select(app, *k);
             }

@@ -50,8 +50,16 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, t: &Theme) 
     if app.progress(&dossier.id) == Progress::Submitted {
         text(&mut lines, s.peers.to_string(), t.header());
         for c in &app.peers {
-            let name = app.data.as_ref().and_then(|d| d.round.expert(&c.expert)).map_or("", |e| e.name.as_str());
-            text(&mut lines, format!("{} {name}  {}", c.expert, c.total()), plain);
+            let name = app
+                .data
+                .as_ref()
+                .and_then(|d| d.round.expert(&c.expert))
+                .map_or("", |e| e.name.as_str());
+            text(
+                &mut lines,
+                format!("{} {name}  {}", c.expert, c.total()),
+                plain,
+            );
         }
         if app.peers.is_empty() {
             text(&mut lines, "—".into(), t.dim());
@@ -63,31 +71,92 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, t: &Theme) 
 
     let a = &dossier.applicant;
     text(&mut lines, a.name.clone(), t.header());
-    text(&mut lines, format!("{} · {} {}", super::lists::kind_label(app, a.kind), s.credit_code, a.credit_code), plain);
-    text(&mut lines, format!("{} {}{}", s.registered, a.registered, region(&a.region)), plain);
+    text(
+        &mut lines,
+        format!(
+            "{} · {} {}",
+            super::lists::kind_label(app, a.kind),
+            s.credit_code,
+            a.credit_code
+        ),
+        plain,
+    );
+    text(
+        &mut lines,
+        format!("{} {}{}", s.registered, a.registered, region(&a.region)),
+        plain,
+    );
     if !dossier.field.is_empty() {
         text(&mut lines, format!("{}：{}", s.field, dossier.field), plain);
     }
     if !dossier.joint.is_empty() {
         text(&mut lines, format!("{}：", s.joint), t.header());
         for j in &dossier.joint {
-            text(&mut lines, format!("· {}（{}，{}）", j.name, super::lists::kind_label(app, j.kind), j.role), plain);
+            text(
+                &mut lines,
+                format!(
+                    "· {}（{}，{}）",
+                    j.name,
+                    super::lists::kind_label(app, j.kind),
+                    j.role
+                ),
+                plain,
+            );
         }
     }
     let p = &dossier.patents;
-    text(&mut lines, format!("{}（{}）", s.patents, s.filed_granted_valid), t.header());
-    for (label, c) in [(s.invention, p.invention), (s.utility, p.utility), (s.design, p.design)] {
-        text(&mut lines, format!("{label} {}/{}/{}", c.filed, c.granted, c.valid), plain);
+    text(
+        &mut lines,
+        format!("{}（{}）", s.patents, s.filed_granted_valid),
+        t.header(),
+    );
+    for (label, c) in [
+        (s.invention, p.invention),
+        (s.utility, p.utility),
+        (s.design, p.design),
+    ] {
+        text(
+            &mut lines,
+            format!("{label} {}/{}/{}", c.filed, c.granted, c.valid),
+            plain,
+        );
     }
     let pct = p.pct;
-    text(&mut lines, format!("{} {}/{}/{}/{}/{}", s.pct, pct.filed, pct.granted, pct.valid, pct.national_phase, pct.countries), plain);
-    text(&mut lines, format!("{} {}", s.high_value, p.high_value.total), plain);
+    text(
+        &mut lines,
+        format!(
+            "{} {}/{}/{}/{}/{}",
+            s.pct, pct.filed, pct.granted, pct.valid, pct.national_phase, pct.countries
+        ),
+        plain,
+    );
+    text(
+        &mut lines,
+        format!("{} {}", s.high_value, p.high_value.total),
+        plain,
+    );
     if let Some(last) = dossier.finances.iter().max_by_key(|f| f.year) {
-        text(&mut lines, format!("{} {}：{}", s.finances, last.year, s.sales_rd_ip), t.header());
-        text(&mut lines, format!("{} / {} / {}", last.sales, last.rd_spend, last.ip_funding), plain);
+        text(
+            &mut lines,
+            format!("{} {}：{}", s.finances, last.year, s.sales_rd_ip),
+            t.header(),
+        );
+        text(
+            &mut lines,
+            format!("{} / {} / {}", last.sales, last.rd_spend, last.ip_funding),
+            plain,
+        );
     }
     if let Some(d) = &app.data {
-        eligibility(&mut lines, app, d.eligibility.iter().chain(Some(&d.sheet)), dossier, d.round.date, w, t);
+        eligibility(
+            &mut lines,
+            app,
+            d.eligibility.iter().chain(Some(&d.sheet)),
+            dossier,
+            d.round.date,
+            w,
+            t,
+        );
     }
     if !dossier.summary.is_empty() {
         text(&mut lines, format!("{}：", s.summary), t.header());
@@ -98,7 +167,11 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, t: &Theme) 
 }
 
 fn region(r: &str) -> String {
-    if r.is_empty() { String::new() } else { format!(" · {r}") }
+    if r.is_empty() {
+        String::new()
+    } else {
+        format!(" · {r}")
+    }
 }
 
 fn eligibility<'a>(
@@ -112,12 +185,19 @@ fn eligibility<'a>(
 ) {
     let s = app.s();
     let never = |_: &str| false;
-    let facts = DossierFacts { dossier, on, met: &never };
+    let facts = DossierFacts {
+        dossier,
+        on,
+        met: &never,
+    };
     let mut shown = false;
     for sheet in sheets {
         for r in &sheet.eligibility {
             if !shown {
-                lines.push(Line::from(Span::styled(format!("{}：", s.eligibility), t.header())));
+                lines.push(Line::from(Span::styled(
+                    format!("{}：", s.eligibility),
+                    t.header(),
+                )));
                 shown = true;
             }
             let applies = r.when.as_ref().is_none_or(|c| c.eval(&facts, &[]));
@@ -125,7 +205,11 @@ fn eligibility<'a>(
                 continue;
             }
             let ok = r.require.eval(&facts, &[]);
-            let (mark, style) = if ok { ("✓", t.good()) } else { ("✗", t.bad()) };
+            let (mark, style) = if ok {
+                ("✓", t.good())
+            } else {
+                ("✗", t.bad())
+            };
             for part in wrap(&format!("{mark} {}", r.title), w) {
                 lines.push(Line::from(Span::styled(part, style)));
             }

@@ -10,24 +10,35 @@ use crate::tui::app::{App, Filter, Progress};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
 
-/// A bordered table showing only the rows that fit, the selection kept visible.
-fn table<'a>(
-    f: &mut Frame,
-    area: Rect,
+/// What a list shows: its title, columns and rows, and which row is selected.
+struct List<'a> {
     title: String,
     header: Vec<&'a str>,
     widths: Vec<Constraint>,
     rows: Vec<Vec<String>>,
     sel: usize,
-    t: &Theme,
-    style_of: impl Fn(usize) -> Style,
-) {
+}
+
+/// A bordered table showing only the rows that fit, the selection kept visible.
+fn table(f: &mut Frame, area: Rect, list: List, t: &Theme, style_of: impl Fn(usize) -> Style) {
+    let List {
+        title,
+        header,
+        widths,
+        rows,
+        sel,
+    } = list;
     let n = layout::list_rows(area);
     let first = layout::offset(sel, n);
-    let shown = rows.into_iter().enumerate().skip(first).take(n).map(|(i, cells)| {
-        let style = if i == sel { t.selected() } else { style_of(i) };
-        Row::new(cells).style(style)
-    });
+    let shown = rows
+        .into_iter()
+        .enumerate()
+        .skip(first)
+        .take(n)
+        .map(|(i, cells)| {
+            let style = if i == sel { t.selected() } else { style_of(i) };
+            Row::new(cells).style(style)
+        });
     let table = Table::new(shown, widths)
         .header(Row::new(header).style(t.header()))
         .block(Block::bordered().title(title))
@@ -38,34 +49,80 @@ fn table<'a>(
 pub fn rounds(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
     let s = app.s();
     if app.rounds.is_empty() {
-        f.render_widget(Paragraph::new(s.no_rounds).block(Block::bordered().title(s.pick_round)), area);
+        f.render_widget(
+            Paragraph::new(s.no_rounds).block(Block::bordered().title(s.pick_round)),
+            area,
+        );
         return;
     }
-    let rows = app.rounds.iter().map(|r| vec![r.id.clone(), r.title.clone()]).collect();
+    let rows = app
+        .rounds
+        .iter()
+        .map(|r| vec![r.id.clone(), r.title.clone()])
+        .collect();
     let widths = vec![Constraint::Length(22), Constraint::Fill(1)];
-    table(f, area, s.pick_round.into(), vec![s.id, s.app], widths, rows, sel, t, |_| Style::new());
+    let list = List {
+        title: s.pick_round.into(),
+        header: vec![s.id, s.app],
+        widths,
+        rows,
+        sel,
+    };
+    table(f, area, list, t, |_| Style::new());
 }
 
 pub fn roles(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
     let s = app.s();
     let Some(d) = &app.data else { return };
     let mut rows = Vec::new();
-    for (people, role) in [(&d.round.experts, s.expert), (&d.round.preliminary, s.preliminary)] {
+    for (people, role) in [
+        (&d.round.experts, s.expert),
+        (&d.round.preliminary, s.preliminary),
+    ] {
         for e in people {
-            rows.push(vec![e.id.clone(), e.name.clone(), role.to_string(), e.organisation.clone()]);
+            rows.push(vec![
+                e.id.clone(),
+                e.name.clone(),
+                role.to_string(),
+                e.organisation.clone(),
+            ]);
         }
     }
-    let widths = vec![Constraint::Length(6), Constraint::Length(10), Constraint::Length(12), Constraint::Fill(1)];
-    table(f, area, s.pick_role.into(), vec![s.id, "", "", ""], widths, rows, sel, t, |_| Style::new());
+    let widths = vec![
+        Constraint::Length(6),
+        Constraint::Length(10),
+        Constraint::Length(12),
+        Constraint::Fill(1),
+    ];
+    let list = List {
+        title: s.pick_role.into(),
+        header: vec![s.id, "", "", ""],
+        widths,
+        rows,
+        sel,
+    };
+    table(f, area, list, t, |_| Style::new());
 }
 
 pub fn dossiers(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
     let s = app.s();
     let (gauge_area, list) = layout::dossiers(area);
     let Some(d) = &app.data else { return };
-    let total = d.dossiers.iter().filter(|x| app.progress(&x.id) != Progress::Recused).count();
-    let done = d.dossiers.iter().filter(|x| app.progress(&x.id) == Progress::Submitted).count();
-    let ratio = if total == 0 { 0.0 } else { done as f64 / total as f64 };
+    let total = d
+        .dossiers
+        .iter()
+        .filter(|x| app.progress(&x.id) != Progress::Recused)
+        .count();
+    let done = d
+        .dossiers
+        .iter()
+        .filter(|x| app.progress(&x.id) == Progress::Submitted)
+        .count();
+    let ratio = if total == 0 {
+        0.0
+    } else {
+        done as f64 / total as f64
+    };
     let gauge = Gauge::default()
         .ratio(ratio)
         .label(format!("{} {done}/{total}", s.progress))
@@ -77,7 +134,10 @@ pub fn dossiers(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         .iter()
         .map(|x| {
             let p = app.progress(&x.id);
-            let total = app.card(&x.id).filter(|_| p != Progress::Recused).map(|c| c.total().to_string());
+            let total = app
+                .card(&x.id)
+                .filter(|_| p != Progress::Recused)
+                .map(|c| c.total().to_string());
             vec![
                 x.id.clone(),
                 x.applicant.name.clone(),
@@ -94,9 +154,19 @@ pub fn dossiers(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
     let search = if app.list.search.is_empty() && !app.list.searching {
         String::new()
     } else {
-        format!(" · {}: {}{}", s.search, app.list.search, if app.list.searching { "▏" } else { "" })
+        format!(
+            " · {}: {}{}",
+            s.search,
+            app.list.search,
+            if app.list.searching { "▏" } else { "" }
+        )
     };
-    let title = format!("{} ({}) · {}: {filter}{search}", s.dossiers, visible.len(), s.filter);
+    let title = format!(
+        "{} ({}) · {}: {filter}{search}",
+        s.dossiers,
+        visible.len(),
+        s.filter
+    );
     let widths = vec![
         Constraint::Length(12),
         Constraint::Fill(1),
@@ -114,10 +184,25 @@ pub fn dossiers(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
             Progress::Unscored => Style::new(),
         })
         .collect();
-    table(f, list, title, header, widths, rows, app.list.sel, t, |i| styles[i]);
+    let spec = List {
+        title,
+        header,
+        widths,
+        rows,
+        sel: app.list.sel,
+    };
+    table(f, list, spec, t, |i| styles[i]);
     if visible.is_empty() {
-        let inner = Rect { x: list.x + 2, y: list.y + 2, width: list.width.saturating_sub(4), height: 1 };
-        f.render_widget(Paragraph::new(Line::from(Span::styled("—", t.dim()))), inner);
+        let inner = Rect {
+            x: list.x + 2,
+            y: list.y + 2,
+            width: list.width.saturating_sub(4),
+            height: 1,
+        };
+        f.render_widget(
+            Paragraph::new(Line::from(Span::styled("—", t.dim()))),
+            inner,
+        );
     }
 }
 

@@ -22,17 +22,27 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &Popup, t: &Theme) {
             } else {
                 lines.push(Line::from(Span::styled(s.submit_blocked, t.bad())));
                 if !gaps.missing.is_empty() {
-                    lines.push(Line::raw(format!("{}：{}", s.submit_missing, gaps.missing.join("、"))));
+                    lines.push(Line::raw(format!(
+                        "{}：{}",
+                        s.submit_missing,
+                        gaps.missing.join("、")
+                    )));
                 }
                 if !gaps.comments.is_empty() {
-                    lines.push(Line::raw(format!("{}：{}", s.submit_comments, gaps.comments.join("、"))));
+                    lines.push(Line::raw(format!(
+                        "{}：{}",
+                        s.submit_comments,
+                        gaps.comments.join("、")
+                    )));
                 }
             }
             lines.push(Line::raw(""));
             lines.push(Line::from(Span::styled(s.yes_no, t.key())));
             let r = layout::centred(area, 64, 10);
             f.render_widget(Clear, r);
-            let para = Paragraph::new(lines).wrap(Wrap { trim: false }).block(Block::bordered().title(s.submit_title));
+            let para = Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .block(Block::bordered().title(s.submit_title));
             f.render_widget(para, r);
         }
         Popup::Comment { item, editor, .. } => {
@@ -63,8 +73,14 @@ fn edit(f: &mut Frame, r: Rect, title: &str, editor: &Editor) {
         .take(rows)
         .map(|l| Line::raw(crate::tui::text::truncate(&skip_cols(&l, left), inner_w)))
         .collect();
-    f.render_widget(Paragraph::new(lines).block(Block::bordered().title(title.to_string())), r);
-    f.set_cursor_position(Position { x: r.x + 1 + (col - left) as u16, y: r.y + 1 + (row - top) as u16 });
+    f.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(title.to_string())),
+        r,
+    );
+    f.set_cursor_position(Position {
+        x: r.x + 1 + (col - left) as u16,
+        y: r.y + 1 + (row - top) as u16,
+    });
 }
 
 /// Drops the first `cols` display columns of a line (for horizontal scrolling).
@@ -86,19 +102,38 @@ fn help(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         a.popup = None;
         context(&a)
     };
-    let ctx = if under == Ctx::Search { Ctx::Dossiers } else { under };
+    let ctx = if under == Ctx::Search {
+        Ctx::Dossiers
+    } else {
+        under
+    };
     let mut lines = Vec::new();
     for b in BINDINGS.iter().filter(|b| b.ctx.contains(&ctx)) {
-        lines.push(Line::from(vec![Span::styled(format!("{:<8}", b.label), t.key()), Span::raw(b.words(app.lang))]));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<8}", b.label), t.key()),
+            Span::raw(b.words(app.lang)),
+        ]));
     }
     for (ctxs, keys, zh, en) in TYPING {
-        if ctxs.contains(&ctx) || (matches!(app.screen, Screen::Scoring(_)) && ctxs.contains(&Ctx::Editor)) {
-            let words = if app.lang == crate::lang::Lang::Zh { zh } else { en };
-            lines.push(Line::from(vec![Span::styled(format!("{keys:<8}"), t.key()), Span::raw(*words)]));
+        if ctxs.contains(&ctx)
+            || (matches!(app.screen, Screen::Scoring(_)) && ctxs.contains(&Ctx::Editor))
+        {
+            let words = if app.lang == crate::lang::Lang::Zh {
+                zh
+            } else {
+                en
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{keys:<8}"), t.key()),
+                Span::raw(*words),
+            ]));
         }
     }
     let h = (lines.len() as u16 + 2).min(area.height);
     let r = layout::centred(area, 50, h);
     f.render_widget(Clear, r);
-    f.render_widget(Paragraph::new(lines).block(Block::bordered().title(app.s().help_title)), r);
+    f.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(app.s().help_title)),
+        r,
+    );
 }

@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Paragraph, Row, Table};
 
 use crate::domain::Points;
 use crate::domain::card::Card;
-use crate::domain::sheet::{PassStage, Sheet};
 use crate::domain::round::RoundKind;
+use crate::domain::sheet::{PassStage, Sheet};
 use crate::tui::app::{App, Line as TableLine, Progress, Scoring, scoring_lines, section_of};
 use crate::tui::layout;
 use crate::tui::text::truncate;
@@ -19,8 +19,16 @@ use crate::tui::theme::Theme;
 use super::facts::{self, DossierFacts};
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, sc: &Scoring, t: &Theme) {
-    let (Some(d), Some(dossier)) = (&app.data, app.dossier(&sc.dossier)) else { return };
-    let empty = Card::new("", app.stage(), "", &sc.dossier, chrono::DateTime::UNIX_EPOCH);
+    let (Some(d), Some(dossier)) = (&app.data, app.dossier(&sc.dossier)) else {
+        return;
+    };
+    let empty = Card::new(
+        "",
+        app.stage(),
+        "",
+        &sc.dossier,
+        chrono::DateTime::UNIX_EPOCH,
+    );
     let card = app.card(&sc.dossier).unwrap_or(&empty);
     let a = layout::scoring(area);
     items(f, a.items, app, &d.sheet, card, sc, t);
@@ -29,61 +37,96 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, sc: &Scoring, t: &Theme) {
     totals(f, a.totals, app, card, sc, t);
 }
 
-fn items(f: &mut Frame, area: Rect, app: &App, sheet: &Sheet, card: &Card, sc: &Scoring, t: &Theme) {
+fn items(
+    f: &mut Frame,
+    area: Rect,
+    app: &App,
+    sheet: &Sheet,
+    card: &Card,
+    sc: &Scoring,
+    t: &Theme,
+) {
     let s = app.s();
     let lines = scoring_lines(sheet);
     let ids = sheet.entry_ids();
-    let at = lines.iter().position(|l| *l == TableLine::Entry(sc.sel)).unwrap_or(0);
+    let at = lines
+        .iter()
+        .position(|l| *l == TableLine::Entry(sc.sel))
+        .unwrap_or(0);
     let n = layout::list_rows(area);
     let first = layout::offset(at, n);
     let indicators = sheet.is_indicator_sheet();
-    let rows = lines.iter().enumerate().skip(first).take(n).map(|(i, l)| match *l {
-        TableLine::Section(si) => {
-            let sec = &sheet.sections[si];
-            let max: Points = sec.items.iter().map(|x| x.max).sum();
-            let got = card.section_total(sheet, &sec.id);
-            Row::new(vec![sec.id.clone(), sec.title.clone(), max.to_string(), got.to_string(), String::new()])
+    let rows = lines
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(n)
+        .map(|(i, l)| match *l {
+            TableLine::Section(si) => {
+                let sec = &sheet.sections[si];
+                let max: Points = sec.items.iter().map(|x| x.max).sum();
+                let got = card.section_total(sheet, &sec.id);
+                Row::new(vec![
+                    sec.id.clone(),
+                    sec.title.clone(),
+                    max.to_string(),
+                    got.to_string(),
+                    String::new(),
+                ])
                 .style(t.section())
-        }
-        TableLine::Entry(k) => {
-            let id = ids[k];
-            let selected = i == at;
-            let value = card.scores.get(id).copied();
-            let shown = if selected && !sc.input.is_empty() {
-                format!("{}▏", sc.input)
-            } else {
-                value.map_or("·".into(), |v| v.to_string())
-            };
-            let mark = mark(app, card, sheet, id, value);
-            let cells = if indicators {
-                let ind = &sheet.indicators[k];
-                let met = value.map(|v| v >= ind.target);
-                vec![
-                    id.to_string(),
-                    ind.title.clone(),
-                    format!("{}{}", ind.target, ind.unit),
-                    shown,
-                    match met {
-                        Some(true) => "✓".into(),
-                        Some(false) => "✗".into(),
-                        None => mark,
-                    },
-                ]
-            } else {
-                let item = sheet.item(id).map_or((String::new(), Points::ZERO), |x| (x.title.clone(), x.max));
-                vec![id.to_string(), item.0, item.1.to_string(), shown, mark]
-            };
-            let style = if selected { t.selected() } else { Style::new() };
-            Row::new(cells).style(style)
-        }
-    });
+            }
+            TableLine::Entry(k) => {
+                let id = ids[k];
+                let selected = i == at;
+                let value = card.scores.get(id).copied();
+                let shown = if selected && !sc.input.is_empty() {
+                    format!("{}▏", sc.input)
+                } else {
+                    value.map_or("·".into(), |v| v.to_string())
+                };
+                let mark = mark(app, card, sheet, id, value);
+                let cells = if indicators {
+                    let ind = &sheet.indicators[k];
+                    let met = value.map(|v| v >= ind.target);
+                    vec![
+                        id.to_string(),
+                        ind.title.clone(),
+                        format!("{}{}", ind.target, ind.unit),
+                        shown,
+                        match met {
+                            Some(true) => "✓".into(),
+                            Some(false) => "✗".into(),
+                            None => mark,
+                        },
+                    ]
+                } else {
+                    let item = sheet
+                        .item(id)
+                        .map_or((String::new(), Points::ZERO), |x| (x.title.clone(), x.max));
+                    vec![id.to_string(), item.0, item.1.to_string(), shown, mark]
+                };
+                let style = if selected { t.selected() } else { Style::new() };
+                Row::new(cells).style(style)
+            }
+        });
     let header = if indicators {
         vec![s.id, s.indicator, s.target, s.achieved, ""]
     } else {
         vec![s.id, s.item, s.max, s.score, ""]
     };
-    let widths = [Constraint::Length(6), Constraint::Fill(1), Constraint::Length(7), Constraint::Length(7), Constraint::Length(2)];
-    let title = format!("{} {}", sc.dossier, app.dossier(&sc.dossier).map_or("", |d| d.applicant.name.as_str()));
+    let widths = [
+        Constraint::Length(6),
+        Constraint::Fill(1),
+        Constraint::Length(7),
+        Constraint::Length(7),
+        Constraint::Length(2),
+    ];
+    let title = format!(
+        "{} {}",
+        sc.dossier,
+        app.dossier(&sc.dossier)
+            .map_or("", |d| d.applicant.name.as_str())
+    );
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(t.header()))
         .block(Block::bordered().title(truncate(&title, area.width.saturating_sub(4) as usize)))
@@ -93,11 +136,17 @@ fn items(f: &mut Frame, area: Rect, app: &App, sheet: &Sheet, card: &Card, sc: &
 
 /// Saving, saved, or a comment still required.
 fn mark(app: &App, card: &Card, sheet: &Sheet, id: &str, value: Option<Points>) -> String {
-    if app.saving.as_ref().is_some_and(|(d, i)| *d == card.dossier && i == id) {
+    if app
+        .saving
+        .as_ref()
+        .is_some_and(|(d, i)| *d == card.dossier && i == id)
+    {
         return "…".into();
     }
     let needs = match (sheet.item(id), value) {
-        (Some(item), Some(v)) => item.needs_comment(v) && card.comments.get(id).is_none_or(|c| c.trim().is_empty()),
+        (Some(item), Some(v)) => {
+            item.needs_comment(v) && card.comments.get(id).is_none_or(|c| c.trim().is_empty())
+        }
         _ => false,
     };
     if needs {
@@ -109,10 +158,20 @@ fn mark(app: &App, card: &Card, sheet: &Sheet, id: &str, value: Option<Points>) 
     }
 }
 
-fn detail(f: &mut Frame, area: Rect, app: &App, sheet: &Sheet, card: &Card, sc: &Scoring, t: &Theme) {
+fn detail(
+    f: &mut Frame,
+    area: Rect,
+    app: &App,
+    sheet: &Sheet,
+    card: &Card,
+    sc: &Scoring,
+    t: &Theme,
+) {
     let s = app.s();
     let ids = sheet.entry_ids();
-    let Some(id) = ids.get(sc.sel).copied() else { return };
+    let Some(id) = ids.get(sc.sel).copied() else {
+        return;
+    };
     let w = area.width as usize;
     let mut lines = Vec::new();
     let value = card.scores.get(id).copied();
@@ -120,29 +179,59 @@ fn detail(f: &mut Frame, area: Rect, app: &App, sheet: &Sheet, card: &Card, sc: 
         let sec = &sheet.sections[section_of(sheet, sc.sel)];
         lines.push(Line::from(vec![
             Span::styled(format!("{} {}", id, item.title), t.header()),
-            Span::raw(format!("  {} {} · {} {} · {}", s.max, item.max, step_word(app), item.step, sec.title)),
+            Span::raw(format!(
+                "  {} {} · {} {} · {}",
+                s.max,
+                item.max,
+                step_word(app),
+                item.step,
+                sec.title
+            )),
         ]));
         let guide = match value.and_then(|v| sheet.band(id, v)) {
             Some(b) => format!("{}：[{}–{}] {}", s.guidance, b.from, b.to, b.text),
             None => {
-                let all: Vec<String> = item.guidance.iter().map(|b| format!("{}–{} {}", b.from, b.to, b.text)).collect();
+                let all: Vec<String> = item
+                    .guidance
+                    .iter()
+                    .map(|b| format!("{}–{} {}", b.from, b.to, b.text))
+                    .collect();
                 format!("{}：{}", s.guidance, all.join(" · "))
             }
         };
         lines.push(Line::raw(truncate(&guide, w)));
     } else if let Some(ind) = sheet.indicator(id) {
-        lines.push(Line::from(Span::styled(format!("{} {}", id, ind.title), t.header())));
-        let declared = app.dossier(&sc.dossier).and_then(|d| d.targets.iter().find(|x| x.indicator == id).cloned());
+        lines.push(Line::from(Span::styled(
+            format!("{} {}", id, ind.title),
+            t.header(),
+        )));
+        let declared = app
+            .dossier(&sc.dossier)
+            .and_then(|d| d.targets.iter().find(|x| x.indicator == id).cloned());
         let decl = declared.map_or(String::new(), |x| {
-            format!(" · 申报 {}{}", x.target, x.achieved.map_or(String::new(), |a| format!(" / 自报达成 {a}")))
+            format!(
+                " · 申报 {}{}",
+                x.target,
+                x.achieved
+                    .map_or(String::new(), |a| format!(" / 自报达成 {a}"))
+            )
         });
-        lines.push(Line::raw(truncate(&format!("{} ≥ {}{}{decl}", s.target, ind.target, ind.unit), w)));
+        lines.push(Line::raw(truncate(
+            &format!("{} ≥ {}{}{decl}", s.target, ind.target, ind.unit),
+            w,
+        )));
     }
     let comment = card.comments.get(id).map(|c| c.replace('\n', " ⏎ "));
-    let needs = sheet.item(id).zip(value).is_some_and(|(i, v)| i.needs_comment(v));
+    let needs = sheet
+        .item(id)
+        .zip(value)
+        .is_some_and(|(i, v)| i.needs_comment(v));
     let line = match comment {
         Some(c) if !c.trim().is_empty() => Line::raw(truncate(&format!("{}：{c}", s.comment), w)),
-        _ if needs => Line::from(Span::styled(format!("{}：{}", s.comment, s.comment_required), t.warn())),
+        _ if needs => Line::from(Span::styled(
+            format!("{}：{}", s.comment, s.comment_required),
+            t.warn(),
+        )),
         _ => Line::from(Span::styled(format!("{}：—", s.comment), t.dim())),
     };
     lines.push(line);
@@ -164,21 +253,39 @@ fn totals(f: &mut Frame, area: Rect, app: &App, card: &Card, sc: &Scoring, t: &T
     if sheet.is_indicator_sheet() {
         let met = |id: &str| {
             let target = sheet.indicator(id).map(|i| i.target);
-            card.scores.get(id).zip(target).is_some_and(|(v, tg)| *v >= tg)
+            card.scores
+                .get(id)
+                .zip(target)
+                .is_some_and(|(v, tg)| *v >= tg)
         };
         let n = sheet.indicators.iter().filter(|i| met(&i.id)).count();
-        spans.push(Span::raw(format!("{} {n}/{}", s.rule_count, sheet.indicators.len())));
+        spans.push(Span::raw(format!(
+            "{} {n}/{}",
+            s.rule_count,
+            sheet.indicators.len()
+        )));
         if let (Some(rule), Some(dossier)) = (&sheet.acceptance, app.dossier(&sc.dossier)) {
-            let facts = DossierFacts { dossier, on: d.round.date, met: &met };
+            let facts = DossierFacts {
+                dossier,
+                on: d.round.date,
+                met: &met,
+            };
             let pass = rule.eval(&facts, &sheet.indicator_ids());
-            let (word, style) = if pass { (s.passes, t.good()) } else { (s.fails, t.bad()) };
+            let (word, style) = if pass {
+                (s.passes, t.good())
+            } else {
+                (s.fails, t.bad())
+            };
             spans.push(Span::raw(" → "));
             spans.push(Span::styled(word, style));
         }
     } else {
         let total = card.total();
         let reach = card.reachable(sheet);
-        let scored = sheet.items().filter(|i| card.scores.contains_key(&i.id)).count();
+        let scored = sheet
+            .items()
+            .filter(|i| card.scores.contains_key(&i.id))
+            .count();
         let pass = pass_line(app, sheet);
         let style = match pass {
             Some(p) if reach < p => t.bad(),
@@ -186,8 +293,15 @@ fn totals(f: &mut Frame, area: Rect, app: &App, card: &Card, sc: &Scoring, t: &T
             Some(_) => t.warn(),
             None => Style::new(),
         };
-        spans.push(Span::styled(format!("{} {total}/{}", s.total, sheet.total), style.add_modifier(ratatui::style::Modifier::BOLD)));
-        spans.push(Span::raw(format!(" · {} {scored}/{}", s.scored, sheet.items().count())));
+        spans.push(Span::styled(
+            format!("{} {total}/{}", s.total, sheet.total),
+            style.add_modifier(ratatui::style::Modifier::BOLD),
+        ));
+        spans.push(Span::raw(format!(
+            " · {} {scored}/{}",
+            s.scored,
+            sheet.items().count()
+        )));
         spans.push(Span::styled(format!(" · {} {reach}", s.reachable), style));
         if let Some(p) = pass {
             spans.push(Span::raw(format!(" · {} {p}", s.pass_line)));
@@ -206,6 +320,10 @@ fn pass_line(app: &App, sheet: &Sheet) -> Option<Points> {
     match d.round.kind {
         RoundKind::Annual { year: 1 } => sheet.pass_line(PassStage::Year1),
         RoundKind::Annual { .. } => sheet.pass_line(PassStage::Year2),
-        _ => d.round.selection.min_score.or_else(|| sheet.pass_line(PassStage::Recognition)),
+        _ => d
+            .round
+            .selection
+            .min_score
+            .or_else(|| sheet.pass_line(PassStage::Recognition)),
     }
 }
