@@ -8,6 +8,7 @@ pub mod points;
 pub mod ratio;
 pub mod round;
 pub mod rules;
+pub mod scoring;
 pub mod sheet;
 
 pub use invalid::{Invalid, Path, Seg};
