@@ -2,6 +2,7 @@
 //! cultivation programmes.
 
 pub mod cli;
+pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod lang;
