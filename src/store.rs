@@ -56,7 +56,10 @@ pub enum StoreError {
         .dir.display()
     )]
     Newer { dir: PathBuf, found: u32, ours: u32 },
-    #[error("the store {} is damaged: {detail}", .dir.display())]
+    #[error(
+        "the store {} is damaged and cannot be read ({detail}); restore the folder from a backup copy",
+        .dir.display()
+    )]
     Damaged { dir: PathBuf, detail: String },
     #[error("could not save to the store {}: {detail}; the change is not saved", .dir.display())]
     Write { dir: PathBuf, detail: String },
