@@ -63,6 +63,11 @@ pub enum StoreError {
     Damaged { dir: PathBuf, detail: String },
     #[error("could not save to the store {}: {detail}; the change is not saved", .dir.display())]
     Write { dir: PathBuf, detail: String },
+    #[error(
+        "could not confirm that the change to the store {} reached the disk ({detail}); check it after restarting pingshen",
+        .dir.display()
+    )]
+    Unconfirmed { dir: PathBuf, detail: String },
     #[error("cannot open the store {}: {detail}", .dir.display())]
     Open { dir: PathBuf, detail: String },
     #[error(

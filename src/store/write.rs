@@ -90,14 +90,16 @@ impl Store {
             .and_then(|()| self.db.flush().map(|_| ()))
             .map_err(|e| sled_error(&self.dir, e, During::Write))
             .and_then(|()| {
-                durable::sync_store(&self.dir).map_err(|e| StoreError::Write {
+                durable::sync_store(&self.dir).map_err(|e| StoreError::Unconfirmed {
                     dir: self.dir.clone(),
                     detail: super::open::io_words(&e),
                 })
             });
         if let Err(e) = &result {
             self.broken = Some(match e {
-                StoreError::Write { detail, .. } => detail.clone(),
+                StoreError::Write { detail, .. } | StoreError::Unconfirmed { detail, .. } => {
+                    detail.clone()
+                }
                 other => other.to_string(),
             });
         }
