@@ -1,5 +1,6 @@
 //! The competition's rules in plain Rust: no terminal, no database, no file format.
 
+pub mod calendar;
 pub mod card;
 pub mod credit_code;
 pub mod dossier;
