@@ -5,6 +5,7 @@ pub mod card;
 pub mod credit_code;
 pub mod dossier;
 pub mod invalid;
+pub mod lifecycle;
 pub mod points;
 pub mod ratio;
 pub mod round;
