@@ -9,4 +9,5 @@ pub mod lang;
 pub mod load;
 pub mod samples;
 pub mod store;
+pub mod synthetic;
 pub mod tui;

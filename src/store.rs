@@ -16,6 +16,7 @@ mod write;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::domain::scoring::Refusal;
 
@@ -35,7 +36,7 @@ pub struct Store {
     db: sled::Db,
     dir: PathBuf,
     /// Set after a write failed to reach the disk; further changes are refused.
-    broken: Option<String>,
+    broken: OnceLock<String>,
     _lock: File,
 }
 
@@ -70,6 +71,8 @@ pub enum StoreError {
     Unconfirmed { dir: PathBuf, detail: String },
     #[error("cannot open the store {}: {detail}", .dir.display())]
     Open { dir: PathBuf, detail: String },
+    #[error("cannot read the store {}: {detail}", .dir.display())]
+    Read { dir: PathBuf, detail: String },
     #[error(
         "the store {} accepts no more changes after a failed write ({0}); restart pingshen",
         .dir.display()
@@ -135,8 +138,26 @@ impl Store {
         Ok(out)
     }
 
+    /// A failed read; a full disk found by sled's own background writing
+    /// surfaces here too, and then the store takes no more changes.
     fn read_error(&self, e: sled::Error) -> StoreError {
-        open::sled_error(&self.dir, e, open::During::Read)
+        let err = open::sled_error(&self.dir, e, open::During::Read);
+        if let StoreError::Write { detail, .. } = &err {
+            let _ = self.broken.set(detail.clone());
+        }
+        err
+    }
+
+    /// Refuses changes once a write has failed: sled may hold in memory what
+    /// is not on disk.
+    fn check_usable(&self) -> Result<()> {
+        match self.broken.get() {
+            Some(detail) => Err(StoreError::Broken {
+                dir: self.dir.clone(),
+                detail: detail.clone(),
+            }),
+            None => Ok(()),
+        }
     }
 
     /// One stored value, decoded.

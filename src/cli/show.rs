@@ -21,12 +21,18 @@ pub fn run(
     lang: Lang,
 ) -> Result<(), Error> {
     let r = store.round(round)?;
-    let cards: Vec<Card> = store
+    let mut cards: Vec<Card> = store
         .cards(round, None)?
         .into_iter()
         .filter(|c| expert.is_none_or(|e| c.expert == e))
         .filter(|c| dossier.is_none_or(|d| c.dossier == d))
         .collect();
+    // Preliminary first, then dossiers and experts in the round file's order.
+    cards.sort_by_key(|c| {
+        let d = r.dossiers.iter().position(|d| d.id == c.dossier);
+        let mut panel = r.round.preliminary.iter().chain(&r.round.experts);
+        (c.stage, d, panel.position(|e| e.id == c.expert))
+    });
     let recusals = store.recusals(round)?;
     if format == Format::Json {
         let out = json!({
@@ -34,29 +40,38 @@ pub fn run(
             "cards": cards.iter().map(card_json).collect::<Vec<_>>(),
             "recusals": recusals,
         });
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
-        return Ok(());
+        return print(&serde_json::to_string_pretty(&out).unwrap_or_default());
     }
-    match (expert, dossier) {
-        (Some(_), Some(_)) if cards.len() == 1 => println!("{}", one_card(&r, &cards[0], lang)),
-        _ => println!("{}", card_list(&r, &cards, lang)),
-    }
+    let mut text = match (expert, dossier) {
+        (Some(_), Some(_)) if cards.len() == 1 => one_card(&r, &cards[0], lang),
+        _ => card_list(&r, &cards, lang),
+    };
     for x in recusals
         .iter()
         .filter(|x| expert.is_none_or(|e| x.expert == e) && dossier.is_none_or(|d| x.dossier == d))
     {
-        match lang {
-            Lang::Zh => println!(
+        text.push('\n');
+        text.push_str(&match lang {
+            Lang::Zh => format!(
                 "回避：专家 {} — 申报书 {}（{}）",
                 x.expert, x.dossier, x.reason
             ),
-            Lang::En => println!(
+            Lang::En => format!(
                 "recused: expert {} — dossier {} ({})",
                 x.expert, x.dossier, x.reason
             ),
-        }
+        });
     }
-    Ok(())
+    print(&text)
+}
+
+/// Prints a long text; a reader that stops early (`| head`) is not an error.
+fn print(text: &str) -> Result<(), Error> {
+    use std::io::Write;
+    match writeln!(std::io::stdout().lock(), "{text}") {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
 }
 
 fn card_json(c: &Card) -> Value {

@@ -5,6 +5,7 @@ use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Read, Seek, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
+use std::sync::OnceLock;
 
 use super::{CACHE_BYTES, Result, SCHEMA, Store, StoreError, codec, durable, keys};
 
@@ -33,7 +34,7 @@ pub fn open(dir: &Path) -> Result<Store> {
     let mut store = Store {
         db,
         dir: dir.to_path_buf(),
-        broken: None,
+        broken: OnceLock::new(),
         _lock: lock,
     };
     store.check_schema()?;
@@ -111,7 +112,16 @@ pub fn sled_error(dir: &Path, e: sled::Error, during: During) -> StoreError {
                 None => "corrupt data".to_string(),
             },
         },
+        // Only writing fills a disk, whichever call the failure surfaces in.
+        (sled::Error::Io(io), _) if is_full(&io) => StoreError::Write {
+            dir,
+            detail: io_words(&io),
+        },
         (sled::Error::Io(io), During::Write) => StoreError::Write {
+            dir,
+            detail: io_words(&io),
+        },
+        (sled::Error::Io(io), During::Read) => StoreError::Read {
             dir,
             detail: io_words(&io),
         },
@@ -140,12 +150,17 @@ pub fn sled_error(dir: &Path, e: sled::Error, during: During) -> StoreError {
     }
 }
 
+fn is_full(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::StorageFull | io::ErrorKind::FileTooLarge | io::ErrorKind::QuotaExceeded
+    )
+}
+
 /// An I/O failure in plain words; a full disk is named as such.
 pub fn io_words(e: &io::Error) -> String {
     match e.kind() {
-        io::ErrorKind::StorageFull | io::ErrorKind::FileTooLarge | io::ErrorKind::QuotaExceeded => {
-            format!("the disk is full or the file size limit is reached ({e})")
-        }
+        _ if is_full(e) => "the disk is full or the file size limit is reached".to_string(),
         io::ErrorKind::PermissionDenied => format!("permission denied ({e})"),
         io::ErrorKind::ReadOnlyFilesystem => format!("the disk is read-only ({e})"),
         _ => e.to_string(),

@@ -70,6 +70,7 @@ impl Store {
     /// Loads a validated round. The same content again changes nothing; other
     /// content replaces the round only while it has no cards.
     pub fn init_round(&mut self, loaded: &LoadedRound, by: &str) -> Result<Init> {
+        self.check_usable()?;
         let id = loaded.round.id.as_str();
         let fp = fingerprint(loaded);
         let old = self.get::<RoundRecord>(&keys::round(id))?;

@@ -78,12 +78,7 @@ impl Store {
     /// Applies a batch, flushes sled and fsyncs its files. After any failure the
     /// store refuses further changes: sled may hold in memory what is not on disk.
     pub(super) fn commit(&mut self, batch: sled::Batch) -> Result<()> {
-        if let Some(detail) = &self.broken {
-            return Err(StoreError::Broken {
-                dir: self.dir.clone(),
-                detail: detail.clone(),
-            });
-        }
+        self.check_usable()?;
         let result = self
             .db
             .apply_batch(batch)
@@ -96,7 +91,7 @@ impl Store {
                 })
             });
         if let Err(e) = &result {
-            self.broken = Some(match e {
+            let _ = self.broken.set(match e {
                 StoreError::Write { detail, .. } | StoreError::Unconfirmed { detail, .. } => {
                     detail.clone()
                 }
