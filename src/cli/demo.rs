@@ -33,8 +33,8 @@ pub fn run(dir: &Path, no_tui: bool, lang: Lang) -> Result<(), Error> {
         println!(
             "{}",
             lang.pick(
-                "终端界面尚未接入；可用 pingshen score show --round 查看",
-                "the terminal UI is not there yet; use pingshen score show --round to look"
+                "终端界面尚未接入存储；请用 pingshen score show --round 查看",
+                "the terminal UI is not connected to the store yet; look with pingshen score show --round"
             )
         );
     }
