@@ -74,7 +74,7 @@ pub enum StoreError {
     #[error("cannot read the store {}: {detail}", .dir.display())]
     Read { dir: PathBuf, detail: String },
     #[error(
-        "the store {} accepts no more changes after a failed write ({0}); restart pingshen",
+        "the store {} accepts no more changes after a failed write ({detail}); restart pingshen",
         .dir.display()
     )]
     Broken { dir: PathBuf, detail: String },

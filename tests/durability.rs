@@ -175,7 +175,7 @@ fn disk_full_is_a_clear_error_and_loses_nothing() {
     assert!(err.contains("the change is not saved"), "{err}");
     let after = tagged("AFTER ").next().unwrap();
     assert!(
-        after.contains("accepts no more changes after a failed write"),
+        after.contains("accepts no more changes after a failed write (the disk is full"),
         "{after}"
     );
     assert!(
