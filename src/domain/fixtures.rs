@@ -3,9 +3,12 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 use super::Points;
+use super::aggregate::Recusals;
 use super::card::{Card, Status};
+use super::decision::{Choice, Decision};
 use super::dossier::{Applicant, ApplicantKind, Dossier, JointApplicant};
-use super::round::Stage;
+use super::rank::Inputs;
+use super::round::{Expert, Round, RoundKind, Selection, Stage};
 use super::sheet::{Aggregation, Deviation, Indicator, Item, Method, Section, Sheet};
 
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -120,4 +123,97 @@ pub fn card(
         c.submitted = Some(at(1));
     }
     c
+}
+
+pub fn expert(id: &str) -> Expert {
+    Expert {
+        id: id.into(),
+        name: format!("{id}专家"),
+        organisation: "某大学".into(),
+        key: None,
+    }
+}
+
+/// A recognition round: cap 20, ratio 2, on 2024-06-01.
+pub fn round() -> Round {
+    Round {
+        id: "r".into(),
+        title: "测试轮次".into(),
+        kind: RoundKind::Recognition,
+        date: date(2024, 6, 1),
+        sheet: "sheet.ron".into(),
+        eligibility: None,
+        dossiers: "dossiers".into(),
+        experts: vec![expert("E1")],
+        preliminary: vec![expert("P1")],
+        conflicts: vec![],
+        selection: Selection::default(),
+        deviation: None,
+    }
+}
+
+/// A round with its sheet, dossiers, cards and decisions, for ranking tests.
+pub struct World {
+    pub round: Round,
+    pub sheet: Sheet,
+    pub dossiers: Vec<Dossier>,
+    pub cards: Vec<Card>,
+    pub recusals: Recusals,
+    pub decisions: Vec<Decision>,
+}
+
+impl World {
+    /// Sheet: S1 {a: 50}, S2 {b: 50}; a recognition round, cap 20, ratio 2.
+    pub fn new() -> World {
+        World {
+            round: round(),
+            sheet: sheet(&[("S1", &[("a", 50)]), ("S2", &[("b", 50)])], &[]),
+            dossiers: vec![],
+            cards: vec![],
+            recusals: Recusals::default(),
+            decisions: vec![],
+        }
+    }
+
+    pub fn dossiers(&mut self, ids: &[&str]) -> &mut World {
+        self.dossiers.extend(ids.iter().map(|id| dossier(id)));
+        self
+    }
+
+    /// A submitted card scoring a and b.
+    pub fn score(&mut self, stage: Stage, expert: &str, d: &str, a: &str, b: &str) -> &mut World {
+        self.cards
+            .push(card(stage, expert, d, &[("a", a), ("b", b)], true));
+        self
+    }
+
+    /// Expert E1 scores `d` with a and b.
+    pub fn expert(&mut self, d: &str, a: &str, b: &str) -> &mut World {
+        self.score(Stage::Expert, "E1", d, a, b)
+    }
+
+    pub fn inputs(&self) -> Inputs<'_> {
+        Inputs {
+            round: &self.round,
+            sheet: &self.sheet,
+            eligibility: None,
+            dossiers: &self.dossiers,
+            cards: &self.cards,
+            recusals: &self.recusals,
+            decisions: &self.decisions,
+        }
+    }
+
+    pub fn decide(&mut self, tied: &[&str], choice: Choice) -> &mut World {
+        self.decisions.push(Decision {
+            round: self.round.id.clone(),
+            stage: Stage::Expert,
+            tied: tied.iter().map(|s| s.to_string()).collect(),
+            choice,
+            reason: "经评审委员会讨论决定".into(),
+            by: "秘书甲".into(),
+            at: at(40),
+        });
+        self
+    }
 }
