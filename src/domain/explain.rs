@@ -98,14 +98,14 @@ fn cond(c: &Cond, w: &Words) -> String {
         Cond::All(cs) => including(cs, w).unwrap_or_else(|| {
             join(
                 cs,
-                if zh { " 且 " } else { " and " },
+                if zh { "且" } else { " and " },
                 w,
                 |x| matches!(x, Cond::Any(v) if v.len() > 1),
             )
         }),
         Cond::Any(cs) => join(
             cs,
-            if zh { " 或 " } else { " or " },
+            if zh { "或" } else { " or " },
             w,
             |x| matches!(x, Cond::All(v) if v.len() > 1 && including(v, w).is_none()),
         ),
@@ -134,6 +134,12 @@ fn join(cs: &[Cond], sep: &str, w: &Words, wrap: impl Fn(&Cond) -> bool) -> Stri
             (true, Lang::En) => format!("({})", cond(x, w)),
             (false, _) => cond(x, w),
         })
+        .enumerate()
+        // Chinese text keeps a space before an Arabic numeral: "或 4 项".
+        .map(|(k, p)| match w.lang {
+            Lang::Zh if k > 0 && p.starts_with(|c: char| c.is_ascii_digit()) => format!(" {p}"),
+            _ => p,
+        })
         .collect();
     parts.join(sep)
 }
@@ -152,6 +158,14 @@ fn including(cs: &[Cond], w: &Words) -> Option<String> {
         })
         .collect();
     if counts.len() != 1 || mets.is_empty() || counts.len() + mets.len() != cs.len() {
+        return None;
+    }
+    // "3 items including item 5" only when item 5 is one of those counted.
+    if let Cond::CountMet { of, excluding, .. } = counts[0]
+        && !mets
+            .iter()
+            .all(|m| (of.is_empty() || of.contains(m)) && !excluding.contains(m))
+    {
         return None;
     }
     let base = cond(counts[0], w);
