@@ -209,15 +209,17 @@ impl<'a> Board<'a> {
     }
 }
 
-/// Marks the tie of the same-score group around `places` (the rows above the
-/// line drawn after `places`) as sitting on `boundary`; when the level group
-/// straddles the line, marks it unresolved and returns it as pending.
+/// Marks the tie of the same-score group around the line drawn after the
+/// first `places` rows as sitting on `boundary`. A line that cuts (a cap, as
+/// opposed to a floor that widens) and has a level group across it marks that
+/// group unresolved and returns it as pending.
 pub(crate) fn mark_boundary(
     entries: &mut [Entry],
     order: &Order,
     places: usize,
     boundary: Boundary,
 ) -> Option<Pending> {
+    let cuts = matches!(boundary, Boundary::Cap { .. });
     if places == 0 || places >= order.rows.len() {
         return None;
     }
@@ -230,7 +232,7 @@ pub(crate) fn mark_boundary(
             t.boundary = Some(boundary);
         }
     }
-    let straddle = order.straddling(places)?;
+    let straddle = order.straddling(places).filter(|_| cuts)?;
     for e in &mut entries[straddle.clone()] {
         if let Some(t) = &mut e.tie {
             t.unresolved = true;

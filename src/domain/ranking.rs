@@ -11,7 +11,7 @@ use super::round::Stage;
 use super::{Points, Ratio};
 
 /// Where a dossier ends up in this stage.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
     /// Within the cap: recognised / funded.
     Selected,

@@ -284,6 +284,26 @@ mod tests {
     }
 
     #[test]
+    fn a_level_tie_across_the_floor_is_widened_not_decided() {
+        let mut w = applicants(42);
+        // D40 and D41 identical in every section: level across the 40th place
+        w.cards.retain(|c| c.dossier != "D41");
+        w.score(Stage::Preliminary, "P1", "D41", "30", "31");
+        w.cards.retain(|c| c.dossier != "D40");
+        w.score(Stage::Preliminary, "P1", "D40", "30", "31");
+        w.sheet.tie_break = vec!["S1".into(), "S2".into()];
+        let r = shortlisted(&w);
+        assert_eq!(r.with_status(Status::NotShortlisted), ["D42"]);
+        let t = r.entry("D41").unwrap().tie.clone().unwrap();
+        assert_eq!(
+            (t.level.as_slice(), t.unresolved),
+            (&["D40".to_string()][..], false)
+        );
+        assert_eq!(t.boundary, Some(Boundary::Shortlist { places: 40 }));
+        assert!(r.is_final());
+    }
+
+    #[test]
     fn ineligible_and_unscored_at_the_shortlist() {
         let mut w = applicants(41);
         w.dossiers(&["X", "Y"]);
