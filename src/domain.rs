@@ -24,6 +24,7 @@ pub mod round;
 pub mod rules;
 pub mod selection;
 pub mod sheet;
+pub mod shortlist;
 
 pub use invalid::{Invalid, Path, Seg};
 pub use points::Points;

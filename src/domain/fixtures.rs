@@ -175,6 +175,19 @@ impl World {
         }
     }
 
+    /// `n` eligible dossiers D01…, preliminary scores 100, 99, … (a + b, split evenly).
+    pub fn applicants(n: usize) -> World {
+        let mut w = World::new();
+        for k in 0..n {
+            let id = format!("D{:02}", k + 1);
+            w.dossiers(&[&id]);
+            let half = format!("{}", 50 - k as i64 / 2);
+            let other = format!("{}", 50 - (k as i64 + 1) / 2);
+            w.score(Stage::Preliminary, "P1", &id, &half, &other);
+        }
+        w
+    }
+
     pub fn dossiers(&mut self, ids: &[&str]) -> &mut World {
         self.dossiers.extend(ids.iter().map(|id| dossier(id)));
         self

@@ -15,7 +15,7 @@ use super::outcome::OutcomeError;
 use super::ranking::{Boundary, Entry, Flag, Pending, Ranking, Status};
 use super::round::{Round, RoundKind, Stage};
 use super::sheet::Sheet;
-use super::{Points, Ratio, assessment, selection};
+use super::{Points, Ratio, assessment, selection, shortlist};
 
 /// Everything the secretary's arithmetic reads, already loaded.
 #[derive(Clone, Copy, Debug)]
@@ -47,7 +47,7 @@ pub enum RankError {
 pub fn rank(inputs: &Inputs, stage: Stage) -> Result<Ranking, RankError> {
     let policy = selection::Policy::of(inputs.round, inputs.sheet);
     match (inputs.round.kind, stage) {
-        (RoundKind::Recognition, Stage::Preliminary) => Ok(selection::shortlist(inputs, &policy)),
+        (RoundKind::Recognition, Stage::Preliminary) => Ok(shortlist::shortlist(inputs, &policy)),
         (RoundKind::Recognition, Stage::Expert) => Ok(selection::select(inputs, &policy)),
         (RoundKind::Annual { year }, Stage::Expert) => Ok(assessment::annual(inputs, year)?),
         (RoundKind::Acceptance, Stage::Expert) => Ok(assessment::acceptance(inputs)?),
