@@ -14,7 +14,7 @@ pub mod facts;
 pub(crate) mod fixtures;
 pub mod indicators;
 pub mod invalid;
-pub mod order;
+mod order;
 pub mod outcome;
 pub mod points;
 pub mod rank;

@@ -262,3 +262,82 @@ fn kind_en(k: ApplicantKind) -> &'static str {
         ApplicantKind::ServiceAgency => "an IP service agency",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Points;
+    use crate::domain::indicators::IndicatorState;
+
+    fn state(k: usize, met: bool) -> IndicatorState {
+        IndicatorState {
+            id: format!("I{k}"),
+            number: k,
+            title: String::new(),
+            unit: "项".into(),
+            target: Points::whole(1),
+            achieved: Some(Points::whole(u32::from(met).into())),
+            votes: 0,
+            met,
+        }
+    }
+
+    fn say(rule: Cond, met: &[usize], passed: bool, lang: Lang) -> String {
+        let v = Verdict {
+            passed,
+            evidence: Evidence::Panel { experts: 3 },
+            indicators: (1..=12).map(|k| state(k, met.contains(&k))).collect(),
+            clause: passed.then(|| rule.clone()),
+            missing: if passed { vec![] } else { vec![rule.clone()] },
+            rule,
+        };
+        verdict(&v, lang)
+    }
+
+    fn ids(v: &[usize]) -> Vec<String> {
+        v.iter().map(|k| format!("I{k}")).collect()
+    }
+
+    #[test]
+    fn item_lists_become_spans() {
+        let of = ids(&[1, 3, 4, 5, 7, 8]);
+        let rule = Cond::CountMet {
+            min: 2,
+            of,
+            excluding: ids(&[4]),
+        };
+        assert_eq!(
+            say(rule.clone(), &[1], false, Lang::Zh),
+            "达成 1/12，缺第4项；需 第1、3–5、7、8项中 2 项（不含第4项）"
+        );
+        assert_eq!(
+            say(rule, &[1], false, Lang::En),
+            "met 1 of 12, not item 4; needs 2 of items 1, 3–5, 7, 8 excluding item 4"
+        );
+    }
+
+    #[test]
+    fn facts_flags_and_kinds_read_as_labels() {
+        let rule = Cond::All(vec![
+            Cond::AtLeast(
+                Expr::Sum(vec![
+                    Expr::Fact("patents.invention.valid".into()),
+                    Expr::Scale(
+                        Box::new(Expr::Fact("patents.pct.national_phase".into())),
+                        Points::from_hundredths(50),
+                    ),
+                ]),
+                Points::whole(10),
+            ),
+            Cond::Not(Box::new(Cond::Flag("flags.credit_blacklist".into()))),
+            Cond::ApplicantIs(vec![ApplicantKind::Enterprise, ApplicantKind::University]),
+        ]);
+        assert_eq!(
+            say(rule.clone(), &[], true, Lang::Zh),
+            "达成 0/12；符合 有效发明专利 + 进入国家阶段的PCT申请 × 0.5 ≥ 10且非（失信联合惩戒对象）且申报单位为企业或高等院校"
+        );
+        assert!(say(rule, &[], true, Lang::En).ends_with(
+            "not (flags.credit_blacklist) and applicant is an enterprise or a university"
+        ));
+    }
+}
