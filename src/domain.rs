@@ -2,6 +2,7 @@
 
 pub mod aggregate;
 pub mod assessment;
+pub mod calendar;
 pub mod card;
 pub mod credit_code;
 pub mod decision;
@@ -14,6 +15,7 @@ pub mod facts;
 pub(crate) mod fixtures;
 pub mod indicators;
 pub mod invalid;
+pub mod lifecycle;
 mod order;
 pub mod outcome;
 pub mod points;

@@ -7,4 +7,5 @@ pub mod error;
 pub mod lang;
 pub mod load;
 pub mod samples;
+pub mod synthetic;
 pub mod tui;

@@ -10,6 +10,7 @@ use std::path::{Path as FsPath, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::domain::Invalid;
+use crate::domain::calendar::Calendar;
 use crate::domain::dossier::Dossier;
 use crate::domain::sheet::Sheet;
 
@@ -242,4 +243,8 @@ pub fn sheet(files: &dyn Files, file: &FsPath) -> Result<(Sheet, String), Vec<Fi
 
 pub fn dossier(files: &dyn Files, file: &FsPath) -> Result<(Dossier, String), Vec<FileError>> {
     document(files, file, Dossier::validate)
+}
+
+pub fn calendar(files: &dyn Files, file: &FsPath) -> Result<(Calendar, String), Vec<FileError>> {
+    document(files, file, Calendar::validate)
 }

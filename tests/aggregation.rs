@@ -1,11 +1,11 @@
 //! The secretary's arithmetic end to end through the public API, and a
 //! property test against a plain reference implementation in big rationals.
 
-mod common;
+mod builders;
 
 use std::collections::BTreeMap;
 
-use common::{card, dossier, pts, round, scored_sheet};
+use builders::{card, dossier, pts, round, scored_sheet};
 use num_bigint::BigInt;
 use num_rational::BigRational;
 use pingshen::domain::Ratio;

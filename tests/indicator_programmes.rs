@@ -3,9 +3,9 @@
 //! inventions and 1 PCT and 3 of 10), Xinyang (3 of 8) and Fangchenggang
 //! direction 6 (with its either/or).
 
-mod common;
+mod builders;
 
-use common::{card, date, declaring, dossier, indicator_sheet};
+use builders::{card, date, declaring, dossier, indicator_sheet};
 use pingshen::domain::aggregate::{Recusals, aggregate};
 use pingshen::domain::card::Card;
 use pingshen::domain::dossier::Dossier;

@@ -95,11 +95,20 @@ fn summary(f: &Path, lang: Lang) -> Result<String, Vec<FileError>> {
                 )
             })
         }
-        Kind::Calendar => Err(vec![FileError::at(
-            f,
-            1,
-            1,
-            "calendar files are not supported yet",
-        )]),
+        Kind::Calendar => {
+            let (c, _) = load::calendar(&Disk, f)?;
+            let (h, w) = (c.holidays.len(), c.workdays.len());
+            Ok(if en {
+                format!(
+                    "calendar {}, {}–{}, {h} holidays, {w} make-up working days",
+                    c.id, c.first_year, c.last_year
+                )
+            } else {
+                format!(
+                    "节假日日历 {}，{}–{} 年，{h} 个假期，{w} 个调休上班日",
+                    c.id, c.first_year, c.last_year
+                )
+            })
+        }
     }
 }

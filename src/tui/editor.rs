@@ -3,11 +3,17 @@
 
 use super::text::width;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Editor {
     lines: Vec<Vec<char>>,
     row: usize,
     col: usize,
+}
+
+impl Default for Editor {
+    fn default() -> Editor {
+        Editor::new("")
+    }
 }
 
 impl Editor {

@@ -143,6 +143,7 @@ fn roles(app: &mut App, a: Action) -> Vec<Effect> {
         Action::Back => {
             app.screen = Screen::Rounds { sel: 0 };
             app.data = None;
+            app.scorer = None;
             vec![]
         }
         _ => vec![],
@@ -340,6 +341,9 @@ fn confirm_input(
         return vec![];
     }
     let typed = sc.input.clone();
+    if let Screen::Scoring(sc) = &mut app.screen {
+        sc.input.clear(); // a refused value is named in the message; typing starts afresh
+    }
     let value = match typed.parse::<Points>() {
         Ok(v) => v,
         Err(_) => {

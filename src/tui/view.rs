@@ -42,7 +42,7 @@ pub fn draw(f: &mut Frame, app: &App) {
 
 fn title(app: &App) -> String {
     let s = app.s();
-    let mut parts = vec![format!(" {} ", s.app)];
+    let mut parts = vec![format!(" {}", s.app)];
     if let Some(d) = &app.data {
         parts.push(d.round.title.clone());
     }

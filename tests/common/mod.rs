@@ -1,163 +1,179 @@
-//! Builders shared by the integration tests: sheets, dossiers, cards, rounds.
+//! Shared helpers for the terminal UI's tests: fixture rounds and key presses.
 #![allow(dead_code)]
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
 use pingshen::domain::Points;
 use pingshen::domain::card::{Card, Status};
-use pingshen::domain::dossier::{Applicant, ApplicantKind, Dossier, Target};
-use pingshen::domain::round::{Expert, Round, RoundKind, Selection, Stage};
-use pingshen::domain::sheet::{Aggregation, Deviation, Indicator, Item, Method, Section, Sheet};
+use pingshen::load::{self, Disk};
+use pingshen::tui::action::{Action, Effect};
+use pingshen::tui::app::{App, RoundData, RoundSummary, Scoring, Screen};
+use pingshen::tui::command::resolve;
+use pingshen::tui::update::update;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-pub fn pts(s: &str) -> Points {
-    s.parse().unwrap()
-}
-
-pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-pub fn dossier(id: &str) -> Dossier {
-    Dossier {
-        id: id.into(),
-        applicant: Applicant {
-            name: format!("{id}有限公司"),
-            credit_code: "91440101MA5D000000".into(),
-            kind: ApplicantKind::Enterprise,
-            registered: date(2015, 1, 1),
-            region: String::new(),
-            high_tech: true,
-        },
-        joint: vec![],
-        field: String::new(),
-        summary: String::new(),
-        patents: Default::default(),
-        finances: vec![],
-        staff: Default::default(),
-        management: Default::default(),
-        flags: Default::default(),
-        targets: vec![],
-        attachments: vec![],
+pub fn round_data(path: &str) -> RoundData {
+    let r = load::round(&Disk, Path::new(path)).expect("fixture round is valid");
+    RoundData {
+        round: r.round,
+        sheet: r.sheet,
+        eligibility: r.eligibility,
+        dossiers: r.dossiers,
     }
 }
 
-/// A dossier declaring achieved values for indicators.
-pub fn declaring(id: &str, achieved: &[(&str, &str)], sheet: &Sheet) -> Dossier {
-    let mut d = dossier(id);
-    d.targets = achieved
-        .iter()
-        .map(|(ind, v)| Target {
-            indicator: (*ind).into(),
-            target: sheet.indicator(ind).unwrap().target,
-            achieved: Some(pts(v)),
-        })
-        .collect();
-    d
+pub fn fresh_app() -> App {
+    let mut app = App::new(pingshen::lang::Lang::Zh);
+    update(
+        &mut app,
+        Action::RoundsListed(vec![RoundSummary {
+            id: "tui-2024".into(),
+            title: "界面测试轮次".into(),
+        }]),
+    );
+    app
 }
 
-fn base(id: &str) -> Sheet {
-    Sheet {
-        id: id.into(),
-        title: id.into(),
-        version: "1".into(),
-        note: String::new(),
-        total: Points::ZERO,
-        sections: vec![],
-        indicators: vec![],
-        acceptance: None,
-        eligibility: vec![],
-        joint_limit: None,
-        pass_lines: vec![],
-        aggregation: Aggregation {
-            method: Method::TrimmedMean { min_panel: 5 },
+pub fn open_round(app: &mut App) {
+    update(
+        app,
+        Action::RoundOpened(Box::new(round_data("tests/fixtures/tui/round.ron"))),
+    );
+}
+
+pub fn list_app() -> App {
+    let mut app = fresh_app();
+    open_round(&mut app);
+    app.scorer = Some("E1".into());
+    update(
+        &mut app,
+        Action::DeskLoaded {
+            cards: vec![],
+            recused: vec![],
         },
-        tie_break: vec![],
-        deviation: Deviation::default(),
+    );
+    app
+}
+
+pub fn scoring_app(dossier: &str) -> App {
+    let mut app = list_app();
+    app.screen = Screen::Scoring(Scoring {
+        dossier: dossier.into(),
+        sel: 0,
+        input: String::new(),
+    });
+    app
+}
+
+pub fn indicator_app() -> App {
+    let mut app = App::new(pingshen::lang::Lang::Zh);
+    let data = round_data("tests/fixtures/tui-indicators/round.ron");
+    update(
+        &mut app,
+        Action::RoundsListed(vec![RoundSummary {
+            id: data.round.id.clone(),
+            title: data.round.title.clone(),
+        }]),
+    );
+    update(&mut app, Action::RoundOpened(Box::new(data)));
+    app.scorer = Some("E1".into());
+    update(
+        &mut app,
+        Action::DeskLoaded {
+            cards: vec![],
+            recused: vec![],
+        },
+    );
+    app.screen = Screen::Scoring(Scoring {
+        dossier: "A-001".into(),
+        sel: 0,
+        input: String::new(),
+    });
+    app
+}
+
+pub fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    resolve(app, KeyEvent::new(code, KeyModifiers::NONE)).map_or_else(Vec::new, |a| update(app, a))
+}
+
+pub fn press_ctrl(app: &mut App, c: char) -> Vec<Effect> {
+    resolve(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+        .map_or_else(Vec::new, |a| update(app, a))
+}
+
+pub fn keys(app: &mut App, s: &str) -> Vec<Effect> {
+    s.chars()
+        .flat_map(|c| press(app, KeyCode::Char(c)))
+        .collect()
+}
+
+pub fn input(app: &App) -> String {
+    match &app.screen {
+        Screen::Scoring(s) => s.input.clone(),
+        _ => String::new(),
     }
 }
 
-/// An indicator sheet: `(id, title, unit, target)`.
-pub fn indicator_sheet(id: &str, indicators: &[(&str, &str, &str, &str)]) -> Sheet {
-    let mut s = base(id);
-    s.indicators = indicators
-        .iter()
-        .map(|(iid, title, unit, target)| Indicator {
-            id: (*iid).into(),
-            title: (*title).into(),
-            unit: (*unit).into(),
-            target: pts(target),
-        })
-        .collect();
-    s
+pub fn sel(app: &App) -> usize {
+    match &app.screen {
+        Screen::Scoring(s) => s.sel,
+        _ => app.list.sel,
+    }
 }
 
-/// A scored sheet: sections of `(item id, max)` with step 0.01.
-pub fn scored_sheet(sections: &[(&str, &[(&str, &str)])]) -> Sheet {
-    let mut s = base("scored");
-    s.sections = sections
-        .iter()
-        .map(|(sid, items)| Section {
-            id: (*sid).into(),
-            title: (*sid).into(),
-            items: items
-                .iter()
-                .map(|(iid, max)| Item {
-                    id: (*iid).into(),
-                    title: (*iid).into(),
-                    max: pts(max),
-                    step: Points::from_hundredths(1),
-                    guidance: vec![],
-                    comment: Default::default(),
-                })
-                .collect(),
-        })
-        .collect();
-    s.total = s.items().map(|i| i.max).sum();
-    s
+pub fn note(app: &App) -> String {
+    app.note
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default()
 }
 
-pub fn card(
-    round: &str,
-    stage: Stage,
-    expert: &str,
-    dossier: &str,
-    scores: &[(&str, &str)],
-    submitted: bool,
-) -> Card {
-    let t = Utc.with_ymd_and_hms(2024, 6, 1, 9, 0, 0).unwrap();
-    let mut c = Card::new(round, stage, expert, dossier, t);
+pub fn visible(app: &App) -> Vec<String> {
+    app.visible_dossiers()
+        .iter()
+        .map(|d| d.id.clone())
+        .collect()
+}
+
+pub fn save(dossier: &str, item: &str, v: &str) -> Effect {
+    Effect::SaveScore {
+        dossier: dossier.into(),
+        item: item.into(),
+        value: v.parse::<Points>().unwrap(),
+    }
+}
+
+fn at() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2024-06-20T09:30:00Z")
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+fn card_of(app: &App, dossier: &str) -> Card {
+    app.card(dossier)
+        .cloned()
+        .unwrap_or_else(|| Card::new("tui-2024", app.stage(), "E1", dossier, at()))
+}
+
+/// Answers as the store would after durable writes of these scores.
+pub fn answer_saved(app: &mut App, dossier: &str, scores: &[(&str, &str)]) -> Vec<Effect> {
+    let mut card = card_of(app, dossier);
     for (item, v) in scores {
-        c.scores.insert((*item).into(), pts(v));
+        card.scores.insert(item.to_string(), v.parse().unwrap());
     }
-    if submitted {
-        c.status = Status::Submitted;
-        c.submitted = Some(t);
-    }
-    c
+    update(app, Action::Saved(Box::new(card)))
 }
 
-pub fn round(kind: RoundKind, experts: &[&str]) -> Round {
-    let people = |ids: &[&str]| {
-        ids.iter()
-            .map(|id| Expert {
-                id: (*id).into(),
-                name: format!("{id}专家"),
-                organisation: "某大学".into(),
-                key: None,
-            })
-            .collect()
-    };
-    Round {
-        id: "r".into(),
-        title: "测试".into(),
-        kind,
-        date: date(2024, 6, 1),
-        sheet: "sheet.ron".into(),
-        eligibility: None,
-        dossiers: "dossiers".into(),
-        experts: people(experts),
-        preliminary: people(&["P1"]),
-        conflicts: vec![],
-        selection: Selection::default(),
-        deviation: None,
-    }
+pub fn set_comment(app: &mut App, dossier: &str, item: &str, text: &str) {
+    let mut card = card_of(app, dossier);
+    card.comments.insert(item.into(), text.into());
+    update(app, Action::Saved(Box::new(card)));
+}
+
+pub fn answer_submitted(app: &mut App, dossier: &str) -> Vec<Effect> {
+    let mut card = card_of(app, dossier);
+    card.status = Status::Submitted;
+    card.submitted = Some(at());
+    update(app, Action::Saved(Box::new(card)))
 }

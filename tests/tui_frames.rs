@@ -1,0 +1,199 @@
+//! Whole frames as a person sees them, Chinese included, at 80×24 and 120×40.
+
+mod common;
+
+use common::*;
+use insta::assert_snapshot;
+use pingshen::tui::action::Action;
+use pingshen::tui::app::App;
+use pingshen::tui::update::update;
+use pingshen::tui::view::draw;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode::*;
+
+fn frame(app: &mut App, w: u16, h: u16) -> String {
+    update(app, Action::Resize(w, h));
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| draw(f, app)).unwrap();
+    plain(t.backend().buffer())
+}
+
+/// The screen as text, one line per row, wide characters taking their two columns.
+fn plain(b: &ratatui::buffer::Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..b.area.height {
+        let mut skip = 0;
+        for x in 0..b.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = b[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            out.push_str(sym);
+        }
+        out.push_str("│\n");
+    }
+    out
+}
+
+/// Each screen at both sizes.
+fn both(name: &str, app: &mut App) {
+    assert_snapshot!(format!("{name}_80x24"), frame(app, 80, 24));
+    assert_snapshot!(format!("{name}_120x40"), frame(app, 120, 40));
+}
+
+fn scored(app: &mut App) {
+    answer_saved(app, "T-001", &[("S1.1", "8.5"), ("S1.2", "4")]);
+    set_comment(app, "T-001", "S1.1", "部门设置完整，专职人员五名");
+    app.note = None;
+}
+
+#[test]
+fn rounds() {
+    both("rounds", &mut fresh_app());
+}
+
+#[test]
+fn roles() {
+    let mut app = fresh_app();
+    open_round(&mut app);
+    both("roles", &mut app);
+}
+
+#[test]
+fn dossiers() {
+    let mut app = list_app();
+    scored(&mut app);
+    answer_saved(
+        &mut app,
+        "T-002",
+        &[("S1.1", "8"), ("S1.2", "4"), ("S2.1", "6"), ("S2.2", "3")],
+    );
+    answer_submitted(&mut app, "T-002");
+    update(
+        &mut app,
+        Action::Recused {
+            dossier: "T-003".into(),
+            reason: "曾为该单位提供咨询".into(),
+        },
+    );
+    both("dossiers", &mut app);
+}
+
+#[test]
+fn scoring() {
+    let mut app = scoring_app("T-001");
+    scored(&mut app);
+    both("scoring", &mut app);
+}
+
+#[test]
+fn scoring_with_typing_and_an_error() {
+    let mut app = scoring_app("T-001");
+    scored(&mut app);
+    press(&mut app, Char('j'));
+    press(&mut app, Char('j'));
+    keys(&mut app, "7.3");
+    press(&mut app, Enter);
+    keys(&mut app, "6.");
+    assert_snapshot!(frame(&mut app, 80, 24));
+}
+
+#[test]
+fn scoring_in_english() {
+    let mut app = scoring_app("T-001");
+    app.lang = pingshen::lang::Lang::En;
+    scored(&mut app);
+    assert_snapshot!(frame(&mut app, 120, 40));
+}
+
+#[test]
+fn submit_confirmation_with_gaps() {
+    let mut app = scoring_app("T-001");
+    answer_saved(&mut app, "T-001", &[("S1.1", "10"), ("S1.2", "4")]);
+    press(&mut app, Char('s'));
+    both("submit_gaps", &mut app);
+}
+
+#[test]
+fn after_submission_peers_are_shown() {
+    let mut app = scoring_app("T-001");
+    answer_saved(
+        &mut app,
+        "T-001",
+        &[("S1.1", "8"), ("S1.2", "4"), ("S2.1", "6"), ("S2.2", "3")],
+    );
+    answer_submitted(&mut app, "T-001");
+    let mut peer = app.card("T-001").unwrap().clone();
+    peer.expert = "E2".into();
+    peer.scores.insert("S2.1".into(), "9.5".parse().unwrap());
+    update(&mut app, Action::Peers(vec![peer]));
+    assert_snapshot!(frame(&mut app, 120, 40));
+}
+
+#[test]
+fn help() {
+    let mut app = scoring_app("T-001");
+    press(&mut app, Char('?'));
+    both("help", &mut app);
+}
+
+#[test]
+fn comment_editor() {
+    let mut app = scoring_app("T-001");
+    press(&mut app, Char('c'));
+    for c in "申报材料完整，".chars() {
+        press(&mut app, Char(c));
+    }
+    press(&mut app, Enter);
+    for c in "建议补充质押合同".chars() {
+        press(&mut app, Char(c));
+    }
+    let text = frame(&mut app, 80, 24);
+    assert_snapshot!(text);
+}
+
+#[test]
+fn recusal_prompt() {
+    let mut app = list_app();
+    press(&mut app, Char('r'));
+    for c in "曾参与该项目".chars() {
+        press(&mut app, Char(c));
+    }
+    assert_snapshot!(frame(&mut app, 80, 24));
+}
+
+#[test]
+fn indicator_round() {
+    let mut app = indicator_app();
+    answer_saved(
+        &mut app,
+        "A-001",
+        &[("G1", "9"), ("G2", "1"), ("G5", "1"), ("G6", "6200")],
+    );
+    app.note = None;
+    both("indicators", &mut app);
+}
+
+#[test]
+fn too_small() {
+    let mut app = scoring_app("T-001");
+    assert_snapshot!(frame(&mut app, 60, 20));
+}
+
+#[test]
+fn the_editor_cursor_follows_display_width() {
+    let mut app = scoring_app("T-001");
+    press(&mut app, Char('c'));
+    for c in "评分a".chars() {
+        press(&mut app, Char(c));
+    }
+    update(&mut app, Action::Resize(80, 24));
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| draw(f, &app)).unwrap();
+    let pos = t.get_cursor_position().unwrap();
+    // popup 70 wide centred in 80 → x = 5; inside the border → 6; "评分a" is 5 columns
+    assert_eq!((pos.x, pos.y), (6 + 5, 7));
+}
