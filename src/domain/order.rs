@@ -178,7 +178,10 @@ impl Order {
 
     /// The rows with the same exact score as the row at `at`.
     pub fn same_score(&self, at: usize) -> Range<usize> {
-        let s = self.rows[at].candidate.score;
+        let Some(row) = self.rows.get(at) else {
+            return at..at;
+        };
+        let s = row.candidate.score;
         let mut start = at;
         while start > 0 && self.rows[start - 1].candidate.score == s {
             start -= 1;
