@@ -1,17 +1,33 @@
 //! The competition's rules in plain Rust: no terminal, no database, no file format.
 
+pub mod aggregate;
+pub mod assessment;
 pub mod calendar;
 pub mod card;
 pub mod credit_code;
+pub mod decision;
+pub mod deviation;
 pub mod dossier;
+pub mod eligibility;
+mod explain;
+pub mod facts;
+#[cfg(test)]
+pub(crate) mod fixtures;
+pub mod indicators;
 pub mod invalid;
 pub mod lifecycle;
+mod order;
+pub mod outcome;
 pub mod points;
+pub mod rank;
+pub mod ranking;
 pub mod ratio;
 pub mod round;
 pub mod rules;
 pub mod scoring;
+pub mod selection;
 pub mod sheet;
+pub mod shortlist;
 
 pub use invalid::{Invalid, Path, Seg};
 pub use points::Points;

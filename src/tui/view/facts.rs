@@ -6,35 +6,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::domain::Ratio;
-use crate::domain::dossier::{ApplicantKind, Dossier};
-use crate::domain::rules::Facts;
+use crate::domain::dossier::Dossier;
+use crate::domain::facts::DossierFacts;
 use crate::domain::sheet::Sheet;
 use crate::tui::app::{App, Progress};
 use crate::tui::text::wrap;
 use crate::tui::theme::Theme;
-
-/// A dossier's facts as the rule language reads them, as of the round's date.
-pub struct DossierFacts<'a> {
-    pub dossier: &'a Dossier,
-    pub on: chrono::NaiveDate,
-    pub met: &'a dyn Fn(&str) -> bool,
-}
-
-impl Facts for DossierFacts<'_> {
-    fn number(&self, name: &str) -> Option<Ratio> {
-        self.dossier.number(name, self.on)
-    }
-    fn flag(&self, name: &str) -> Option<bool> {
-        self.dossier.flag(name)
-    }
-    fn kind(&self) -> ApplicantKind {
-        self.dossier.applicant.kind
-    }
-    fn met(&self, indicator: &str) -> bool {
-        (self.met)(indicator)
-    }
-}
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, t: &Theme) {
     let s = app.s();
@@ -184,12 +161,7 @@ fn eligibility<'a>(
     t: &Theme,
 ) {
     let s = app.s();
-    let never = |_: &str| false;
-    let facts = DossierFacts {
-        dossier,
-        on,
-        met: &never,
-    };
+    let facts = DossierFacts::new(dossier, on);
     let mut shown = false;
     for sheet in sheets {
         for r in &sheet.eligibility {

@@ -88,6 +88,12 @@ pub fn roles(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
             ]);
         }
     }
+    rows.push(vec![
+        String::new(),
+        s.secretary.to_string(),
+        s.secretary.to_string(),
+        String::new(),
+    ]);
     let widths = vec![
         Constraint::Length(6),
         Constraint::Length(10),

@@ -16,7 +16,8 @@ use crate::tui::layout;
 use crate::tui::text::truncate;
 use crate::tui::theme::Theme;
 
-use super::facts::{self, DossierFacts};
+use super::facts;
+use crate::domain::facts::DossierFacts;
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, sc: &Scoring, t: &Theme) {
     let (Some(d), Some(dossier)) = (&app.data, app.dossier(&sc.dossier)) else {
@@ -265,11 +266,12 @@ fn totals(f: &mut Frame, area: Rect, app: &App, card: &Card, sc: &Scoring, t: &T
             sheet.indicators.len()
         )));
         if let (Some(rule), Some(dossier)) = (&sheet.acceptance, app.dossier(&sc.dossier)) {
-            let facts = DossierFacts {
-                dossier,
-                on: d.round.date,
-                met: &met,
-            };
+            let met_ids = sheet
+                .indicators
+                .iter()
+                .filter(|i| met(&i.id))
+                .map(|i| i.id.clone());
+            let facts = DossierFacts::new(dossier, d.round.date).with_met(met_ids);
             let pass = rule.eval(&facts, &sheet.indicator_ids());
             let (word, style) = if pass {
                 (s.passes, t.good())

@@ -1,0 +1,464 @@
+//! A panel's score for one dossier: which cards count, the exact (trimmed)
+//! mean, the spread, and the section and item means that break ties and
+//! anchor deviation flags.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::card::Card;
+use super::round::{Conflict, Stage};
+use super::sheet::{Method, Sheet};
+use super::{Points, Ratio};
+
+/// Who may not score whom: (expert, dossier) pairs from declared conflicts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Recusals {
+    pairs: BTreeSet<(String, String)>,
+}
+
+impl Recusals {
+    pub fn new<I, E, D>(pairs: I) -> Recusals
+    where
+        I: IntoIterator<Item = (E, D)>,
+        E: Into<String>,
+        D: Into<String>,
+    {
+        Recusals {
+            pairs: pairs
+                .into_iter()
+                .map(|(e, d)| (e.into(), d.into()))
+                .collect(),
+        }
+    }
+
+    pub fn from_conflicts(conflicts: &[Conflict]) -> Recusals {
+        Recusals::new(conflicts.iter().map(|c| (&*c.expert, &*c.dossier)))
+    }
+
+    pub fn contains(&self, expert: &str, dossier: &str) -> bool {
+        self.pairs
+            .contains(&(expert.to_string(), dossier.to_string()))
+    }
+}
+
+/// Why an expert's card for a dossier does not count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NotCounted {
+    /// The expert declared a conflict with this dossier.
+    Recused,
+    /// Not yet submitted.
+    Draft,
+    /// Submitted, yet some items have no score (it should not happen; never counted).
+    Incomplete { missing: Vec<String> },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Excluded {
+    pub expert: String,
+    pub why: NotCounted,
+}
+
+/// An expert whose card counts, with the scores of the sheet's entries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Counted {
+    pub expert: String,
+    /// The sum of the sheet's items (values of ids not on the sheet are ignored).
+    pub total: Points,
+    pub scores: BTreeMap<String, Points>,
+}
+
+/// An exact panel mean of one section's subtotals or one item's scores.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mean {
+    pub id: String,
+    pub value: Ratio,
+}
+
+/// Everything the secretary's arithmetic knows about one dossier in one stage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PanelScore {
+    pub dossier: String,
+    pub stage: Stage,
+    /// Counted experts, by expert id.
+    pub counted: Vec<Counted>,
+    /// Cards that exist but do not count, by expert id.
+    pub excluded: Vec<Excluded>,
+    /// Whether one highest and one lowest total were dropped.
+    pub trimmed: bool,
+    /// The panel score: the mean or trimmed mean of counted totals.
+    pub score: Option<Ratio>,
+    /// The plain mean of all counted totals (the anchor of deviation flags).
+    pub mean: Option<Ratio>,
+    /// Highest counted total minus lowest.
+    pub spread: Option<Points>,
+    /// Mean section subtotals over all counted experts, in sheet order.
+    pub sections: Vec<Mean>,
+    /// Mean item scores (or achieved values) over all counted experts, in sheet order.
+    pub items: Vec<Mean>,
+}
+
+impl PanelScore {
+    pub fn experts(&self) -> u32 {
+        self.counted.len() as u32
+    }
+
+    pub fn section(&self, id: &str) -> Option<Ratio> {
+        find(&self.sections, id)
+    }
+
+    pub fn item(&self, id: &str) -> Option<Ratio> {
+        find(&self.items, id)
+    }
+
+    /// Whether any card for the dossier exists, counted or not.
+    pub fn has_cards(&self) -> bool {
+        !self.counted.is_empty() || !self.excluded.is_empty()
+    }
+}
+
+fn find(means: &[Mean], id: &str) -> Option<Ratio> {
+    means.iter().find(|m| m.id == id).map(|m| m.value)
+}
+
+/// The panel score of `dossier` in `stage` from every card given (cards for
+/// other dossiers or stages are skipped).
+///
+/// A card counts when it is submitted, scores every entry of the sheet and its
+/// expert is not recused. Should two cards of one expert reach this function,
+/// the submitted one updated last is taken, so an expert counts once.
+pub fn aggregate(
+    sheet: &Sheet,
+    stage: Stage,
+    dossier: &str,
+    cards: &[Card],
+    recusals: &Recusals,
+) -> PanelScore {
+    let mut latest: BTreeMap<&str, &Card> = BTreeMap::new();
+    for c in cards
+        .iter()
+        .filter(|c| c.stage == stage && c.dossier == dossier)
+    {
+        let newer = latest
+            .get(c.expert.as_str())
+            .is_none_or(|o| (c.is_submitted(), c.updated) > (o.is_submitted(), o.updated));
+        if newer {
+            latest.insert(&c.expert, c);
+        }
+    }
+    let entries = sheet.entry_ids();
+    let mut counted = Vec::new();
+    let mut excluded = Vec::new();
+    for (expert, card) in latest {
+        let why = if recusals.contains(expert, dossier) {
+            Some(NotCounted::Recused)
+        } else if !card.is_submitted() {
+            Some(NotCounted::Draft)
+        } else {
+            let missing = card.gaps(sheet).missing;
+            (!missing.is_empty()).then_some(NotCounted::Incomplete { missing })
+        };
+        match why {
+            Some(why) => excluded.push(Excluded {
+                expert: expert.to_string(),
+                why,
+            }),
+            None => {
+                let scores: BTreeMap<String, Points> = entries
+                    .iter()
+                    .filter_map(|id| card.scores.get(*id).map(|v| (id.to_string(), *v)))
+                    .collect();
+                counted.push(Counted {
+                    expert: expert.to_string(),
+                    total: scores.values().copied().sum(),
+                    scores,
+                });
+            }
+        }
+    }
+    summarise(sheet, stage, dossier, counted, excluded)
+}
+
+fn summarise(
+    sheet: &Sheet,
+    stage: Stage,
+    dossier: &str,
+    counted: Vec<Counted>,
+    excluded: Vec<Excluded>,
+) -> PanelScore {
+    let totals: Vec<Points> = counted.iter().map(|c| c.total).collect();
+    let (score, trimmed) = match panel_mean(&totals, sheet.aggregation.method) {
+        Some((s, t)) => (Some(s), t),
+        None => (None, false),
+    };
+    let mean = panel_mean(&totals, Method::Mean).map(|(m, _)| m);
+    let spread = match (totals.iter().max(), totals.iter().min()) {
+        (Some(hi), Some(lo)) => Some(hi.saturating_sub(*lo)),
+        _ => None,
+    };
+    let n = counted.len() as i128;
+    let mean_of = |id: &str, value: &dyn Fn(&Counted) -> Points| Mean {
+        id: id.to_string(),
+        value: Ratio::new(
+            counted.iter().map(|c| value(c).hundredths() as i128).sum(),
+            100 * n,
+        ),
+    };
+    let (sections, items) = if n == 0 {
+        (Vec::new(), Vec::new())
+    } else {
+        let sections = sheet
+            .sections
+            .iter()
+            .map(|s| {
+                mean_of(&s.id, &|c| {
+                    s.items
+                        .iter()
+                        .filter_map(|i| c.scores.get(&i.id))
+                        .copied()
+                        .sum()
+                })
+            })
+            .collect();
+        let items = sheet
+            .entry_ids()
+            .into_iter()
+            .map(|id| mean_of(id, &|c| c.scores.get(id).copied().unwrap_or_default()))
+            .collect();
+        (sections, items)
+    };
+    PanelScore {
+        dossier: dossier.to_string(),
+        stage,
+        counted,
+        excluded,
+        trimmed,
+        score,
+        mean,
+        spread,
+        sections,
+        items,
+    }
+}
+
+/// The exact mean of `totals`, or their trimmed mean when the method asks for
+/// one and enough are counted; `None` for no totals. The flag says whether one
+/// highest and one lowest were dropped.
+pub fn panel_mean(totals: &[Points], method: Method) -> Option<(Ratio, bool)> {
+    if totals.is_empty() {
+        return None;
+    }
+    let sum: i128 = totals.iter().map(|t| t.hundredths() as i128).sum();
+    let n = totals.len() as i128;
+    let trim = match method {
+        Method::Mean => false,
+        // A panel of fewer than 3 would have nothing left; validation refuses it anyway.
+        Method::TrimmedMean { min_panel } => n >= i128::from(min_panel.max(3)),
+    };
+    if !trim {
+        return Some((Ratio::new(sum, 100 * n), false));
+    }
+    let hi = totals.iter().max()?.hundredths() as i128;
+    let lo = totals.iter().min()?.hundredths() as i128;
+    Some((Ratio::new(sum - hi - lo, 100 * (n - 2)), true))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::fixtures::{card, pts, sheet};
+
+    fn two_sections() -> Sheet {
+        sheet(
+            &[("S1", &[("a", 30), ("b", 30)]), ("S2", &[("c", 40)])],
+            &[],
+        )
+    }
+
+    fn full(expert: &str, a: &str, b: &str, c: &str) -> Card {
+        card(
+            Stage::Expert,
+            expert,
+            "D1",
+            &[("a", a), ("b", b), ("c", c)],
+            true,
+        )
+    }
+
+    fn r(num: i128, den: i128) -> Ratio {
+        Ratio::new(num, den)
+    }
+
+    #[test]
+    fn trimmed_mean_with_five_experts_drops_highest_and_lowest() {
+        // totals 60, 70, 75, 80, 95 → (70 + 75 + 80) / 3 = 75
+        let cards = [
+            full("E1", "20", "20", "20"),
+            full("E2", "20", "20", "30"),
+            full("E3", "25", "20", "30"),
+            full("E4", "25", "25", "30"),
+            full("E5", "30", "30", "35"),
+        ];
+        let p = aggregate(
+            &two_sections(),
+            Stage::Expert,
+            "D1",
+            &cards,
+            &Recusals::default(),
+        );
+        assert_eq!(p.experts(), 5);
+        assert!(p.trimmed);
+        assert_eq!(p.score, Some(Ratio::int(75)));
+        assert_eq!(p.mean, Some(Ratio::int(76)));
+        assert_eq!(p.spread, Some(Points::whole(35)));
+        // section means over all five counted: S1 (40+40+45+50+60)/5, S2 (20+30+30+30+35)/5
+        assert_eq!(p.section("S1"), Some(Ratio::int(47)));
+        assert_eq!(p.section("S2"), Some(Ratio::int(29)));
+        assert_eq!(p.item("a"), Some(Ratio::int(24)));
+    }
+
+    #[test]
+    fn four_experts_give_a_plain_mean() {
+        // totals 60, 70, 75, 80.01 → 285.01 / 4 = 71.2525, printed 71.25
+        let cards = [
+            full("E1", "20", "20", "20"),
+            full("E2", "20", "20", "30"),
+            full("E3", "25", "20", "30"),
+            full("E4", "25", "25", "30.01"),
+        ];
+        let p = aggregate(
+            &two_sections(),
+            Stage::Expert,
+            "D1",
+            &cards,
+            &Recusals::default(),
+        );
+        assert!(!p.trimmed);
+        assert_eq!(p.score, Some(r(28501, 400)));
+        assert_eq!(p.score.unwrap().fixed2(), "71.25");
+    }
+
+    #[test]
+    fn recused_draft_and_incomplete_cards_do_not_count() {
+        let cards = [
+            full("E1", "20", "20", "20"),
+            full("E2", "30", "30", "40"),
+            card(
+                Stage::Expert,
+                "E3",
+                "D1",
+                &[("a", "1"), ("b", "1"), ("c", "1")],
+                false,
+            ),
+            card(Stage::Expert, "E4", "D1", &[("a", "1"), ("b", "1")], true),
+            full("E5", "1", "1", "1"),
+        ];
+        let rec = Recusals::new([("E5", "D1"), ("E1", "D2")]);
+        let p = aggregate(&two_sections(), Stage::Expert, "D1", &cards, &rec);
+        assert_eq!(p.experts(), 2);
+        assert_eq!(p.score, Some(Ratio::int(80)));
+        let why: Vec<_> = p
+            .excluded
+            .iter()
+            .map(|e| (e.expert.as_str(), e.why.clone()))
+            .collect();
+        assert_eq!(
+            why,
+            [
+                ("E3", NotCounted::Draft),
+                (
+                    "E4",
+                    NotCounted::Incomplete {
+                        missing: vec!["c".into()]
+                    }
+                ),
+                ("E5", NotCounted::Recused),
+            ]
+        );
+    }
+
+    #[test]
+    fn other_stages_and_dossiers_are_ignored_and_no_cards_give_no_score() {
+        let cards = [
+            card(
+                Stage::Preliminary,
+                "P1",
+                "D1",
+                &[("a", "1"), ("b", "1"), ("c", "1")],
+                true,
+            ),
+            card(
+                Stage::Expert,
+                "E1",
+                "D2",
+                &[("a", "1"), ("b", "1"), ("c", "1")],
+                true,
+            ),
+        ];
+        let p = aggregate(
+            &two_sections(),
+            Stage::Expert,
+            "D1",
+            &cards,
+            &Recusals::default(),
+        );
+        assert_eq!((p.score, p.mean, p.spread), (None, None, None));
+        assert!(!p.has_cards());
+        assert!(p.sections.is_empty());
+    }
+
+    #[test]
+    fn an_expert_counts_once() {
+        let mut old = full("E1", "10", "10", "10");
+        old.updated = crate::domain::fixtures::at(5);
+        let mut new = full("E1", "20", "20", "20");
+        new.updated = crate::domain::fixtures::at(9);
+        let p = aggregate(
+            &two_sections(),
+            Stage::Expert,
+            "D1",
+            &[new, old],
+            &Recusals::default(),
+        );
+        assert_eq!(p.experts(), 1);
+        assert_eq!(p.score, Some(Ratio::int(60)));
+    }
+
+    #[test]
+    fn stray_scores_do_not_add_to_the_total() {
+        let mut c = full("E1", "10", "10", "10");
+        c.scores.insert("old-item".into(), pts("5"));
+        let p = aggregate(
+            &two_sections(),
+            Stage::Expert,
+            "D1",
+            &[c],
+            &Recusals::default(),
+        );
+        assert_eq!(p.score, Some(Ratio::int(30)));
+    }
+
+    #[test]
+    fn panel_mean_methods() {
+        let t = |v: &[i64]| v.iter().map(|x| Points::whole(*x)).collect::<Vec<_>>();
+        let five = Method::TrimmedMean { min_panel: 5 };
+        assert_eq!(panel_mean(&[], five), None);
+        assert_eq!(panel_mean(&t(&[1, 2, 3, 4]), five), Some((r(5, 2), false)));
+        assert_eq!(
+            panel_mean(&t(&[1, 2, 3, 4, 100]), five),
+            Some((Ratio::int(3), true))
+        );
+        // equal extremes: only one of each is dropped
+        assert_eq!(
+            panel_mean(&t(&[9, 9, 1, 1, 5]), five),
+            Some((r(15, 3), true))
+        );
+        let three = Method::TrimmedMean { min_panel: 3 };
+        assert_eq!(
+            panel_mean(&t(&[1, 2, 10]), three),
+            Some((Ratio::int(2), true))
+        );
+        assert_eq!(
+            panel_mean(&t(&[1, 2, 10]), Method::Mean),
+            Some((Ratio::int(13).div_int(3), false))
+        );
+    }
+}

@@ -1,0 +1,295 @@
+//! From a round's cards to its ranking: what every stage shares (formal
+//! review, panel scores, flags, decisions) and which rule each round and stage
+//! applies.
+
+use std::collections::BTreeMap;
+
+use super::aggregate::{Mean, PanelScore, Recusals, aggregate};
+use super::card::Card;
+use super::decision::Decision;
+use super::deviation::{deviations, thresholds};
+use super::dossier::Dossier;
+use super::eligibility::{Review, review};
+use super::order::{Candidate, Order};
+use super::outcome::OutcomeError;
+use super::ranking::{Boundary, Entry, Flag, Pending, Ranking, Status};
+use super::round::{Round, RoundKind, Stage};
+use super::sheet::Sheet;
+use super::{Points, Ratio, assessment, selection, shortlist};
+
+/// Everything the secretary's arithmetic reads, already loaded.
+#[derive(Clone, Copy, Debug)]
+pub struct Inputs<'a> {
+    pub round: &'a Round,
+    pub sheet: &'a Sheet,
+    /// The round's separate eligibility sheet, if it has one.
+    pub eligibility: Option<&'a Sheet>,
+    pub dossiers: &'a [Dossier],
+    /// Cards of every stage and expert; those of other rounds are ignored.
+    pub cards: &'a [Card],
+    pub recusals: &'a Recusals,
+    /// The secretary's decisions on ties, of any stage.
+    pub decisions: &'a [Decision],
+}
+
+/// Why a ranking cannot be made.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RankError {
+    #[error("this round has no {0} stage; only recognition rounds have a preliminary stage")]
+    NoSuchStage(&'static str),
+    #[error(transparent)]
+    Outcome(#[from] OutcomeError),
+}
+
+/// The ranking of one stage of the round, by the rules of its kind: the
+/// shortlist or selection of a recognition round, the pass line of an annual
+/// assessment, or the acceptance rule over indicators.
+pub fn rank(inputs: &Inputs, stage: Stage) -> Result<Ranking, RankError> {
+    let policy = selection::Policy::of(inputs.round, inputs.sheet);
+    match (inputs.round.kind, stage) {
+        (RoundKind::Recognition, Stage::Preliminary) => Ok(shortlist::shortlist(inputs, &policy)),
+        (RoundKind::Recognition, Stage::Expert) => Ok(selection::select(inputs, &policy)),
+        (RoundKind::Annual { year }, Stage::Expert) => Ok(assessment::annual(inputs, year)?),
+        (RoundKind::Acceptance, Stage::Expert) => Ok(assessment::acceptance(inputs)?),
+        (_, s) => Err(RankError::NoSuchStage(s.key())),
+    }
+}
+
+/// One stage's shared facts: formal review and panel score of every dossier.
+pub(crate) struct Board<'a> {
+    pub inputs: &'a Inputs<'a>,
+    pub stage: Stage,
+    pub reviews: BTreeMap<&'a str, Review>,
+    pub panels: BTreeMap<&'a str, PanelScore>,
+    /// This round's and stage's decisions.
+    pub decisions: Vec<Decision>,
+}
+
+impl<'a> Board<'a> {
+    pub fn new(inputs: &'a Inputs<'a>, stage: Stage) -> Board<'a> {
+        let round = inputs.round;
+        let sheets: Vec<&Sheet> = std::iter::once(inputs.sheet)
+            .chain(inputs.eligibility)
+            .collect();
+        let cards: Vec<Card> = inputs
+            .cards
+            .iter()
+            .filter(|c| c.round == round.id)
+            .cloned()
+            .collect();
+        let mut reviews = BTreeMap::new();
+        let mut panels = BTreeMap::new();
+        for d in inputs.dossiers {
+            reviews.insert(d.id.as_str(), review(d, round.date, &sheets));
+            let panel = aggregate(inputs.sheet, stage, &d.id, &cards, inputs.recusals);
+            panels.insert(d.id.as_str(), panel);
+        }
+        let decisions = inputs
+            .decisions
+            .iter()
+            .filter(|d| d.round == round.id && d.stage == stage)
+            .cloned()
+            .collect();
+        Board {
+            inputs,
+            stage,
+            reviews,
+            panels,
+            decisions,
+        }
+    }
+
+    pub fn eligible(&self, d: &Dossier) -> bool {
+        self.reviews
+            .get(d.id.as_str())
+            .is_some_and(Review::eligible)
+    }
+
+    pub fn score(&self, d: &Dossier) -> Option<Ratio> {
+        self.panels.get(d.id.as_str()).and_then(|p| p.score)
+    }
+
+    fn tie_break_means(&self, d: &Dossier) -> Vec<Mean> {
+        let panel = self.panels.get(d.id.as_str());
+        self.inputs
+            .sheet
+            .tie_break
+            .iter()
+            .map(|id| Mean {
+                id: id.clone(),
+                value: panel.and_then(|p| p.section(id)).unwrap_or(Ratio::ZERO),
+            })
+            .collect()
+    }
+
+    /// The dossier as the ordering sees it, when it has a score.
+    pub fn candidate(&self, d: &Dossier) -> Option<Candidate> {
+        Some(Candidate {
+            dossier: d.id.clone(),
+            score: self.score(d)?,
+            sections: self
+                .tie_break_means(d)
+                .into_iter()
+                .map(|m| m.value)
+                .collect(),
+        })
+    }
+
+    pub fn order(&self, candidates: Vec<Candidate>) -> Order {
+        super::order::order(
+            candidates,
+            &self.inputs.sheet.tie_break,
+            &self.decisions,
+            &self.inputs.round.id,
+            self.stage,
+        )
+    }
+
+    /// An entry with the panel's numbers, flags and review; no rank or tie yet.
+    pub fn entry(&self, d: &Dossier, status: Status) -> Entry {
+        let panel = self.panels.get(d.id.as_str());
+        let mut flags = Vec::new();
+        if let Some(p) = panel {
+            let limits = thresholds(self.inputs.sheet, self.inputs.round);
+            let (totals, items) = deviations(self.inputs.sheet, p, &limits);
+            flags.extend(totals.into_iter().map(Flag::Total));
+            flags.extend(items.into_iter().map(Flag::Item));
+        }
+        Entry {
+            rank: None,
+            dossier: d.id.clone(),
+            applicant: d.applicant.name.clone(),
+            score: panel.and_then(|p| p.score),
+            experts: panel.map_or(0, PanelScore::experts),
+            spread: panel.and_then(|p| p.spread),
+            sections: self.tie_break_means(d),
+            status,
+            tie: None,
+            flags,
+            decision: None,
+            failures: self
+                .reviews
+                .get(d.id.as_str())
+                .map(|r| r.failures.clone())
+                .unwrap_or_default(),
+            verdict: None,
+        }
+    }
+
+    fn dossier(&self, id: &str) -> Option<&'a Dossier> {
+        self.inputs.dossiers.iter().find(|d| d.id == id)
+    }
+
+    /// Entries for the ordered rows, with ranks, ties and decisions, each with
+    /// the status `status` gives its position.
+    pub fn ranked(&self, order: &Order, status: impl Fn(usize) -> Status) -> Vec<Entry> {
+        let mut out = Vec::new();
+        for (i, row) in order.rows.iter().enumerate() {
+            let Some(d) = self.dossier(&row.candidate.dossier) else {
+                continue;
+            };
+            let mut e = self.entry(d, status(i));
+            e.rank = Some(row.rank);
+            e.tie = row.tie.clone();
+            e.decision = row.decision.and_then(|k| self.decisions.get(k)).cloned();
+            out.push(e);
+        }
+        flag_prints_as_tied(&mut out);
+        out
+    }
+
+    /// This stage's decisions that settled nothing.
+    pub fn unused(&self, order: &Order) -> Vec<Decision> {
+        self.decisions
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !order.used.contains(k))
+            .map(|(_, d)| d.clone())
+            .collect()
+    }
+}
+
+/// Marks the tie of the same-score group around the line drawn after the
+/// first `places` rows as sitting on `boundary`. A line that cuts (a cap, as
+/// opposed to a floor that widens) and has a level group across it marks that
+/// group unresolved and returns it as pending.
+pub(crate) fn mark_boundary(
+    entries: &mut [Entry],
+    order: &Order,
+    places: usize,
+    boundary: Boundary,
+) -> Option<Pending> {
+    let cuts = matches!(boundary, Boundary::Cap { .. });
+    if places == 0 || places >= order.rows.len() {
+        return None;
+    }
+    let group = order.same_score(places - 1);
+    if group.end <= places {
+        return None;
+    }
+    for e in &mut entries[group] {
+        if let Some(t) = &mut e.tie {
+            t.boundary = Some(boundary);
+        }
+    }
+    let straddle = order.straddling(places).filter(|_| cuts)?;
+    for e in &mut entries[straddle.clone()] {
+        if let Some(t) = &mut e.tie {
+            t.unresolved = true;
+        }
+    }
+    Some(Pending::Tie {
+        dossiers: entries[straddle]
+            .iter()
+            .map(|e| e.dossier.clone())
+            .collect(),
+        boundary,
+    })
+}
+
+/// Flags entries that print the same to two decimals without being tied.
+fn flag_prints_as_tied(entries: &mut [Entry]) {
+    let seen: Vec<(String, Option<(i128, Ratio)>)> = entries
+        .iter()
+        .map(|e| {
+            (
+                e.dossier.clone(),
+                e.score.map(|s| (s.round_hundredths(), s)),
+            )
+        })
+        .collect();
+    for (e, (_, mine)) in entries.iter_mut().zip(&seen) {
+        let Some((printed, exact)) = *mine else {
+            continue;
+        };
+        let with: Vec<String> = seen
+            .iter()
+            .filter(|(_, o)| o.is_some_and(|(p, s)| p == printed && s != exact))
+            .map(|(id, _)| id.clone())
+            .collect();
+        if !with.is_empty() {
+            e.flags.push(Flag::PrintsAsTied { with });
+        }
+    }
+}
+
+/// Adds the flag for a score below `line` that prints as the line.
+pub(crate) fn flag_hidden_fail(e: &mut Entry, line: Points) {
+    if e.score
+        .is_some_and(|s| super::outcome::hidden_by_rounding(s, line))
+    {
+        e.flags.push(Flag::BelowLineWhenPrinted { line });
+    }
+}
+
+/// Entries outside the competition, after the ranked ones: by status, then id.
+pub(crate) fn sort_rest(rest: &mut [Entry]) {
+    let weight = |s: Status| match s {
+        Status::Shortlisted => 0,
+        Status::Unscored => 1,
+        Status::NotShortlisted => 2,
+        Status::Ineligible => 4,
+        _ => 3,
+    };
+    rest.sort_by(|a, b| (weight(a.status), &a.dossier).cmp(&(weight(b.status), &b.dossier)));
+}

@@ -1,0 +1,201 @@
+//! The preliminary cut of a recognition round: at least ratio × cap go on
+//! to the experts, widened for ties, and everyone when few apply.
+
+use super::rank::{Board, Inputs, mark_boundary, sort_rest};
+use super::ranking::{Basis, Boundary, Pending, Ranking, Status};
+use super::round::Stage;
+use super::selection::Policy;
+
+/// The preliminary stage: who goes on to expert review.
+///
+/// With no more eligible applicants than `places()`, everyone eligible goes on,
+/// scored or not. Otherwise the top `places()` eligible by preliminary score go
+/// on, plus everyone with exactly the same score as the last of them: the
+/// floor is never broken and an equal score is never cut by a tie-break, so
+/// this line needs no decision. Eligible dossiers still without a score are
+/// pending.
+pub fn shortlist(inputs: &Inputs, policy: &Policy) -> Ranking {
+    let board = Board::new(inputs, Stage::Preliminary);
+    let places = policy.places();
+    let eligible: Vec<_> = inputs
+        .dossiers
+        .iter()
+        .filter(|d| board.eligible(d))
+        .collect();
+    let all_in = eligible.len() <= places as usize;
+    let order = board.order(eligible.iter().filter_map(|d| board.candidate(d)).collect());
+    let taken = match places as usize {
+        _ if all_in => order.rows.len(),
+        0 => 0,
+        p if order.rows.len() > p => order.same_score(p - 1).end,
+        _ => order.rows.len(),
+    };
+    let mut entries = board.ranked(&order, |i| {
+        if i < taken {
+            Status::Shortlisted
+        } else {
+            Status::NotShortlisted
+        }
+    });
+    let mut pending = Vec::new();
+    if !all_in {
+        mark_boundary(
+            &mut entries,
+            &order,
+            places as usize,
+            Boundary::Shortlist { places },
+        );
+    }
+    let mut rest = Vec::new();
+    for d in inputs.dossiers {
+        if !board.eligible(d) {
+            rest.push(board.entry(d, Status::Ineligible));
+        } else if board.score(d).is_none() {
+            if all_in {
+                rest.push(board.entry(d, Status::Shortlisted));
+            } else {
+                pending.push(Pending::Unscored {
+                    dossier: d.id.clone(),
+                });
+                rest.push(board.entry(d, Status::Unscored));
+            }
+        }
+    }
+    sort_rest(&mut rest);
+    entries.extend(rest);
+    Ranking {
+        round: inputs.round.id.clone(),
+        stage: Stage::Preliminary,
+        basis: Basis::Shortlist {
+            places,
+            eligible: eligible.len() as u32,
+            all_in,
+        },
+        entries,
+        pending,
+        unused_decisions: board.unused(&order),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::fixtures::World;
+    use crate::domain::rank::rank;
+    use crate::domain::ranking::BrokenBy;
+    use crate::domain::rules::Cond;
+    use crate::domain::sheet::EligibilityRule;
+
+    fn shortlisted(w: &World) -> Ranking {
+        rank(&w.inputs(), Stage::Preliminary).unwrap()
+    }
+
+    fn applicants(n: usize) -> World {
+        World::applicants(n)
+    }
+
+    #[test]
+    fn thirty_nine_applicants_all_go_on_scored_or_not() {
+        let mut w = applicants(38);
+        w.dossiers(&["X"]); // eligible, no preliminary score yet
+        let r = shortlisted(&w);
+        assert_eq!(r.with_status(Status::Shortlisted).len(), 39);
+        assert_eq!(r.entry("X").unwrap().status, Status::Shortlisted);
+        assert_eq!(
+            r.basis,
+            Basis::Shortlist {
+                places: 40,
+                eligible: 39,
+                all_in: true
+            }
+        );
+        assert!(r.is_final());
+    }
+
+    #[test]
+    fn forty_applicants_all_go_on() {
+        let r = shortlisted(&applicants(40));
+        assert_eq!(r.with_status(Status::Shortlisted).len(), 40);
+        assert!(r.with_status(Status::NotShortlisted).is_empty());
+    }
+
+    #[test]
+    fn forty_one_applicants_take_the_top_forty() {
+        let r = shortlisted(&applicants(41));
+        assert_eq!(r.with_status(Status::Shortlisted).len(), 40);
+        assert_eq!(r.with_status(Status::NotShortlisted), ["D41"]);
+        assert_eq!(r.entry("D41").unwrap().rank, Some(41));
+        assert!(r.is_final());
+    }
+
+    #[test]
+    fn a_tie_at_the_fortieth_place_takes_everyone_tied() {
+        let mut w = applicants(43);
+        // D40, D41 and D42 all score 61 (the 40th score), split differently:
+        // tie-breaks order them but none is cut, since the shortlist is a floor.
+        w.cards
+            .retain(|c| !["D40", "D41", "D42"].contains(&c.dossier.as_str()));
+        w.score(Stage::Preliminary, "P1", "D40", "30", "31")
+            .score(Stage::Preliminary, "P1", "D41", "30.5", "30.5")
+            .score(Stage::Preliminary, "P1", "D42", "30", "31");
+        w.sheet.tie_break = vec!["S1".into()];
+        let r = shortlisted(&w);
+        let on: Vec<_> = r.with_status(Status::Shortlisted);
+        assert_eq!(on.len(), 42);
+        assert_eq!(&on[39..], ["D41", "D40", "D42"]);
+        assert_eq!(r.with_status(Status::NotShortlisted), ["D43"]);
+        let t = r.entry("D40").unwrap().tie.clone().unwrap();
+        assert_eq!(t.boundary, Some(Boundary::Shortlist { places: 40 }));
+        assert_eq!(t.broken_by, Some(BrokenBy::Section("S1".into())));
+        assert_eq!(t.level, ["D42"]);
+        assert!(!t.unresolved);
+        assert_eq!(r.entry("D42").unwrap().rank, Some(41));
+        assert!(r.is_final());
+    }
+
+    #[test]
+    fn a_level_tie_across_the_floor_is_widened_not_decided() {
+        let mut w = applicants(42);
+        // D40 and D41 identical in every section: level across the 40th place
+        w.cards.retain(|c| c.dossier != "D41");
+        w.score(Stage::Preliminary, "P1", "D41", "30", "31");
+        w.cards.retain(|c| c.dossier != "D40");
+        w.score(Stage::Preliminary, "P1", "D40", "30", "31");
+        w.sheet.tie_break = vec!["S1".into(), "S2".into()];
+        let r = shortlisted(&w);
+        assert_eq!(r.with_status(Status::NotShortlisted), ["D42"]);
+        let t = r.entry("D41").unwrap().tie.clone().unwrap();
+        assert_eq!(
+            (t.level.as_slice(), t.unresolved),
+            (&["D40".to_string()][..], false)
+        );
+        assert_eq!(t.boundary, Some(Boundary::Shortlist { places: 40 }));
+        assert!(r.is_final());
+    }
+
+    #[test]
+    fn ineligible_and_unscored_at_the_shortlist() {
+        let mut w = applicants(41);
+        w.dossiers(&["X", "Y"]);
+        w.dossiers[41].flags.credit_blacklist = true;
+        w.sheet.eligibility = vec![EligibilityRule {
+            id: "credit".into(),
+            title: "不属于失信联合惩戒对象".into(),
+            when: None,
+            require: Cond::Not(Box::new(Cond::Flag("flags.credit_blacklist".into()))),
+        }];
+        let r = shortlisted(&w);
+        let x = r.entry("X").unwrap();
+        assert_eq!((x.status, x.rank), (Status::Ineligible, None));
+        assert_eq!(x.failures[0].title, "不属于失信联合惩戒对象");
+        assert_eq!(r.entry("Y").unwrap().status, Status::Unscored);
+        assert_eq!(
+            r.pending,
+            [Pending::Unscored {
+                dossier: "Y".into()
+            }]
+        );
+        let tail: Vec<_> = r.entries[41..].iter().map(|e| e.dossier.as_str()).collect();
+        assert_eq!(tail, ["Y", "X"]);
+    }
+}
