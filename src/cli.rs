@@ -9,6 +9,7 @@ mod init;
 mod score;
 mod show;
 mod table;
+mod tui;
 
 use std::path::PathBuf;
 
@@ -39,6 +40,15 @@ pub enum Lang {
     En,
 }
 
+impl From<Lang> for crate::lang::Lang {
+    fn from(l: Lang) -> crate::lang::Lang {
+        match l {
+            Lang::Zh => crate::lang::Lang::Zh,
+            Lang::En => crate::lang::Lang::En,
+        }
+    }
+}
+
 impl Lang {
     /// The Chinese or the English words.
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
@@ -62,6 +72,8 @@ pub enum Command {
         #[arg(long)]
         no_tui: bool,
     },
+    /// Open the terminal UI: experts score, the secretary ranks and decides.
+    Tui(tui::TuiArgs),
     /// Load a round (sheet, dossiers, experts, settings) into the store.
     Init {
         round_file: PathBuf,
@@ -108,6 +120,7 @@ fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Check { files } => check::run(&files, lang),
         Command::Demo { no_tui } => demo::run(&store_dir(store)?, no_tui, lang),
+        Command::Tui(args) => tui::run(&store_dir(store)?, args, lang),
         Command::Init { round_file, by } => init::run(&store_dir(store)?, &round_file, &by, lang),
         Command::Score(c) => score::run(&store_dir(store)?, c, lang),
         Command::Conflict(c) => conflict::run(&store_dir(store)?, c, lang),

@@ -7,6 +7,7 @@ mod audit;
 mod cards;
 mod codec;
 mod conflicts;
+mod decisions;
 mod durable;
 mod keys;
 mod open;
@@ -86,13 +87,15 @@ pub enum StoreError {
     RoundInUse { round: String, cards: usize },
     #[error("{0}")]
     Refused(#[from] Refusal),
+    #[error("{0}")]
+    BadDecision(#[from] crate::domain::decision::DecisionError),
 }
 
 impl StoreError {
     /// True when the request itself is wrong (unknown round, item, value, expert).
     pub fn is_bad_input(&self) -> bool {
         match self {
-            StoreError::NoSuchRound { .. } => true,
+            StoreError::NoSuchRound { .. } | StoreError::BadDecision(_) => true,
             StoreError::Refused(r) => r.is_bad_input(),
             _ => false,
         }

@@ -30,13 +30,7 @@ pub fn run(dir: &Path, no_tui: bool, lang: Lang) -> Result<(), Error> {
         ),
     }
     if !no_tui {
-        println!(
-            "{}",
-            lang.pick(
-                "终端界面尚未接入存储；请用 pingshen score show --round 查看",
-                "the terminal UI is not connected to the store yet; look with pingshen score show --round"
-            )
-        );
+        super::tui::open(&mut store, Some(built.round.clone()), None, false, lang)?;
     }
     Ok(())
 }

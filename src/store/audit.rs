@@ -24,6 +24,8 @@ pub enum Action {
     Submit,
     Reopen,
     Conflict,
+    /// The secretary's decision on a tie.
+    Decision,
 }
 
 impl Action {
@@ -36,6 +38,7 @@ impl Action {
             Action::Submit => "submit",
             Action::Reopen => "reopen",
             Action::Conflict => "conflict",
+            Action::Decision => "decision",
         }
     }
 }

@@ -66,6 +66,14 @@ pub fn recusal(round: &str, expert: &str, dossier: &str) -> Vec<u8> {
     key(&["recusal", round, expert, dossier])
 }
 
+pub fn decisions(round: &str) -> Vec<u8> {
+    key(&["decision", round])
+}
+
+pub fn decision(round: &str, n: usize) -> Vec<u8> {
+    key(&["decision", round, &format!("{n:06}")])
+}
+
 pub fn audits(round: &str) -> Vec<u8> {
     key(&["audit", round])
 }

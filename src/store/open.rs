@@ -55,7 +55,7 @@ fn lock(dir: &Path) -> Result<File> {
         .truncate(false)
         .open(&path)
         .map_err(fail)?;
-    match file.try_lock() {
+    match try_lock(&mut file) {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {
             let mut pid = String::new();
@@ -75,6 +75,21 @@ fn lock(dir: &Path) -> Result<File> {
     file.rewind().map_err(fail)?;
     write!(file, "{}", std::process::id()).map_err(fail)?;
     Ok(file)
+}
+
+/// Tries the lock without blocking, a few times over a tenth of a second: a
+/// lock can be held for microseconds through a descriptor that a process forked
+/// elsewhere has not yet closed on exec, and that must not read as "in use".
+fn try_lock(file: &mut File) -> std::result::Result<(), TryLockError> {
+    for _ in 0..20 {
+        match file.try_lock() {
+            Err(TryLockError::WouldBlock) => {
+                std::thread::sleep(std::time::Duration::from_millis(5))
+            }
+            other => return other,
+        }
+    }
+    file.try_lock()
 }
 
 fn open_sled(dir: &Path) -> Result<sled::Db> {

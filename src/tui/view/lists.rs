@@ -102,7 +102,7 @@ pub fn roles(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
     ];
     let list = List {
         title: s.pick_role.into(),
-        header: vec![s.id, "", "", ""],
+        header: vec![s.id, s.name, s.role, s.organisation],
         widths,
         rows,
         sel,
