@@ -4,6 +4,7 @@
 use crate::domain::Points;
 use crate::domain::card::Card;
 use crate::domain::decision::Decision;
+use crate::domain::register::Centre;
 
 use super::action::{Action, Effect};
 use super::app::{App, RoundData, RoundSummary};
@@ -18,6 +19,8 @@ pub struct Board {
     /// (expert, dossier) pairs, from the round file and declared.
     pub recusals: Vec<(String, String)>,
     pub decisions: Vec<Decision>,
+    /// The register of centres, for formal review of recognition rounds.
+    pub centres: Vec<Centre>,
 }
 
 /// The store as the UI sees it. Every write returns only once it is durable.

@@ -121,10 +121,12 @@ impl Desk for Store {
             .map(|r| (r.expert, r.dossier))
             .collect();
         let decisions = self.decisions(round).map_err(words)?;
+        let centres = Vec::new();
         Ok(Board {
             cards,
             recusals,
             decisions,
+            centres,
         })
     }
 

@@ -703,6 +703,7 @@ fn rerank(app: &mut App) {
         cards: &o.board.cards,
         recusals: &recusals,
         decisions: &o.board.decisions,
+        register: &o.board.centres,
     };
     o.ranking = rank(&inputs, o.stage).map_err(|e| e.to_string());
     let n = o.ranking.as_ref().map_or(0, |r| r.entries.len());
