@@ -101,7 +101,7 @@ fn replay(entries: &[Entry]) -> Result<BTreeMap<Key, Replayed>, String> {
             }
             Action::Submit => cards.entry(key).or_default().submitted = true,
             Action::Reopen => cards.entry(key).or_default().submitted = false,
-            Action::Init | Action::Replace | Action::Conflict | Action::Decision => {}
+            _ => {}
         }
     }
     Ok(cards)

@@ -121,7 +121,7 @@ impl Desk for Store {
             .map(|r| (r.expert, r.dossier))
             .collect();
         let decisions = self.decisions(round).map_err(words)?;
-        let centres = Vec::new();
+        let centres = self.centres().map_err(words)?;
         Ok(Board {
             cards,
             recusals,
