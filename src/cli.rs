@@ -2,6 +2,7 @@
 //! module knows clap.
 
 mod audit;
+mod center;
 mod check;
 mod conflict;
 mod demo;
@@ -90,6 +91,9 @@ pub enum Command {
     /// Check the audit log.
     #[command(subcommand)]
     Audit(audit::AuditCommand),
+    /// The register of recognised centres: assessments, publicity, objections, funding.
+    #[command(subcommand)]
+    Center(center::CenterCommand),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -125,6 +129,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Score(c) => score::run(&store_dir(store)?, c, lang),
         Command::Conflict(c) => conflict::run(&store_dir(store)?, c, lang),
         Command::Audit(c) => audit::run(&store_dir(store)?, c, lang),
+        Command::Center(c) => center::run(&store_dir(store)?, c, lang),
     }
 }
 
