@@ -8,6 +8,7 @@ use crate::store::{CardRef, Store};
 use super::app::{RoundData, RoundSummary};
 use super::desk::{Board, Desk, Own};
 use crate::domain::decision::Decision;
+use crate::domain::register::Centre;
 
 impl Desk for Store {
     fn rounds(&mut self) -> Result<Vec<RoundSummary>, String> {
@@ -121,7 +122,7 @@ impl Desk for Store {
             .map(|r| (r.expert, r.dossier))
             .collect();
         let decisions = self.decisions(round).map_err(words)?;
-        let centres = self.centres().map_err(words)?;
+        let centres = Store::centres(self).map_err(words)?;
         Ok(Board {
             cards,
             recusals,
@@ -132,5 +133,9 @@ impl Desk for Store {
 
     fn decide(&mut self, decision: Decision) -> Result<(), String> {
         self.record_decision(&decision).map_err(|e| e.to_string())
+    }
+
+    fn centres(&mut self) -> Result<Vec<Centre>, String> {
+        Store::centres(self).map_err(|e| e.to_string())
     }
 }
