@@ -8,4 +8,5 @@ pub mod lang;
 pub mod load;
 pub mod samples;
 pub mod synthetic;
+pub mod text;
 pub mod tui;
