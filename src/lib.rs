@@ -6,6 +6,7 @@ pub mod domain;
 pub mod error;
 pub mod lang;
 pub mod load;
+pub mod report;
 pub mod samples;
 pub mod synthetic;
 pub mod text;
