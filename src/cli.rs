@@ -1,7 +1,15 @@
 //! The command line: clap definitions and one file per command. Only this
 //! module knows clap.
 
+mod audit;
 mod check;
+mod conflict;
+mod demo;
+mod init;
+mod score;
+mod show;
+mod table;
+mod tui;
 
 use std::path::PathBuf;
 
@@ -32,6 +40,25 @@ pub enum Lang {
     En,
 }
 
+impl From<Lang> for crate::lang::Lang {
+    fn from(l: Lang) -> crate::lang::Lang {
+        match l {
+            Lang::Zh => crate::lang::Lang::Zh,
+            Lang::En => crate::lang::Lang::En,
+        }
+    }
+}
+
+impl Lang {
+    /// The Chinese or the English words.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Validate sheets, dossiers, round and calendar files.
@@ -39,6 +66,30 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Build the demo round from the built-in samples, with scores, and open it.
+    Demo {
+        /// Only build the demo store and say where it is.
+        #[arg(long)]
+        no_tui: bool,
+    },
+    /// Open the terminal UI: experts score, the secretary ranks and decides.
+    Tui(tui::TuiArgs),
+    /// Load a round (sheet, dossiers, experts, settings) into the store.
+    Init {
+        round_file: PathBuf,
+        /// Who loads it, for the audit log.
+        #[arg(long, default_value = "secretary")]
+        by: String,
+    },
+    /// Enter, submit, reopen and show scores.
+    #[command(subcommand)]
+    Score(score::ScoreCommand),
+    /// Declare conflicts of interest (recusals).
+    #[command(subcommand)]
+    Conflict(conflict::ConflictCommand),
+    /// Check the audit log.
+    #[command(subcommand)]
+    Audit(audit::AuditCommand),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -64,7 +115,25 @@ pub fn main() -> i32 {
 }
 
 fn run(cli: Cli) -> Result<(), Error> {
+    let lang = cli.lang;
+    let store = cli.store;
     match cli.command {
-        Command::Check { files } => check::run(&files, cli.lang),
+        Command::Check { files } => check::run(&files, lang),
+        Command::Demo { no_tui } => demo::run(&store_dir(store)?, no_tui, lang),
+        Command::Tui(args) => tui::run(&store_dir(store)?, args, lang),
+        Command::Init { round_file, by } => init::run(&store_dir(store)?, &round_file, &by, lang),
+        Command::Score(c) => score::run(&store_dir(store)?, c, lang),
+        Command::Conflict(c) => conflict::run(&store_dir(store)?, c, lang),
+        Command::Audit(c) => audit::run(&store_dir(store)?, c, lang),
     }
+}
+
+/// The store folder: `--store`, else `PINGSHEN_STORE` (both through clap), else
+/// the platform's data folder.
+fn store_dir(given: Option<PathBuf>) -> Result<PathBuf, Error> {
+    given.or_else(crate::store::default_dir).ok_or_else(|| {
+        Error::Failure(
+            "there is no data folder for this user; give the store folder with --store DIR".into(),
+        )
+    })
 }

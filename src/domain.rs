@@ -24,6 +24,7 @@ pub mod ranking;
 pub mod ratio;
 pub mod round;
 pub mod rules;
+pub mod scoring;
 pub mod selection;
 pub mod sheet;
 pub mod shortlist;

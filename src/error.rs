@@ -56,3 +56,16 @@ impl From<std::io::Error> for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl From<crate::store::StoreError> for Error {
+    fn from(e: crate::store::StoreError) -> Error {
+        let words = e.to_string();
+        if e.is_bad_input() {
+            Error::BadInput(words)
+        } else if e.is_refusal() {
+            Error::Refused(words)
+        } else {
+            Error::Failure(words)
+        }
+    }
+}

@@ -2,12 +2,14 @@
 //! cultivation programmes.
 
 pub mod cli;
+pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod lang;
 pub mod load;
 pub mod report;
 pub mod samples;
+pub mod store;
 pub mod synthetic;
 pub mod text;
 pub mod tui;

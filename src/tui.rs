@@ -9,6 +9,7 @@ pub mod desk;
 pub mod editor;
 pub mod layout;
 pub mod run;
+pub mod store_desk;
 pub mod strings;
 pub mod theme;
 pub mod update;

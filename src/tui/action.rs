@@ -2,8 +2,10 @@
 
 use crate::domain::Points;
 use crate::domain::card::Card;
+use crate::domain::decision::Decision;
 
 use super::app::{RoundData, RoundSummary};
+use super::desk::Board;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -64,6 +66,14 @@ pub enum Action {
         dossier: String,
         reason: String,
     },
+    /// The secretary's board, loaded or reloaded after a decision.
+    BoardLoaded(Box<Board>),
+    /// Secretary: switch between the preliminary and the expert stage.
+    ToggleStage,
+    /// Secretary: start a decision on the selected entry's tie.
+    Decide,
+    /// Toggle the highlighted dossier in a choice.
+    Toggle,
     Failed(String),
 }
 
@@ -95,4 +105,8 @@ pub enum Effect {
     LoadPeers {
         dossier: String,
     },
+    LoadBoard {
+        round: String,
+    },
+    Decide(Box<Decision>),
 }

@@ -5,10 +5,12 @@ use std::collections::BTreeMap;
 
 use crate::domain::card::{Card, Gaps, Status};
 use crate::domain::dossier::Dossier;
+use crate::domain::ranking::Ranking;
 use crate::domain::round::{Round, Stage};
 use crate::domain::sheet::Sheet;
 use crate::lang::Lang;
 
+use super::desk::Board;
 use super::editor::Editor;
 use super::strings::{Strings, strings};
 
@@ -65,10 +67,48 @@ pub struct Scoring {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Screen {
-    Rounds { sel: usize },
-    Roles { sel: usize },
+    Rounds {
+        sel: usize,
+    },
+    Roles {
+        sel: usize,
+    },
     Dossiers,
     Scoring(Scoring),
+    /// The secretary's desk: ranking, chart, drill-down, completeness, ties.
+    Office,
+}
+
+/// The secretary's tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Ranking,
+    Chart,
+    Detail,
+    Completeness,
+    Ties,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 5] = [
+        Tab::Ranking,
+        Tab::Chart,
+        Tab::Detail,
+        Tab::Completeness,
+        Tab::Ties,
+    ];
+}
+
+/// The secretary's board and the ranking computed from it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Office {
+    pub tab: Tab,
+    pub stage: Stage,
+    /// The selected entry of the ranking.
+    pub sel: usize,
+    pub board: Board,
+    /// Recomputed whenever the board or the stage changes; an error says why not.
+    pub ranking: Result<Ranking, String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -87,6 +127,19 @@ pub enum Popup {
         dossier: String,
         editor: Editor,
     },
+    /// A decision on a tie: pick which of the level dossiers go in, then give a reason.
+    Decide(Choosing),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choosing {
+    pub tied: Vec<String>,
+    /// How many of them fit in the places left.
+    pub places: usize,
+    pub picked: Vec<String>,
+    pub sel: usize,
+    /// Set once the pick is made and the reason is being typed.
+    pub reason: Option<Editor>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,6 +174,8 @@ pub struct App {
     pub recused: BTreeMap<String, String>,
     /// Other scorers' submitted cards for the open dossier (after one's own submit).
     pub peers: Vec<Card>,
+    /// The secretary's desk, once opened.
+    pub office: Option<Office>,
     /// The write the store has not yet confirmed durable, if any.
     pub saving: Option<(String, String)>,
     pub note: Option<Note>,
@@ -142,6 +197,7 @@ impl App {
             cards: BTreeMap::new(),
             recused: BTreeMap::new(),
             peers: Vec::new(),
+            office: None,
             saving: None,
             note: None,
             popup: None,

@@ -19,6 +19,8 @@ pub enum Ctx {
     Confirm,
     Editor,
     Reason,
+    Office,
+    Choice,
 }
 
 pub struct Binding {
@@ -36,7 +38,7 @@ pub struct Binding {
 use Ctx::*;
 use KeyCode::*;
 
-const LISTS: &[Ctx] = &[Rounds, Roles, Dossiers, Scoring];
+const LISTS: &[Ctx] = &[Rounds, Roles, Dossiers, Scoring, Office, Choice];
 
 /// Every binding. Typing classes (digits in Scoring, characters in text fields)
 /// are resolved in [`resolve`] and listed here for help only.
@@ -284,6 +286,105 @@ pub const BINDINGS: &[Binding] = &[
         en: "cancel",
         hint: true,
     },
+    Binding {
+        ctx: &[Office],
+        keys: &[Tab],
+        label: "Tab",
+        action: Action::NextSection,
+        zh: "下一页",
+        en: "next tab",
+        hint: true,
+    },
+    Binding {
+        ctx: &[Office],
+        keys: &[BackTab],
+        label: "S-Tab",
+        action: Action::PrevSection,
+        zh: "上一页",
+        en: "previous tab",
+        hint: false,
+    },
+    Binding {
+        ctx: &[Office],
+        keys: &[Enter],
+        label: "Enter",
+        action: Action::Open,
+        zh: "查看详情",
+        en: "details",
+        hint: true,
+    },
+    Binding {
+        ctx: &[Office],
+        keys: &[Char('p')],
+        label: "p",
+        action: Action::ToggleStage,
+        zh: "初审/专家评审",
+        en: "preliminary/expert",
+        hint: true,
+    },
+    Binding {
+        ctx: &[Office],
+        keys: &[Char('d')],
+        label: "d",
+        action: Action::Decide,
+        zh: "决定并列",
+        en: "decide a tie",
+        hint: true,
+    },
+    Binding {
+        ctx: &[Office],
+        keys: &[Esc],
+        label: "Esc",
+        action: Action::Back,
+        zh: "返回",
+        en: "back",
+        hint: true,
+    },
+    Binding {
+        ctx: &[Office],
+        keys: &[Char('?'), F(1)],
+        label: "?",
+        action: Action::Help,
+        zh: "帮助",
+        en: "help",
+        hint: true,
+    },
+    Binding {
+        ctx: &[Office],
+        keys: &[Char('q')],
+        label: "q",
+        action: Action::Quit,
+        zh: "退出",
+        en: "quit",
+        hint: true,
+    },
+    Binding {
+        ctx: &[Choice],
+        keys: &[Char(' ')],
+        label: "空格",
+        action: Action::Toggle,
+        zh: "选入/取消",
+        en: "pick/unpick",
+        hint: true,
+    },
+    Binding {
+        ctx: &[Choice],
+        keys: &[Enter],
+        label: "Enter",
+        action: Action::Confirm,
+        zh: "填写理由",
+        en: "give the reason",
+        hint: true,
+    },
+    Binding {
+        ctx: &[Choice],
+        keys: &[Esc],
+        label: "Esc",
+        action: Action::No,
+        zh: "取消",
+        en: "cancel",
+        hint: true,
+    },
 ];
 
 /// Typing classes, for the help popup.
@@ -314,6 +415,8 @@ pub fn context(app: &App) -> Ctx {
         Some(Popup::ConfirmSubmit { .. }) => return Confirm,
         Some(Popup::Comment { .. }) => return Editor,
         Some(Popup::Recuse { .. }) => return Reason,
+        Some(Popup::Decide(c)) if c.reason.is_some() => return Reason,
+        Some(Popup::Decide(_)) => return Choice,
         None => {}
     }
     match &app.screen {
@@ -322,6 +425,7 @@ pub fn context(app: &App) -> Ctx {
         Screen::Dossiers if app.list.searching => Search,
         Screen::Dossiers => Dossiers,
         Screen::Scoring(_) => Scoring,
+        Screen::Office => Office,
     }
 }
 

@@ -3,12 +3,22 @@
 
 use crate::domain::Points;
 use crate::domain::card::Card;
+use crate::domain::decision::Decision;
 
 use super::action::{Action, Effect};
 use super::app::{App, RoundData, RoundSummary};
 
 /// A scorer's own cards and the dossiers they are recused from, with reasons.
 pub type Own = (Vec<Card>, Vec<(String, String)>);
+
+/// Everything the secretary's desk reads: every card, recusal and decision of a round.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Board {
+    pub cards: Vec<Card>,
+    /// (expert, dossier) pairs, from the round file and declared.
+    pub recusals: Vec<(String, String)>,
+    pub decisions: Vec<Decision>,
+}
 
 /// The store as the UI sees it. Every write returns only once it is durable.
 pub trait Desk {
@@ -42,6 +52,9 @@ pub trait Desk {
     ) -> Result<(), String>;
     /// Other scorers' submitted cards, given only once the scorer has submitted.
     fn peers(&mut self, round: &str, scorer: &str, dossier: &str) -> Result<Vec<Card>, String>;
+    fn board(&mut self, round: &str) -> Result<Board, String>;
+    /// Records the secretary's decision on a tie, durably and audited.
+    fn decide(&mut self, decision: Decision) -> Result<(), String>;
 }
 
 /// Carries out one effect against the store and reports back as an action.
@@ -81,6 +94,13 @@ pub fn perform(desk: &mut dyn Desk, app: &App, effect: Effect) -> Action {
             .recuse(r, s, &dossier, &reason)
             .map(|()| Action::Recused { dossier, reason }),
         Effect::LoadPeers { dossier } => desk.peers(r, s, &dossier).map(Action::Peers),
+        Effect::LoadBoard { round } => desk.board(&round).map(|b| Action::BoardLoaded(Box::new(b))),
+        Effect::Decide(decision) => {
+            let round = decision.round.clone();
+            desk.decide(*decision)
+                .and_then(|()| desk.board(&round))
+                .map(|b| Action::BoardLoaded(Box::new(b)))
+        }
     };
     result.unwrap_or_else(Action::Failed)
 }

@@ -96,3 +96,14 @@ pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
         height: h,
     }
 }
+
+/// The secretary's desk: a tab bar, a summary line, then the tab's content.
+pub fn office(body: Rect) -> (Rect, Rect, Rect) {
+    let [tabs, summary, main] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(body);
+    (tabs, summary, main)
+}

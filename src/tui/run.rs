@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use super::action::Action;
+use super::action::{Action, Effect};
 use super::app::App;
 use super::command;
 use super::desk::{Desk, dispatch};
@@ -21,6 +21,8 @@ pub struct Start {
     pub lang: Lang,
     pub round: Option<String>,
     pub scorer: Option<String>,
+    /// Open the secretary's desk of the round.
+    pub secretary: bool,
 }
 
 /// The app as it stands after the start-up steps, before the first frame.
@@ -39,14 +41,22 @@ pub fn start(desk: &mut dyn Desk, start: &Start) -> App {
         }
         Err(e) => dispatch(desk, &mut app, Action::Failed(e)),
     }
-    if let (Some(scorer), Some(d)) = (&start.scorer, &app.data) {
-        let round = d.round.id.clone();
-        let effect = super::action::Effect::LoadDesk {
-            round,
-            scorer: scorer.clone(),
-        };
-        app.scorer = Some(scorer.clone());
-        let answer = super::desk::perform(desk, &app, effect);
+    let Some(round) = app.data.as_ref().map(|d| d.round.id.clone()) else {
+        return app;
+    };
+    let effect = match &start.scorer {
+        Some(scorer) => {
+            app.scorer = Some(scorer.clone());
+            Some(Effect::LoadDesk {
+                round,
+                scorer: scorer.clone(),
+            })
+        }
+        None if start.secretary => Some(Effect::LoadBoard { round }),
+        None => None,
+    };
+    if let Some(e) = effect {
+        let answer = super::desk::perform(desk, &app, e);
         dispatch(desk, &mut app, answer);
     }
     app
@@ -63,7 +73,7 @@ fn perform_open(desk: &mut dyn Desk, id: &str) -> Action {
 /// a panic included (ratatui's init installs that hook).
 pub fn run(desk: &mut dyn Desk, how: &Start) -> io::Result<()> {
     let mut app = start(desk, how);
-    let mut terminal = ratatui::init();
+    let mut terminal = ratatui::try_init()?;
     execute!(io::stdout(), EnableMouseCapture)?;
     let result = (|| -> io::Result<()> {
         let size = terminal.size()?;

@@ -6,21 +6,35 @@ use crate::domain::card::Card;
 use crate::store::{CardRef, Store};
 
 use super::app::{RoundData, RoundSummary};
-use super::desk::{Desk, Own};
+use super::desk::{Board, Desk, Own};
+use crate::domain::decision::Decision;
 
 impl Desk for Store {
     fn rounds(&mut self) -> Result<Vec<RoundSummary>, String> {
         let list = Store::rounds(self).map_err(|e| e.to_string())?;
-        Ok(list.into_iter().map(|r| RoundSummary { id: r.id, title: r.title }).collect())
+        Ok(list
+            .into_iter()
+            .map(|r| RoundSummary {
+                id: r.id,
+                title: r.title,
+            })
+            .collect())
     }
 
     fn open_round(&mut self, round: &str) -> Result<RoundData, String> {
         let r = self.round(round).map_err(|e| e.to_string())?;
-        Ok(RoundData { round: r.round, sheet: r.sheet, eligibility: r.eligibility, dossiers: r.dossiers })
+        Ok(RoundData {
+            round: r.round,
+            sheet: r.sheet,
+            eligibility: r.eligibility,
+            dossiers: r.dossiers,
+        })
     }
 
     fn desk(&mut self, round: &str, scorer: &str) -> Result<Own, String> {
-        let cards = self.expert_cards(round, scorer).map_err(|e| e.to_string())?;
+        let cards = self
+            .expert_cards(round, scorer)
+            .map_err(|e| e.to_string())?;
         let recused = self
             .recusals(round)
             .map_err(|e| e.to_string())?
@@ -31,25 +45,90 @@ impl Desk for Store {
         Ok((cards, recused))
     }
 
-    fn save_score(&mut self, round: &str, scorer: &str, dossier: &str, item: &str, value: Points) -> Result<Card, String> {
-        let c = CardRef { round, expert: scorer, dossier };
-        self.set_score(c, item, value, None).map_err(|e| e.to_string())
+    fn save_score(
+        &mut self,
+        round: &str,
+        scorer: &str,
+        dossier: &str,
+        item: &str,
+        value: Points,
+    ) -> Result<Card, String> {
+        let c = CardRef {
+            round,
+            expert: scorer,
+            dossier,
+        };
+        self.set_score(c, item, value, None)
+            .map_err(|e| e.to_string())
     }
 
-    fn save_comment(&mut self, round: &str, scorer: &str, dossier: &str, item: &str, text: &str) -> Result<Card, String> {
-        let c = CardRef { round, expert: scorer, dossier };
+    fn save_comment(
+        &mut self,
+        round: &str,
+        scorer: &str,
+        dossier: &str,
+        item: &str,
+        text: &str,
+    ) -> Result<Card, String> {
+        let c = CardRef {
+            round,
+            expert: scorer,
+            dossier,
+        };
         self.set_comment(c, item, text).map_err(|e| e.to_string())
     }
 
     fn submit(&mut self, round: &str, scorer: &str, dossier: &str) -> Result<Card, String> {
-        Store::submit(self, CardRef { round, expert: scorer, dossier }).map_err(|e| e.to_string())
+        Store::submit(
+            self,
+            CardRef {
+                round,
+                expert: scorer,
+                dossier,
+            },
+        )
+        .map_err(|e| e.to_string())
     }
 
-    fn recuse(&mut self, round: &str, scorer: &str, dossier: &str, reason: &str) -> Result<(), String> {
-        self.declare_conflict(round, scorer, dossier, reason).map(|_| ()).map_err(|e| e.to_string())
+    fn recuse(
+        &mut self,
+        round: &str,
+        scorer: &str,
+        dossier: &str,
+        reason: &str,
+    ) -> Result<(), String> {
+        self.declare_conflict(round, scorer, dossier, reason)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
     }
 
     fn peers(&mut self, round: &str, scorer: &str, dossier: &str) -> Result<Vec<Card>, String> {
-        self.peer_cards(CardRef { round, expert: scorer, dossier }).map_err(|e| e.to_string())
+        self.peer_cards(CardRef {
+            round,
+            expert: scorer,
+            dossier,
+        })
+        .map_err(|e| e.to_string())
+    }
+
+    fn board(&mut self, round: &str) -> Result<Board, String> {
+        let words = |e: crate::store::StoreError| e.to_string();
+        let cards = self.cards(round, None).map_err(words)?;
+        let recusals = self
+            .recusals(round)
+            .map_err(words)?
+            .into_iter()
+            .map(|r| (r.expert, r.dossier))
+            .collect();
+        let decisions = self.decisions(round).map_err(words)?;
+        Ok(Board {
+            cards,
+            recusals,
+            decisions,
+        })
+    }
+
+    fn decide(&mut self, decision: Decision) -> Result<(), String> {
+        self.record_decision(&decision).map_err(|e| e.to_string())
     }
 }

@@ -2,13 +2,19 @@
 //! store is returned as effects, and the store's answer comes back as an action.
 
 use crate::domain::Points;
+use crate::domain::aggregate::Recusals;
 use crate::domain::card::Card;
+use crate::domain::decision::{Choice, Decision};
+use crate::domain::rank::{Inputs, rank};
+use crate::domain::ranking::Boundary;
+use crate::domain::round::{RoundKind, Stage};
 use crate::domain::sheet::ValueError;
 use crate::lang::Lang;
 
 use super::action::{Action, Effect};
 use super::app::{
-    App, Filter, Note, Popup, Progress, Scoring, Screen, Tone, scoring_lines, section_starts,
+    App, Choosing, Filter, Note, Office, Popup, Progress, Scoring, Screen, Tab, Tone,
+    scoring_lines, section_starts,
 };
 use super::command::{Ctx, context};
 use super::editor::Editor;
@@ -63,6 +69,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             });
             vec![]
         }
+        Action::BoardLoaded(board) => {
+            board_loaded(app, *board);
+            vec![]
+        }
         Action::ScrollDown => update(app, Action::Down),
         Action::ScrollUp => update(app, Action::Up),
         Action::Click(x, y) => click(app, x, y),
@@ -80,6 +90,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Ctx::Roles => roles(app, other),
             Ctx::Dossiers => dossiers(app, other),
             Ctx::Scoring => scoring(app, other),
+            Ctx::Office => office(app, other),
+            Ctx::Choice => choice(app, other),
         },
     }
 }
@@ -121,15 +133,17 @@ fn roles(app: &mut App, a: Action) -> Vec<Effect> {
         .chain(&data.round.preliminary)
         .map(|e| e.id.clone())
         .collect();
+    let secretary = people.len();
     let round = data.round.id.clone();
     let Screen::Roles { sel } = &mut app.screen else {
         return vec![];
     };
-    if let Some(s) = moved(*sel, people.len(), &a) {
+    if let Some(s) = moved(*sel, people.len() + 1, &a) {
         *sel = s;
         return vec![];
     }
     match a {
+        Action::Open if *sel == secretary => vec![Effect::LoadBoard { round }],
         Action::Open => match people.get(*sel) {
             Some(id) => {
                 app.scorer = Some(id.clone());
@@ -479,11 +493,13 @@ fn confirm(app: &mut App, a: Action) -> Vec<Effect> {
 }
 
 fn typing(app: &mut App, a: Action) -> Vec<Effect> {
-    let Some(popup) = &mut app.popup else {
-        return vec![];
-    };
-    let (Popup::Comment { editor, .. } | Popup::Recuse { editor, .. }) = popup else {
-        return vec![];
+    let editor = match &mut app.popup {
+        Some(Popup::Comment { editor, .. } | Popup::Recuse { editor, .. }) => editor,
+        Some(Popup::Decide(Choosing {
+            reason: Some(editor),
+            ..
+        })) => editor,
+        _ => return vec![],
     };
     match a {
         Action::Text(c) => editor.insert(c),
@@ -515,6 +531,20 @@ fn finish_typing(app: &mut App) -> Vec<Effect> {
                 item,
                 text: editor.text(),
             }]
+        }
+        Some(Popup::Decide(mut c)) => {
+            let reason = c
+                .reason
+                .as_ref()
+                .map(|e| e.text().trim().to_string())
+                .unwrap_or_default();
+            if reason.is_empty() {
+                app.error(app.s().reason_needed);
+                app.popup = Some(Popup::Decide(c));
+                return vec![];
+            }
+            c.reason = None;
+            decision(app, c, reason)
         }
         Some(Popup::Recuse { dossier, editor }) => {
             let reason = editor.text().trim().to_string();
@@ -553,9 +583,21 @@ fn click(app: &mut App, x: u16, y: u16) -> Vec<Effect> {
                 _ => app
                     .data
                     .as_ref()
-                    .map_or(0, |d| d.round.experts.len() + d.round.preliminary.len()),
+                    .map_or(0, |d| d.round.experts.len() + d.round.preliminary.len() + 1),
             };
             pick(app, sel, row, n)
+        }
+        Screen::Office => {
+            let Some(o) = &app.office else { return vec![] };
+            let (_, _, main) = layout::office(body);
+            let n = o.ranking.as_ref().map_or(0, |r| r.entries.len());
+            if o.tab != Tab::Ranking {
+                return vec![];
+            }
+            let Some(row) = layout::clicked_row(main, y, o.sel) else {
+                return vec![];
+            };
+            pick(app, o.sel, row, n)
         }
         Screen::Dossiers => {
             let (_, list) = layout::dossiers(body);
@@ -599,7 +641,201 @@ fn pick(app: &mut App, sel: usize, row: usize, n: usize) -> Vec<Effect> {
     match &mut app.screen {
         Screen::Rounds { sel } | Screen::Roles { sel } => *sel = row,
         Screen::Dossiers => app.list.sel = row,
+        Screen::Office => {
+            if let Some(o) = &mut app.office {
+                o.sel = row;
+            }
+        }
         Screen::Scoring(_) => {}
     }
     vec![]
+}
+
+fn board_loaded(app: &mut App, board: super::desk::Board) {
+    let stage = app
+        .office
+        .as_ref()
+        .map(|o| o.stage)
+        .unwrap_or_else(|| default_stage(app));
+    let (tab, sel) = app
+        .office
+        .as_ref()
+        .map_or((Tab::Ranking, 0), |o| (o.tab, o.sel));
+    let ranking = Err(String::new());
+    app.office = Some(Office {
+        tab,
+        stage,
+        sel,
+        board,
+        ranking,
+    });
+    app.scorer = None;
+    app.popup = None;
+    app.screen = Screen::Office;
+    rerank(app);
+}
+
+/// A recognition round opens on the expert stage once any expert card exists.
+fn default_stage(app: &App) -> Stage {
+    match app.data.as_ref().map(|d| d.round.kind) {
+        Some(RoundKind::Recognition) => Stage::Preliminary,
+        _ => Stage::Expert,
+    }
+}
+
+/// The ranking is derived from the board; it is recomputed only when the board
+/// or the stage changes, never on a plain key press.
+fn rerank(app: &mut App) {
+    let (Some(d), Some(o)) = (&app.data, &mut app.office) else {
+        return;
+    };
+    let recusals = Recusals::new(
+        o.board
+            .recusals
+            .iter()
+            .map(|(e, x)| (e.as_str(), x.as_str())),
+    );
+    let inputs = Inputs {
+        round: &d.round,
+        sheet: &d.sheet,
+        eligibility: d.eligibility.as_ref(),
+        dossiers: &d.dossiers,
+        cards: &o.board.cards,
+        recusals: &recusals,
+        decisions: &o.board.decisions,
+    };
+    o.ranking = rank(&inputs, o.stage).map_err(|e| e.to_string());
+    let n = o.ranking.as_ref().map_or(0, |r| r.entries.len());
+    o.sel = o.sel.min(n.saturating_sub(1));
+}
+
+fn office(app: &mut App, a: Action) -> Vec<Effect> {
+    let Some(o) = &mut app.office else {
+        return vec![];
+    };
+    let n = o.ranking.as_ref().map_or(0, |r| r.entries.len());
+    if let Some(s) = moved(o.sel, n, &a) {
+        o.sel = s;
+        return vec![];
+    }
+    let tabs = Tab::ALL;
+    let at = tabs.iter().position(|t| *t == o.tab).unwrap_or(0);
+    match a {
+        Action::NextSection => o.tab = tabs[(at + 1) % tabs.len()],
+        Action::PrevSection => o.tab = tabs[(at + tabs.len() - 1) % tabs.len()],
+        Action::Open => o.tab = Tab::Detail,
+        Action::ToggleStage => {
+            let recognition = app
+                .data
+                .as_ref()
+                .is_some_and(|d| d.round.kind == RoundKind::Recognition);
+            if recognition {
+                o.stage = if o.stage == Stage::Expert {
+                    Stage::Preliminary
+                } else {
+                    Stage::Expert
+                };
+                o.sel = 0;
+                rerank(app);
+            }
+        }
+        Action::Decide => start_decision(app),
+        Action::Back => {
+            app.office = None;
+            app.screen = Screen::Roles { sel: 0 };
+        }
+        _ => {}
+    }
+    vec![]
+}
+
+/// Opens the choice for the selected entry's unresolved tie at the cap.
+fn start_decision(app: &mut App) {
+    let Some(o) = &app.office else { return };
+    let Ok(r) = &o.ranking else { return };
+    let Some(e) = r.entries.get(o.sel) else {
+        return;
+    };
+    let Some(tie) = e.tie.as_ref().filter(|t| t.unresolved) else {
+        let msg = match app.lang {
+            Lang::Zh => format!("{} 没有需要决定的并列", e.dossier),
+            Lang::En => format!("{} has no tie that needs a decision", e.dossier),
+        };
+        app.error(msg);
+        return;
+    };
+    let mut tied = vec![e.dossier.clone()];
+    tied.extend(tie.level.iter().cloned());
+    tied.sort();
+    let cap = match tie.boundary {
+        Some(Boundary::Cap { cap }) => cap as usize,
+        Some(Boundary::Shortlist { places }) => places as usize,
+        None => 0,
+    };
+    let above = r
+        .entries
+        .iter()
+        .filter(|x| x.rank.is_some_and(|k| e.rank.is_some_and(|m| k < m)))
+        .count();
+    let places = cap.saturating_sub(above).clamp(1, tied.len() - 1);
+    app.popup = Some(Popup::Decide(Choosing {
+        tied,
+        places,
+        picked: Vec::new(),
+        sel: 0,
+        reason: None,
+    }));
+}
+
+fn choice(app: &mut App, a: Action) -> Vec<Effect> {
+    let Some(Popup::Decide(c)) = &mut app.popup else {
+        return vec![];
+    };
+    if let Some(s) = moved(c.sel, c.tied.len(), &a) {
+        c.sel = s;
+        return vec![];
+    }
+    match a {
+        Action::Toggle => {
+            let d = c.tied[c.sel].clone();
+            if let Some(i) = c.picked.iter().position(|x| *x == d) {
+                c.picked.remove(i);
+            } else if c.picked.len() < c.places {
+                c.picked.push(d);
+            }
+        }
+        Action::Confirm if c.picked.len() == c.places => c.reason = Some(Editor::default()),
+        Action::Confirm => {
+            let msg = match app.lang {
+                Lang::Zh => format!("请选出 {} 家（已选 {} 家）", c.places, c.picked.len()),
+                Lang::En => format!("pick {} (picked {})", c.places, c.picked.len()),
+            };
+            app.error(msg);
+        }
+        Action::No => app.popup = None,
+        _ => {}
+    }
+    vec![]
+}
+
+fn decision(app: &mut App, c: Choosing, reason: String) -> Vec<Effect> {
+    let (Some(d), Some(o)) = (&app.data, &app.office) else {
+        return vec![];
+    };
+    let mut picked = c.picked;
+    picked.sort();
+    let decision = Decision {
+        round: d.round.id.clone(),
+        stage: o.stage,
+        tied: c.tied,
+        choice: Choice::Admit(picked),
+        reason,
+        by: app.s().secretary.to_string(),
+        at: chrono::Utc::now(),
+    };
+    if let Err(e) = decision.check() {
+        app.error(e.to_string());
+        return vec![];
+    }
+    vec![Effect::Decide(Box::new(decision))]
 }

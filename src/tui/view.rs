@@ -1,8 +1,10 @@
 //! Drawing: the frame every screen shares (title, note, hints), then the screen
 //! and any popup. Reads the app, changes nothing.
 
+mod drill;
 mod facts;
 mod lists;
+mod office;
 mod popup;
 mod scoring;
 
@@ -32,6 +34,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         Screen::Roles { sel } => lists::roles(f, fr.body, app, *sel, &t),
         Screen::Dossiers => lists::dossiers(f, fr.body, app, &t),
         Screen::Scoring(sc) => scoring::draw(f, fr.body, app, sc, &t),
+        Screen::Office => office::draw(f, fr.body, app, &t),
     }
     note(f, fr.note, app, &t);
     hints(f, fr.hints, app, &t);
@@ -48,6 +51,8 @@ fn title(app: &App) -> String {
     }
     if app.scorer.is_some() {
         parts.push(app.scorer_name());
+    } else if app.office.is_some() {
+        parts.push(s.secretary.to_string());
     }
     parts.join(" · ")
 }

@@ -177,3 +177,50 @@ pub fn answer_submitted(app: &mut App, dossier: &str) -> Vec<Effect> {
     card.submitted = Some(at());
     update(app, Action::Saved(Box::new(card)))
 }
+
+/// A submitted card with these scores, for the secretary's board.
+pub fn submitted(
+    stage: pingshen::domain::round::Stage,
+    expert: &str,
+    dossier: &str,
+    scores: &[(&str, &str)],
+) -> Card {
+    let mut c = Card::new("tui-2024", stage, expert, dossier, at());
+    for (item, v) in scores {
+        c.scores.insert(item.to_string(), v.parse().unwrap());
+    }
+    c.status = Status::Submitted;
+    c.submitted = Some(at());
+    c
+}
+
+/// The secretary's desk on the fixture round: T-002 and T-004 level at the cap of 2.
+pub fn office_app() -> App {
+    use pingshen::domain::round::Stage::{Expert, Preliminary};
+    let mut app = fresh_app();
+    open_round(&mut app);
+    fn full<'a>(a: &'a str, b: &'a str, c: &'a str, d: &'a str) -> [(&'static str, &'a str); 4] {
+        [("S1.1", a), ("S1.2", b), ("S2.1", c), ("S2.2", d)]
+    }
+    let mut cards = Vec::new();
+    for (dossier, s) in [
+        ("T-001", full("10", "5", "8", "4")),
+        ("T-002", full("7", "4", "7", "3")),
+        ("T-004", full("7", "4", "7", "3")),
+    ] {
+        cards.push(submitted(Preliminary, "P1", dossier, &s));
+        for e in ["E1", "E2"] {
+            cards.push(submitted(Expert, e, dossier, &s));
+        }
+    }
+    // E2's card for T-001 is far from E1's: a deviation to flag
+    cards.retain(|c| !(c.expert == "E2" && c.dossier == "T-001"));
+    cards.push(submitted(Expert, "E2", "T-001", &full("1", "5", "8", "4")));
+    let board = pingshen::tui::desk::Board {
+        cards,
+        recusals: vec![("E2".into(), "T-003".into())],
+        decisions: vec![],
+    };
+    update(&mut app, Action::BoardLoaded(Box::new(board)));
+    app
+}

@@ -162,29 +162,31 @@ fn eligibility<'a>(
 ) {
     let s = app.s();
     let facts = DossierFacts::new(dossier, on);
-    let mut shown = false;
+    let mut rules = 0;
+    let mut failed = Vec::new();
     for sheet in sheets {
         for r in &sheet.eligibility {
-            if !shown {
-                lines.push(Line::from(Span::styled(
-                    format!("{}：", s.eligibility),
-                    t.header(),
-                )));
-                shown = true;
-            }
+            rules += 1;
             let applies = r.when.as_ref().is_none_or(|c| c.eval(&facts, &[]));
-            if !applies {
-                continue;
+            if applies && !r.require.eval(&facts, &[]) {
+                failed.push(r.title.clone());
             }
-            let ok = r.require.eval(&facts, &[]);
-            let (mark, style) = if ok {
-                ("✓", t.good())
-            } else {
-                ("✗", t.bad())
-            };
-            for part in wrap(&format!("{mark} {}", r.title), w) {
-                lines.push(Line::from(Span::styled(part, style)));
-            }
+        }
+    }
+    if rules == 0 {
+        return;
+    }
+    lines.push(Line::from(Span::styled(
+        format!("{}：", s.eligibility),
+        t.header(),
+    )));
+    if failed.is_empty() {
+        let text = format!("✓ {}（{rules}）", s.ok);
+        lines.push(Line::from(Span::styled(text, t.good())));
+    }
+    for title in failed {
+        for part in wrap(&format!("✗ {title}"), w) {
+            lines.push(Line::from(Span::styled(part, t.bad())));
         }
     }
 }

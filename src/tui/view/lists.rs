@@ -88,6 +88,12 @@ pub fn roles(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
             ]);
         }
     }
+    rows.push(vec![
+        String::new(),
+        s.secretary.to_string(),
+        s.secretary.to_string(),
+        String::new(),
+    ]);
     let widths = vec![
         Constraint::Length(6),
         Constraint::Length(10),
@@ -96,7 +102,7 @@ pub fn roles(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
     ];
     let list = List {
         title: s.pick_role.into(),
-        header: vec![s.id, "", "", ""],
+        header: vec![s.id, s.name, s.role, s.organisation],
         widths,
         rows,
         sel,

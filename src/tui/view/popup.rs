@@ -50,6 +50,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &Popup, t: &Theme) {
             let title = format!("{} {item} · {}", s.comment_title, s.comment_keys);
             edit(f, layout::centred(area, 70, 12), &title, editor);
         }
+        Popup::Decide(c) => decide(f, area, app, c, t),
         Popup::Recuse { dossier, editor } => {
             let s = app.s();
             let title = format!("{} {dossier} · {}", s.recuse_title, s.recuse_prompt);
@@ -134,6 +135,41 @@ fn help(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
     f.render_widget(Clear, r);
     f.render_widget(
         Paragraph::new(lines).block(Block::bordered().title(app.s().help_title)),
+        r,
+    );
+}
+
+/// The choice of which level dossiers take the places left, then the reason.
+fn decide(f: &mut Frame, area: Rect, app: &App, c: &crate::tui::app::Choosing, t: &Theme) {
+    let s = app.s();
+    if let Some(editor) = &c.reason {
+        let title = format!("{} · {}", s.decide_title, s.decide_reason);
+        edit(f, layout::centred(area, 70, 5), &title, editor);
+        return;
+    }
+    let mut lines = vec![Line::raw(format!(
+        "{} {} / {}",
+        s.decide_pick,
+        c.places,
+        c.tied.len()
+    ))];
+    for (i, d) in c.tied.iter().enumerate() {
+        let mark = if c.picked.contains(d) { "[x]" } else { "[ ]" };
+        let name = app.dossier(d).map_or("", |x| x.applicant.name.as_str());
+        let style = if i == c.sel {
+            t.selected()
+        } else {
+            ratatui::style::Style::new()
+        };
+        lines.push(Line::from(Span::styled(
+            format!("{mark} {d} {name}"),
+            style,
+        )));
+    }
+    let r = layout::centred(area, 70, c.tied.len() as u16 + 4);
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(s.decide_title)),
         r,
     );
 }

@@ -1,0 +1,54 @@
+//! `pingshen audit verify`: recompute the hash chains and compare the cards.
+
+use std::path::Path;
+
+use clap::Subcommand;
+
+use super::Lang;
+use crate::error::Error;
+use crate::store::Store;
+
+#[derive(Subcommand, Debug)]
+pub enum AuditCommand {
+    /// Recompute the audit log's hash chain and report the first broken entry.
+    Verify {
+        #[arg(long)]
+        round: Option<String>,
+    },
+}
+
+pub fn run(dir: &Path, cmd: AuditCommand, lang: Lang) -> Result<(), Error> {
+    let AuditCommand::Verify { round } = cmd;
+    let store = Store::open(dir)?;
+    let v = store.audit_verify(round.as_deref())?;
+    for (id, n) in &v.rounds {
+        let ok = v.broken.as_ref().is_none_or(|b| &b.round != id);
+        if ok {
+            match lang {
+                Lang::Zh => println!("审计日志完整：{id}（{n} 条）"),
+                Lang::En => println!("audit log intact: {id} ({n} entries)"),
+            }
+        }
+    }
+    if v.rounds.is_empty() {
+        println!(
+            "{}",
+            lang.pick("存储中还没有评审轮次", "the store holds no rounds yet")
+        );
+    }
+    match v.broken {
+        None => Ok(()),
+        Some(b) => Err(Error::Refused(match (lang, b.seq) {
+            (Lang::Zh, 0) => format!("审计日志与评分不符（{}）：{}", b.round, b.why),
+            (Lang::En, 0) => format!(
+                "the audit log does not match the scores of round {}: {}",
+                b.round, b.why
+            ),
+            (Lang::Zh, n) => format!("审计日志在 {} 的第 {n} 条处断开：{}", b.round, b.why),
+            (Lang::En, n) => format!(
+                "the audit log of round {} is broken at entry {n}: {}",
+                b.round, b.why
+            ),
+        })),
+    }
+}

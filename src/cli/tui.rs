@@ -1,0 +1,53 @@
+//! `pingshen tui`: open the terminal UI on the store, at a round and a desk if given.
+
+use std::path::Path;
+
+use clap::Args;
+
+use super::Lang;
+use crate::error::Error;
+use crate::store::Store;
+use crate::tui::run::{Start, run as run_ui};
+
+#[derive(Args, Debug)]
+pub struct TuiArgs {
+    /// The round to open (the only one is opened without asking).
+    #[arg(long)]
+    pub round: Option<String>,
+    /// Open this expert's (or preliminary scorer's) desk.
+    #[arg(long, conflicts_with = "secretary", requires = "round")]
+    pub expert: Option<String>,
+    /// Open the secretary's desk.
+    #[arg(long, requires = "round")]
+    pub secretary: bool,
+}
+
+pub fn run(dir: &Path, args: TuiArgs, lang: Lang) -> Result<(), Error> {
+    let mut store = Store::open(dir)?;
+    open(&mut store, args.round, args.expert, args.secretary, lang)
+}
+
+/// Runs the UI on an open store; a terminal is needed.
+pub fn open(
+    store: &mut Store,
+    round: Option<String>,
+    expert: Option<String>,
+    secretary: bool,
+    lang: Lang,
+) -> Result<(), Error> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        let msg = lang.pick(
+            "终端界面需要在终端中运行；脚本请使用 score、rank 等命令，或 demo --no-tui",
+            "the terminal UI needs a terminal; scripts use score, rank and the other commands, or demo --no-tui",
+        );
+        return Err(Error::BadInput(msg.to_string()));
+    }
+    let start = Start {
+        lang: lang.into(),
+        round,
+        scorer: expert,
+        secretary,
+    };
+    run_ui(store, &start).map_err(|e| Error::Failure(format!("the terminal failed: {e}")))
+}

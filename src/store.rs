@@ -1,0 +1,200 @@
+//! The store: one sled database per folder, holding rounds, cards, recusals and
+//! a hash-chained audit log. Only this module knows sled. Every change is one
+//! atomic batch together with its audit entries, flushed and then fsynced (files
+//! and folder) before the call returns, so a returned `Ok` means on disk.
+
+mod audit;
+mod cards;
+mod codec;
+mod conflicts;
+mod decisions;
+mod durable;
+mod keys;
+mod open;
+mod replay;
+mod rounds;
+mod write;
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use crate::domain::scoring::Refusal;
+
+pub use audit::{Action, Broken, Entry, Subject, Verified};
+pub use cards::Edit;
+pub use rounds::{Init, RoundInfo, StoredRound};
+
+/// The version of the stored values' layout; a store with a higher one is refused.
+pub const SCHEMA: u32 = 1;
+
+/// sled's page cache; its default of 1 GB is far beyond what a round needs.
+const CACHE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// An open store. Only one process may hold a store folder at a time.
+pub struct Store {
+    // Dropped first: sled flushes and releases its own lock before ours goes.
+    db: sled::Db,
+    dir: PathBuf,
+    /// Set after a write failed to reach the disk; further changes are refused.
+    broken: OnceLock<String>,
+    _lock: File,
+}
+
+/// One card: a round, an expert and a dossier (the stage follows from the expert).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CardRef<'a> {
+    pub round: &'a str,
+    pub expert: &'a str,
+    pub dossier: &'a str,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the store {} is in use by another pingshen{holder}; close it there and try again", .dir.display())]
+    InUse { dir: PathBuf, holder: String },
+    #[error(
+        "the store {} was written by a newer pingshen (store schema {found}); this version reads schema {ours} and older: use the newer version",
+        .dir.display()
+    )]
+    Newer { dir: PathBuf, found: u32, ours: u32 },
+    #[error(
+        "the store {} is damaged and cannot be read ({detail}); restore the folder from a backup copy",
+        .dir.display()
+    )]
+    Damaged { dir: PathBuf, detail: String },
+    #[error("could not save to the store {}: {detail}; the change is not saved", .dir.display())]
+    Write { dir: PathBuf, detail: String },
+    #[error(
+        "could not confirm that the change to the store {} reached the disk ({detail}); check it after restarting pingshen",
+        .dir.display()
+    )]
+    Unconfirmed { dir: PathBuf, detail: String },
+    #[error("cannot open the store {}: {detail}", .dir.display())]
+    Open { dir: PathBuf, detail: String },
+    #[error("cannot read the store {}: {detail}", .dir.display())]
+    Read { dir: PathBuf, detail: String },
+    #[error(
+        "the store {} accepts no more changes after a failed write ({detail}); restart pingshen",
+        .dir.display()
+    )]
+    Broken { dir: PathBuf, detail: String },
+    #[error("round '{round}' is not in the store; rounds: {known}")]
+    NoSuchRound { round: String, known: String },
+    #[error(
+        "round {round} already has {cards} scorecards, so its files cannot be replaced with different content; keep the loaded version or start a new round id"
+    )]
+    RoundInUse { round: String, cards: usize },
+    #[error("{0}")]
+    Refused(#[from] Refusal),
+    #[error("{0}")]
+    BadDecision(#[from] crate::domain::decision::DecisionError),
+}
+
+impl StoreError {
+    /// True when the request itself is wrong (unknown round, item, value, expert).
+    pub fn is_bad_input(&self) -> bool {
+        match self {
+            StoreError::NoSuchRound { .. } | StoreError::BadDecision(_) => true,
+            StoreError::Refused(r) => r.is_bad_input(),
+            _ => false,
+        }
+    }
+
+    /// True when a well-formed request is refused by the state (in use, locked, newer).
+    pub fn is_refusal(&self) -> bool {
+        match self {
+            StoreError::InUse { .. } | StoreError::Newer { .. } | StoreError::RoundInUse { .. } => {
+                true
+            }
+            StoreError::Refused(r) => !r.is_bad_input(),
+            _ => false,
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Where the store lives when no folder is given: the platform's data folder.
+pub fn default_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "pingshen").map(|d| d.data_dir().join("store"))
+}
+
+impl Store {
+    /// Opens (or creates) the store in `dir`; fails at once if another process has it.
+    pub fn open(dir: &Path) -> Result<Store> {
+        open::open(dir)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Every key and value, one readable line each, in key order (for tests and support).
+    pub fn dump(&self) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        for kv in self.db.iter() {
+            let (k, v) = kv.map_err(|e| self.read_error(e))?;
+            let key = keys::words(&k).join(" / ");
+            out.push(format!("{key} = {}", String::from_utf8_lossy(&v)));
+        }
+        Ok(out)
+    }
+
+    /// A failed read; a full disk found by sled's own background writing
+    /// surfaces here too, and then the store takes no more changes.
+    fn read_error(&self, e: sled::Error) -> StoreError {
+        let err = open::sled_error(&self.dir, e, open::During::Read);
+        if let StoreError::Write { detail, .. } = &err {
+            let _ = self.broken.set(detail.clone());
+        }
+        err
+    }
+
+    /// Refuses changes once a write has failed: sled may hold in memory what
+    /// is not on disk.
+    fn check_usable(&self) -> Result<()> {
+        match self.broken.get() {
+            Some(detail) => Err(StoreError::Broken {
+                dir: self.dir.clone(),
+                detail: detail.clone(),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// One stored value, decoded.
+    fn get<T: serde::de::DeserializeOwned>(&self, key: &[u8]) -> Result<Option<T>> {
+        match self.db.get(key).map_err(|e| self.read_error(e))? {
+            None => Ok(None),
+            Some(bytes) => self.decode(key, &bytes).map(Some),
+        }
+    }
+
+    /// Every value under a key prefix, in key order.
+    fn scan<T: serde::de::DeserializeOwned>(&self, prefix: &[u8]) -> Result<Vec<T>> {
+        let mut out = Vec::new();
+        for kv in self.db.scan_prefix(prefix) {
+            let (k, v) = kv.map_err(|e| self.read_error(e))?;
+            out.push(self.decode(&k, &v)?);
+        }
+        Ok(out)
+    }
+
+    fn decode<T: serde::de::DeserializeOwned>(&self, key: &[u8], bytes: &[u8]) -> Result<T> {
+        codec::decode(bytes).map_err(|e| match e {
+            codec::DecodeError::Newer(found) => StoreError::Newer {
+                dir: self.dir.clone(),
+                found,
+                ours: SCHEMA,
+            },
+            codec::DecodeError::Bad(detail) => StoreError::Damaged {
+                dir: self.dir.clone(),
+                detail: format!(
+                    "the value at {} does not read: {detail}",
+                    keys::words(key).join(" / ")
+                ),
+            },
+        })
+    }
+}

@@ -1,0 +1,273 @@
+//! Scorecards: one per round, stage, expert and dossier. Every change is checked
+//! by the domain's rules first; a refused change writes nothing.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::audit::{Action, Event, Subject};
+use super::rounds::RoundRecord;
+use super::{CardRef, Result, Store, keys};
+use crate::domain::Points;
+use crate::domain::card::{Card, Status};
+use crate::domain::round::Stage;
+use crate::domain::scoring::{self, Panel, Recusal};
+
+/// How a card is kept: scores as whole hundredths of a point, never floats.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct CardRecord {
+    round: String,
+    stage: Stage,
+    expert: String,
+    dossier: String,
+    /// Item id → hundredths of a point.
+    scores: BTreeMap<String, i64>,
+    comments: BTreeMap<String, String>,
+    status: Status,
+    updated: DateTime<Utc>,
+    submitted: Option<DateTime<Utc>>,
+}
+
+impl From<&Card> for CardRecord {
+    fn from(c: &Card) -> Self {
+        CardRecord {
+            round: c.round.clone(),
+            stage: c.stage,
+            expert: c.expert.clone(),
+            dossier: c.dossier.clone(),
+            scores: c
+                .scores
+                .iter()
+                .map(|(k, v)| (k.clone(), v.hundredths()))
+                .collect(),
+            comments: c.comments.clone(),
+            status: c.status,
+            updated: c.updated,
+            submitted: c.submitted,
+        }
+    }
+}
+
+impl From<CardRecord> for Card {
+    fn from(r: CardRecord) -> Self {
+        Card {
+            round: r.round,
+            stage: r.stage,
+            expert: r.expert,
+            dossier: r.dossier,
+            scores: r
+                .scores
+                .into_iter()
+                .map(|(k, v)| (k, Points::from_hundredths(v)))
+                .collect(),
+            comments: r.comments,
+            status: r.status,
+            updated: r.updated,
+            submitted: r.submitted,
+        }
+    }
+}
+
+/// One change to a card; several go into one durable write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edit<'a> {
+    Score(&'a str, Points),
+    /// An empty or blank text removes the comment.
+    Comment(&'a str, &'a str),
+    Submit,
+}
+
+impl Store {
+    /// One card, if the expert has started it.
+    pub fn card(&self, c: CardRef) -> Result<Option<Card>> {
+        let r = self.round_record(c.round)?;
+        let stage = scoring::stage_of(&r.round, c.expert)?;
+        self.card_at(c, stage)
+    }
+
+    fn card_at(&self, c: CardRef, stage: Stage) -> Result<Option<Card>> {
+        let rec: Option<CardRecord> = self.get(&keys::card(c.round, stage, c.expert, c.dossier))?;
+        Ok(rec.map(Card::from))
+    }
+
+    /// Every card of a round, or of one stage of it.
+    pub fn cards(&self, round: &str, stage: Option<Stage>) -> Result<Vec<Card>> {
+        self.round_record(round)?;
+        self.all_cards(round, stage)
+    }
+
+    pub(super) fn all_cards(&self, round: &str, stage: Option<Stage>) -> Result<Vec<Card>> {
+        let recs: Vec<CardRecord> = self.scan(&keys::cards(round, stage))?;
+        Ok(recs.into_iter().map(Card::from).collect())
+    }
+
+    /// One expert's own cards in a round.
+    pub fn expert_cards(&self, round: &str, expert: &str) -> Result<Vec<Card>> {
+        let r = self.round_record(round)?;
+        let stage = scoring::stage_of(&r.round, expert)?;
+        Ok(self
+            .all_cards(round, Some(stage))?
+            .into_iter()
+            .filter(|c| c.expert == expert)
+            .collect())
+    }
+
+    /// Saves one item's score (and, if given, its comment) in one durable write.
+    pub fn set_score(
+        &mut self,
+        c: CardRef,
+        item: &str,
+        value: Points,
+        comment: Option<&str>,
+    ) -> Result<Card> {
+        let mut edits = vec![Edit::Score(item, value)];
+        if let Some(text) = comment {
+            edits.push(Edit::Comment(item, text));
+        }
+        self.edit(c, &edits)
+    }
+
+    pub fn set_comment(&mut self, c: CardRef, item: &str, text: &str) -> Result<Card> {
+        self.edit(c, &[Edit::Comment(item, text)])
+    }
+
+    /// Submits (signs) a complete card; it is read-only afterwards.
+    pub fn submit(&mut self, c: CardRef) -> Result<Card> {
+        self.edit(c, &[Edit::Submit])
+    }
+
+    /// Applies edits to a card in order, all or nothing, in one durable write
+    /// with one audit entry per change. Edits that change nothing are skipped.
+    pub fn edit(&mut self, c: CardRef, edits: &[Edit]) -> Result<Card> {
+        self.check_usable()?;
+        let (r, recusals) = self.context(c.round)?;
+        let panel = Panel {
+            round: &r.round,
+            sheet: &r.sheet,
+            dossiers: &r.dossiers,
+            recusals: &recusals,
+        };
+        let stage = scoring::stage_of(&r.round, c.expert)?;
+        let mut ch = self.change(c.round)?;
+        let mut card = self
+            .card_at(c, stage)?
+            .unwrap_or_else(|| Card::new(c.round, stage, c.expert, c.dossier, ch.at));
+        let subject = |item: Option<&str>| Subject {
+            stage: Some(stage),
+            expert: Some(c.expert.to_string()),
+            dossier: Some(c.dossier.to_string()),
+            item: item.map(str::to_string),
+        };
+        let mut events = Vec::new();
+        for e in edits {
+            match *e {
+                Edit::Score(item, value) => {
+                    panel.check_score(c.expert, c.dossier, item, value)?;
+                    scoring::check_open(&card)?;
+                    let old = card.scores.insert(item.to_string(), value);
+                    if old != Some(value) {
+                        let ev = Event::new(c.expert, Action::Score, subject(Some(item)));
+                        events.push(ev.change(old.map(|p| p.to_string()), Some(value.to_string())));
+                    }
+                }
+                Edit::Comment(item, text) => {
+                    panel.check_comment(c.expert, c.dossier, item)?;
+                    scoring::check_open(&card)?;
+                    let new = Some(text.trim())
+                        .filter(|t| !t.is_empty())
+                        .map(str::to_string);
+                    let old = match &new {
+                        Some(t) => card.comments.insert(item.to_string(), t.clone()),
+                        None => card.comments.remove(item),
+                    };
+                    if old != new {
+                        let ev = Event::new(c.expert, Action::Comment, subject(Some(item)));
+                        events.push(ev.change(old, new));
+                    }
+                }
+                Edit::Submit => {
+                    panel.writable(c.expert, c.dossier)?;
+                    scoring::check_submit(&card, &r.sheet)?;
+                    card.status = Status::Submitted;
+                    card.submitted = Some(ch.at);
+                    let ev = Event::new(c.expert, Action::Submit, subject(None));
+                    events.push(ev.change(Some("draft".into()), Some("submitted".into())));
+                }
+            }
+        }
+        if events.is_empty() {
+            return Ok(card);
+        }
+        card.updated = ch.at;
+        self.put(
+            &mut ch,
+            keys::card(c.round, stage, c.expert, c.dossier),
+            &CardRecord::from(&card),
+        )?;
+        for ev in events {
+            self.audit(&mut ch, ev)?;
+        }
+        self.apply(ch)?;
+        Ok(card)
+    }
+
+    /// A secretary reopens a submitted card, with a reason; it is a draft again.
+    pub fn reopen(&mut self, c: CardRef, by: &str, reason: &str) -> Result<Card> {
+        self.check_usable()?;
+        let r = self.round_record(c.round)?;
+        let stage = scoring::stage_of(&r.round, c.expert)?;
+        let mut ch = self.change(c.round)?;
+        let mut card = self
+            .card_at(c, stage)?
+            .unwrap_or_else(|| Card::new(c.round, stage, c.expert, c.dossier, ch.at));
+        scoring::check_reopen(&card, reason)?;
+        card.status = Status::Draft;
+        card.submitted = None;
+        card.updated = ch.at;
+        self.put(
+            &mut ch,
+            keys::card(c.round, stage, c.expert, c.dossier),
+            &CardRecord::from(&card),
+        )?;
+        let subject = Subject {
+            stage: Some(stage),
+            expert: Some(c.expert.to_string()),
+            dossier: Some(c.dossier.to_string()),
+            item: None,
+        };
+        let ev = Event::new(by, Action::Reopen, subject)
+            .change(Some("submitted".into()), Some("draft".into()))
+            .reason(reason.trim());
+        self.audit(&mut ch, ev)?;
+        self.apply(ch)?;
+        Ok(card)
+    }
+
+    /// Blind scoring: the other experts' submitted cards for a dossier in the
+    /// expert's stage, given only once the expert's own card is submitted.
+    /// Recused experts' cards are left out.
+    pub fn peer_cards(&self, c: CardRef) -> Result<Vec<Card>> {
+        let (r, recusals) = self.context(c.round)?;
+        let stage = scoring::stage_of(&r.round, c.expert)?;
+        let own = self.card_at(c, stage)?;
+        scoring::check_peers_visible(own.as_ref(), c.expert, c.dossier)?;
+        let recused = |e: &str| {
+            recusals
+                .iter()
+                .any(|x| x.expert == e && x.dossier == c.dossier)
+        };
+        Ok(self
+            .all_cards(c.round, Some(stage))?
+            .into_iter()
+            .filter(|k| k.dossier == c.dossier && k.expert != c.expert)
+            .filter(|k| k.is_submitted() && !recused(&k.expert))
+            .collect())
+    }
+
+    fn context(&self, round: &str) -> Result<(RoundRecord, Vec<Recusal>)> {
+        let r = self.round_record(round)?;
+        let recusals = self.recusals(round)?;
+        Ok((r, recusals))
+    }
+}

@@ -1,0 +1,112 @@
+//! Keys: a list of words, each prefixed by its length, so that ids may hold any
+//! character and a key made of the first words is a prefix of every longer key.
+
+use crate::domain::round::Stage;
+
+pub fn key(words: &[&str]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(words.iter().map(|w| w.len() + 4).sum());
+    for w in words {
+        out.extend_from_slice(&(w.len() as u32).to_be_bytes());
+        out.extend_from_slice(w.as_bytes());
+    }
+    out
+}
+
+/// The words of a key, for messages and dumps; bytes that do not parse are shown raw.
+pub fn words(key: &[u8]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = key;
+    while rest.len() >= 4 {
+        let n = u32::from_be_bytes([rest[0], rest[1], rest[2], rest[3]]) as usize;
+        let Some(w) = rest.get(4..4 + n) else { break };
+        out.push(String::from_utf8_lossy(w).into_owned());
+        rest = &rest[4 + n..];
+    }
+    if !rest.is_empty() {
+        out.push(format!("{rest:?}"));
+    }
+    out
+}
+
+pub const SCHEMA: &str = "schema";
+
+pub fn meta(name: &str) -> Vec<u8> {
+    key(&["meta", name])
+}
+
+pub fn rounds() -> Vec<u8> {
+    key(&["round"])
+}
+
+pub fn round(id: &str) -> Vec<u8> {
+    key(&["round", id])
+}
+
+pub fn dossier(round: &str, id: &str) -> Vec<u8> {
+    key(&["dossier", round, id])
+}
+
+/// All cards of a round, or of one stage.
+pub fn cards(round: &str, stage: Option<Stage>) -> Vec<u8> {
+    match stage {
+        Some(s) => key(&["card", round, s.key()]),
+        None => key(&["card", round]),
+    }
+}
+
+pub fn card(round: &str, stage: Stage, expert: &str, dossier: &str) -> Vec<u8> {
+    key(&["card", round, stage.key(), expert, dossier])
+}
+
+pub fn recusals(round: &str) -> Vec<u8> {
+    key(&["recusal", round])
+}
+
+pub fn recusal(round: &str, expert: &str, dossier: &str) -> Vec<u8> {
+    key(&["recusal", round, expert, dossier])
+}
+
+pub fn decisions(round: &str) -> Vec<u8> {
+    key(&["decision", round])
+}
+
+pub fn decision(round: &str, n: usize) -> Vec<u8> {
+    key(&["decision", round, &format!("{n:06}")])
+}
+
+pub fn audits(round: &str) -> Vec<u8> {
+    key(&["audit", round])
+}
+
+pub fn audit(round: &str, seq: u64) -> Vec<u8> {
+    key(&["audit", round, &format!("{seq:012}")])
+}
+
+/// The last audit entry's number and hash, kept beside the chain so that a cut
+/// tail shows.
+pub fn head(round: &str) -> Vec<u8> {
+    key(&["head", round])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shorter_keys_are_prefixes_and_ids_may_hold_anything() {
+        let c = card("r", Stage::Expert, "E/1", "D\0x");
+        assert!(c.starts_with(&cards("r", Some(Stage::Expert))));
+        assert!(c.starts_with(&cards("r", None)));
+        assert!(!c.starts_with(&cards("r2", None)));
+        assert!(
+            !card("r", Stage::Expert, "E", "1").starts_with(&key(&["card", "r", "expert", "E/"]))
+        );
+        assert_eq!(words(&c), ["card", "r", "expert", "E/1", "D\0x"]);
+    }
+
+    #[test]
+    fn audit_keys_sort_by_number() {
+        assert!(audit("r", 9) < audit("r", 10));
+        assert!(audit("r", 999_999) < audit("r", 1_000_000));
+    }
+}

@@ -1,0 +1,218 @@
+//! Opening a store: our own lock first (so a second process is told at once who
+//! holds the store), then sled with a small cache, then the schema check.
+
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{self, Read, Seek, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+use std::sync::OnceLock;
+
+use super::{CACHE_BYTES, Result, SCHEMA, Store, StoreError, codec, durable, keys};
+
+/// The lock file in the store folder; it holds the id of the process that has it.
+const LOCK: &str = "pingshen.lock";
+
+#[derive(Clone, Copy)]
+pub enum During {
+    Open,
+    Read,
+    Write,
+}
+
+pub fn open(dir: &Path) -> Result<Store> {
+    let fail = |e: io::Error| StoreError::Open {
+        dir: dir.to_path_buf(),
+        detail: e.to_string(),
+    };
+    let created = !dir.exists();
+    fs::create_dir_all(dir).map_err(fail)?;
+    let lock = lock(dir)?;
+    let db = open_sled(dir)?;
+    if created {
+        durable::sync_parent(dir).map_err(fail)?;
+    }
+    let mut store = Store {
+        db,
+        dir: dir.to_path_buf(),
+        broken: OnceLock::new(),
+        _lock: lock,
+    };
+    store.check_schema()?;
+    Ok(store)
+}
+
+/// Takes the store's lock without waiting; if another process has it, says which.
+fn lock(dir: &Path) -> Result<File> {
+    let path = dir.join(LOCK);
+    let fail = |e: io::Error| StoreError::Open {
+        dir: dir.to_path_buf(),
+        detail: format!("{}: {e}", path.display()),
+    };
+    let mut file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(fail)?;
+    match try_lock(&mut file) {
+        Ok(()) => {}
+        Err(TryLockError::WouldBlock) => {
+            let mut pid = String::new();
+            let _ = file.read_to_string(&mut pid);
+            let holder = match pid.trim() {
+                "" => String::new(),
+                p => format!(" (process {p})"),
+            };
+            return Err(StoreError::InUse {
+                dir: dir.to_path_buf(),
+                holder,
+            });
+        }
+        Err(TryLockError::Error(e)) => return Err(fail(e)),
+    }
+    file.set_len(0).map_err(fail)?;
+    file.rewind().map_err(fail)?;
+    write!(file, "{}", std::process::id()).map_err(fail)?;
+    Ok(file)
+}
+
+/// Tries the lock without blocking, a few times over a tenth of a second: a
+/// lock can be held for microseconds through a descriptor that a process forked
+/// elsewhere has not yet closed on exec, and that must not read as "in use".
+fn try_lock(file: &mut File) -> std::result::Result<(), TryLockError> {
+    for _ in 0..20 {
+        match file.try_lock() {
+            Err(TryLockError::WouldBlock) => {
+                std::thread::sleep(std::time::Duration::from_millis(5))
+            }
+            other => return other,
+        }
+    }
+    file.try_lock()
+}
+
+fn open_sled(dir: &Path) -> Result<sled::Db> {
+    let config = sled::Config::new()
+        .path(dir)
+        .cache_capacity(CACHE_BYTES)
+        // Every change is flushed and fsynced by the store itself; no timer thread.
+        .flush_every_ms(None);
+    // sled reports some damage by panicking; a damaged store must be an error.
+    match catch_unwind(AssertUnwindSafe(|| config.open())) {
+        Ok(Ok(db)) => Ok(db),
+        Ok(Err(e)) => Err(sled_error(dir, e, During::Open)),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "it could not be read".to_string());
+            Err(StoreError::Damaged {
+                dir: dir.to_path_buf(),
+                detail: what,
+            })
+        }
+    }
+}
+
+/// Turns sled's error into ours, in words a secretary can act on.
+pub fn sled_error(dir: &Path, e: sled::Error, during: During) -> StoreError {
+    let dir = dir.to_path_buf();
+    match (e, during) {
+        (sled::Error::Corruption { at, .. }, _) => StoreError::Damaged {
+            dir,
+            detail: match at {
+                Some(at) => format!("corrupt data at {at:?}"),
+                None => "corrupt data".to_string(),
+            },
+        },
+        // Only writing fills a disk, whichever call the failure surfaces in.
+        (sled::Error::Io(io), _) if is_full(&io) => StoreError::Write {
+            dir,
+            detail: io_words(&io),
+        },
+        (sled::Error::Io(io), During::Write) => StoreError::Write {
+            dir,
+            detail: io_words(&io),
+        },
+        (sled::Error::Io(io), During::Read) => StoreError::Read {
+            dir,
+            detail: io_words(&io),
+        },
+        (sled::Error::Io(io), During::Open) if io.kind() == io::ErrorKind::InvalidData => {
+            StoreError::Damaged {
+                dir,
+                detail: io.to_string(),
+            }
+        }
+        (sled::Error::Io(io), _) => StoreError::Open {
+            dir,
+            detail: io_words(&io),
+        },
+        (other, During::Write) => StoreError::Write {
+            dir,
+            detail: other.to_string(),
+        },
+        (other, During::Open) => StoreError::Damaged {
+            dir,
+            detail: other.to_string(),
+        },
+        (other, During::Read) => StoreError::Damaged {
+            dir,
+            detail: other.to_string(),
+        },
+    }
+}
+
+fn is_full(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::StorageFull | io::ErrorKind::FileTooLarge | io::ErrorKind::QuotaExceeded
+    )
+}
+
+/// An I/O failure in plain words; a full disk is named as such.
+pub fn io_words(e: &io::Error) -> String {
+    match e.kind() {
+        _ if is_full(e) => "the disk is full or the file size limit is reached".to_string(),
+        io::ErrorKind::PermissionDenied => format!("permission denied ({e})"),
+        io::ErrorKind::ReadOnlyFilesystem => format!("the disk is read-only ({e})"),
+        _ => e.to_string(),
+    }
+}
+
+impl Store {
+    /// Refuses a store written by a newer layout; stamps a new store with ours.
+    fn check_schema(&mut self) -> Result<()> {
+        let key = keys::meta(keys::SCHEMA);
+        match self.db.get(&key).map_err(|e| self.read_error(e))? {
+            Some(bytes) => {
+                let found: u32 = codec::decode(&bytes).map_err(|e| match e {
+                    codec::DecodeError::Newer(found) => StoreError::Newer {
+                        dir: self.dir.clone(),
+                        found,
+                        ours: SCHEMA,
+                    },
+                    codec::DecodeError::Bad(d) => StoreError::Damaged {
+                        dir: self.dir.clone(),
+                        detail: format!("the schema stamp does not read: {d}"),
+                    },
+                })?;
+                if found > SCHEMA {
+                    return Err(StoreError::Newer {
+                        dir: self.dir.clone(),
+                        found,
+                        ours: SCHEMA,
+                    });
+                }
+                Ok(())
+            }
+            None => {
+                let mut batch = sled::Batch::default();
+                batch.insert(key, self.encode(&SCHEMA)?);
+                self.commit(batch)
+            }
+        }
+    }
+}

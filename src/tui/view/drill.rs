@@ -1,0 +1,200 @@
+//! The secretary's drill-down into one dossier (every expert's scores, the flags
+//! highlighted) and the completeness of every scorer's cards.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Row, Table};
+
+use crate::domain::aggregate::{NotCounted, Recusals, aggregate};
+use crate::domain::card::Status as CardStatus;
+use crate::domain::ranking::{Flag, Ranking};
+use crate::tui::app::{App, Office};
+use crate::tui::layout;
+use crate::tui::text::truncate;
+use crate::tui::theme::Theme;
+
+fn recusals(o: &Office) -> Recusals {
+    Recusals::new(
+        o.board
+            .recusals
+            .iter()
+            .map(|(e, d)| (e.as_str(), d.as_str())),
+    )
+}
+
+pub fn detail(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: &Theme) {
+    let s = app.s();
+    let (Some(d), Some(e)) = (&app.data, r.entries.get(o.sel)) else {
+        return;
+    };
+    let sheet = &d.sheet;
+    let panel = aggregate(sheet, o.stage, &e.dossier, &o.board.cards, &recusals(o));
+    let experts: Vec<&str> = panel.counted.iter().map(|c| c.expert.as_str()).collect();
+    let flagged_item = |ex: &str, item: &str| {
+        e.flags
+            .iter()
+            .any(|f| matches!(f, Flag::Item(x) if x.expert == ex && x.item == item))
+    };
+    let flagged_total = |ex: &str| {
+        e.flags
+            .iter()
+            .any(|f| matches!(f, Flag::Total(x) if x.expert == ex))
+    };
+
+    let [head, body] =
+        ratatui::layout::Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
+    let mut info = vec![Line::from(vec![
+        Span::styled(format!("{} {}", e.dossier, e.applicant), t.header()),
+        Span::raw(format!(
+            "  {} {} · {} {} · {}",
+            s.score,
+            e.score.map_or("—".into(), |x| x.fixed2()),
+            s.experts,
+            e.experts,
+            super::office::status_label(app, e.status)
+        )),
+    ])];
+    let mut notes: Vec<String> = e.failures.iter().map(|x| x.title.clone()).collect();
+    for x in &panel.excluded {
+        let why = match &x.why {
+            NotCounted::Recused => s.recused.to_string(),
+            NotCounted::Draft => s.in_progress.to_string(),
+            NotCounted::Incomplete { .. } => s.unscored.to_string(),
+        };
+        notes.push(format!("{} {}（{why}）", x.expert, s.not_counted));
+    }
+    if let Some(v) = &e.verdict {
+        notes.push(if app.lang == crate::lang::Lang::Zh {
+            v.zh()
+        } else {
+            v.en()
+        });
+    }
+    if !notes.is_empty() {
+        let text = format!("{}：{}", s.reasons, notes.join("；"));
+        info.push(Line::raw(truncate(&text, area.width as usize)));
+    }
+    f.render_widget(Paragraph::new(info), head);
+
+    let ids = sheet.entry_ids();
+    let n = layout::list_rows(body);
+    let mut rows: Vec<Row> = Vec::new();
+    for id in ids.iter() {
+        let title = sheet
+            .item(id)
+            .map(|i| i.title.clone())
+            .or_else(|| sheet.indicator(id).map(|i| i.title.clone()));
+        let max = sheet.item(id).map_or(String::new(), |i| i.max.to_string());
+        let mut cells = vec![
+            Span::raw(id.to_string()),
+            Span::raw(title.unwrap_or_default()),
+            Span::raw(max),
+        ];
+        for (k, c) in panel.counted.iter().enumerate() {
+            let v = c.scores.get(*id).map_or("·".into(), |v| v.to_string());
+            let style = if flagged_item(experts[k], id) {
+                t.bad()
+            } else {
+                Style::new()
+            };
+            cells.push(Span::styled(v, style));
+        }
+        cells.push(Span::raw(panel.item(id).map_or("—".into(), |m| m.fixed2())));
+        rows.push(Row::new(cells));
+    }
+    let mut total = vec![
+        Span::styled(s.total, t.header()),
+        Span::raw(""),
+        Span::raw(sheet.total.to_string()),
+    ];
+    for c in &panel.counted {
+        let style = if flagged_total(&c.expert) {
+            t.bad()
+        } else {
+            t.header()
+        };
+        total.push(Span::styled(c.total.to_string(), style));
+    }
+    total.push(Span::styled(
+        panel.mean.map_or("—".into(), |m| m.fixed2()),
+        t.header(),
+    ));
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .take(n.saturating_sub(1))
+        .chain([Row::new(total)])
+        .collect();
+    let mut widths = vec![
+        Constraint::Length(6),
+        Constraint::Fill(1),
+        Constraint::Length(5),
+    ];
+    widths.extend(experts.iter().map(|_| Constraint::Length(6)));
+    widths.push(Constraint::Length(7));
+    let mut header = vec![s.id.to_string(), s.item.to_string(), s.max.to_string()];
+    header.extend(experts.iter().map(|x| x.to_string()));
+    header.push(s.mean.to_string());
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(t.header()))
+        .block(Block::bordered().title(s.tabs[2]))
+        .column_spacing(1);
+    f.render_widget(table, body);
+}
+
+pub fn completeness(f: &mut Frame, area: Rect, app: &App, o: &Office, t: &Theme) {
+    let s = app.s();
+    let Some(d) = &app.data else { return };
+    let rec = recusals(o);
+    let w = area.width.saturating_sub(40) as usize;
+    let rows = d.round.scorers(o.stage).iter().map(|e| {
+        let assigned: Vec<&str> = d
+            .dossiers
+            .iter()
+            .map(|x| x.id.as_str())
+            .filter(|x| !rec.contains(&e.id, x))
+            .collect();
+        let done = |x: &str| {
+            o.board.cards.iter().any(|c| {
+                c.expert == e.id
+                    && c.dossier == x
+                    && c.stage == o.stage
+                    && c.status == CardStatus::Submitted
+            })
+        };
+        let missing: Vec<&str> = assigned.iter().copied().filter(|x| !done(x)).collect();
+        let count = format!("{}/{}", assigned.len() - missing.len(), assigned.len());
+        let (text, style) = if missing.is_empty() {
+            (s.all_submitted.to_string(), t.good())
+        } else {
+            (
+                format!(
+                    "{} {}：{}",
+                    s.missing_cards,
+                    missing.len(),
+                    missing.join(" ")
+                ),
+                t.warn(),
+            )
+        };
+        Row::new(vec![
+            Span::raw(e.id.clone()),
+            Span::raw(e.name.clone()),
+            Span::raw(count),
+            Span::styled(truncate(&text, w), style),
+        ])
+    });
+    let widths = [
+        Constraint::Length(5),
+        Constraint::Length(10),
+        Constraint::Length(7),
+        Constraint::Fill(1),
+    ];
+    let header = [s.id, "", s.progress, s.missing_cards];
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(t.header()))
+        .block(Block::bordered().title(s.tabs[3]))
+        .column_spacing(1);
+    f.render_widget(table, area);
+}

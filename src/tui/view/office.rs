@@ -1,0 +1,298 @@
+//! The secretary's desk: tabs over the ranking, a chart of scores with the pass
+//! and cap lines, a drill-down, completeness, and the ties that need a decision.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Row, Table, Tabs, Wrap};
+
+use crate::domain::Points;
+use crate::domain::ranking::{Basis, Boundary, Entry, Pending, Ranking, Status};
+use crate::domain::round::Stage;
+use crate::lang::Lang;
+use crate::tui::app::{App, Office, Tab};
+use crate::tui::layout;
+use crate::tui::text::{pad, pad_left, truncate, width};
+use crate::tui::theme::Theme;
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
+    let Some(o) = &app.office else { return };
+    let s = app.s();
+    let (tabs_area, summary_area, main) = layout::office(area);
+    let at = Tab::ALL.iter().position(|x| *x == o.tab).unwrap_or(0);
+    let tabs = Tabs::new(s.tabs.iter().map(|x| x.to_string()))
+        .select(at)
+        .highlight_style(t.selected());
+    f.render_widget(tabs, tabs_area);
+    let ranking = match &o.ranking {
+        Ok(r) => r,
+        Err(e) => {
+            f.render_widget(
+                Paragraph::new(Span::styled(e.clone(), t.bad())),
+                summary_area,
+            );
+            return;
+        }
+    };
+    f.render_widget(Paragraph::new(summary(app, o, ranking, t)), summary_area);
+    match o.tab {
+        Tab::Ranking => table(f, main, app, o, ranking, t),
+        Tab::Chart => chart(f, main, app, o, ranking, t),
+        Tab::Detail => super::drill::detail(f, main, app, o, ranking, t),
+        Tab::Completeness => super::drill::completeness(f, main, app, o, t),
+        Tab::Ties => ties(f, main, app, ranking, t),
+    }
+}
+
+fn summary(app: &App, o: &Office, r: &Ranking, t: &Theme) -> Line<'static> {
+    let s = app.s();
+    let stage = if o.stage == Stage::Preliminary {
+        s.stage_preliminary
+    } else {
+        s.stage_expert
+    };
+    let basis = match &r.basis {
+        Basis::Shortlist {
+            places, eligible, ..
+        } => format!("{} ≥ {places} · {eligible}", s.places),
+        Basis::Selection { cap, min_score, .. } => {
+            let min = min_score.map_or(String::new(), |m| format!(" · {} {m}", s.min_score));
+            format!("{} {cap}{min}", s.places)
+        }
+        Basis::Annual { year, line } => format!("{year} · {} {line}", s.pass_line),
+        Basis::Acceptance => String::new(),
+    };
+    let (word, style) = if r.is_final() {
+        (s.final_, t.good())
+    } else {
+        (s.not_final, t.warn())
+    };
+    Line::from(vec![
+        Span::styled(format!("{stage} · "), t.header()),
+        Span::raw(format!("{basis} · ")),
+        Span::styled(word.to_string(), style),
+    ])
+}
+
+pub fn status_label(app: &App, s: Status) -> &'static str {
+    match app.lang {
+        Lang::Zh => s.zh(),
+        Lang::En => s.en(),
+    }
+}
+
+/// The entry's rank with `=` for a shared rank.
+fn rank_text(e: &Entry) -> String {
+    let level = e.tie.as_ref().is_some_and(|t| !t.level.is_empty());
+    match e.rank {
+        Some(k) if level => format!("={k}"),
+        Some(k) => k.to_string(),
+        None => "—".into(),
+    }
+}
+
+/// Short marks for the flags column: `!` a decision is needed, `⚑N` deviations.
+fn flag_text(app: &App, e: &Entry) -> String {
+    let mut out = Vec::new();
+    if e.tie.as_ref().is_some_and(|t| t.unresolved) {
+        out.push("!".to_string());
+    }
+    if e.decision.is_some() {
+        out.push(app.s().decided.to_string());
+    }
+    if !e.flags.is_empty() {
+        out.push(format!("⚑{}", e.flags.len()));
+    }
+    out.join(" ")
+}
+
+fn table(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: &Theme) {
+    let s = app.s();
+    let n = layout::list_rows(area);
+    let first = layout::offset(o.sel, n);
+    let rows = r
+        .entries
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(n)
+        .map(|(i, e)| {
+            let style = if i == o.sel {
+                t.selected()
+            } else {
+                match e.status {
+                    Status::Selected | Status::Shortlisted | Status::Passed => t.good(),
+                    Status::Undecided => t.warn(),
+                    Status::Ineligible | Status::BelowThreshold | Status::Failed => t.bad(),
+                    _ => Style::new(),
+                }
+            };
+            Row::new(vec![
+                rank_text(e),
+                e.dossier.clone(),
+                e.applicant.clone(),
+                e.score.map_or("—".into(), |x| x.fixed2()),
+                e.experts.to_string(),
+                e.spread.map_or("—".into(), |x| x.to_string()),
+                status_label(app, e.status).to_string(),
+                flag_text(app, e),
+            ])
+            .style(style)
+        });
+    use ratatui::layout::Constraint::*;
+    let widths = [
+        Length(5),
+        Length(12),
+        Fill(1),
+        Length(7),
+        Length(6),
+        Length(6),
+        Length(14),
+        Length(6),
+    ];
+    let header = [
+        s.rank,
+        s.id,
+        s.applicant,
+        s.score,
+        s.experts,
+        s.spread,
+        s.status,
+        s.flags,
+    ];
+    let title = format!("{} ({})", s.tabs[0], r.entries.len());
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(t.header()))
+        .block(Block::bordered().title(title))
+        .column_spacing(1);
+    f.render_widget(table, area);
+}
+
+/// Horizontal bars, 0 to the sheet's total, with the pass line marked and a rule
+/// under the last place within the cap.
+fn chart(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: &Theme) {
+    let s = app.s();
+    let Some(d) = &app.data else { return };
+    let total = d.sheet.total.hundredths().max(1);
+    let inner = area.width.saturating_sub(2) as usize;
+    let label_w = 12;
+    let bar_w = inner.saturating_sub(label_w + 9);
+    let line = match &r.basis {
+        Basis::Selection { min_score, .. } => *min_score,
+        Basis::Annual { line, .. } => Some(*line),
+        _ => None,
+    };
+    let cap = match &r.basis {
+        Basis::Selection { cap, .. } => Some(*cap),
+        Basis::Shortlist { places, .. } => Some(*places),
+        _ => None,
+    };
+    let col = |p: Points| (p.hundredths().clamp(0, total) as usize * bar_w) / total as usize;
+    let mut lines = Vec::new();
+    let scored: Vec<&Entry> = r.entries.iter().filter(|e| e.score.is_some()).collect();
+    for (i, e) in scored.iter().enumerate() {
+        let score = e.score.map_or(0, |x| x.round_hundredths() as i64);
+        let filled = col(Points::from_hundredths(score));
+        let mut bar: Vec<char> = (0..bar_w)
+            .map(|k| if k < filled { '█' } else { ' ' })
+            .collect();
+        if let Some(l) = line {
+            let k = col(l).min(bar_w.saturating_sub(1));
+            if k < bar.len() {
+                bar[k] = if k < filled { '▓' } else { '┆' };
+            }
+        }
+        let style = if r.entries.get(o.sel).is_some_and(|x| x.dossier == e.dossier) {
+            t.selected()
+        } else {
+            Style::new()
+        };
+        let bar: String = bar.into_iter().collect();
+        let score_text = e.score.map_or(String::new(), |x| x.fixed2());
+        lines.push(Line::from(vec![
+            Span::styled(pad(&e.dossier, label_w), style),
+            Span::styled(bar, bar_style(e, t)),
+            Span::raw(format!(" {}", pad_left(&score_text, 7))),
+        ]));
+        if cap.is_some_and(|c| i + 1 == c as usize) && i + 1 < scored.len() {
+            let label = format!(" {} {} ", s.cap_line, cap.unwrap_or(0));
+            let rule = "─".repeat(inner.saturating_sub(width(&label)) / 2);
+            lines.push(Line::from(Span::styled(
+                format!("{rule}{label}{rule}"),
+                t.warn(),
+            )));
+        }
+    }
+    let skip = o.sel.saturating_sub(area.height.saturating_sub(3) as usize);
+    let title = match line {
+        Some(l) => format!("{} · ┆ {} {l}", s.tabs[1], s.pass_line),
+        None => s.tabs[1].to_string(),
+    };
+    let para = Paragraph::new(lines)
+        .scroll((skip as u16, 0))
+        .block(Block::bordered().title(title));
+    f.render_widget(para, area);
+}
+
+fn bar_style(e: &Entry, t: &Theme) -> Style {
+    match e.status {
+        Status::Selected | Status::Shortlisted | Status::Passed => t.good(),
+        Status::Undecided => t.warn(),
+        Status::BelowThreshold | Status::Failed => t.bad(),
+        _ => t.dim(),
+    }
+}
+
+fn ties(f: &mut Frame, area: Rect, app: &App, r: &Ranking, t: &Theme) {
+    let s = app.s();
+    let w = area.width.saturating_sub(2) as usize;
+    let mut lines = Vec::new();
+    for p in &r.pending {
+        let text = match p {
+            Pending::Tie { dossiers, boundary } => {
+                let at = match boundary {
+                    Boundary::Cap { cap } => format!("{} {cap}", s.cap_line),
+                    Boundary::Shortlist { places } => format!("{} {places}", s.places),
+                };
+                format!(
+                    "! {} — {at}：{}（d）",
+                    dossiers.join("、"),
+                    s.needs_decision
+                )
+            }
+            Pending::Unscored { dossier } => format!("· {dossier}: {}", s.missing_cards),
+            Pending::Shortlist => format!("· {}: {}", s.stage_preliminary, s.not_final),
+        };
+        lines.push(Line::from(Span::styled(truncate(&text, w), t.warn())));
+    }
+    if r.unresolved_ties().is_empty() {
+        lines.push(Line::raw(s.no_ties));
+    }
+    for e in r.entries.iter().filter(|e| e.decision.is_some()) {
+        if let Some(dec) = &e.decision {
+            let text = format!(
+                "{} {}: {} — {}（{}）",
+                s.decided,
+                e.dossier,
+                dec.tied.join("、"),
+                dec.reason,
+                dec.by
+            );
+            lines.push(Line::from(Span::styled(truncate(&text, w), t.good())));
+        }
+    }
+    if !r.unused_decisions.is_empty() {
+        lines.push(Line::from(Span::styled(s.unused_decisions, t.header())));
+        for dec in &r.unused_decisions {
+            lines.push(Line::raw(truncate(
+                &format!("{} — {}", dec.tied.join("、"), dec.reason),
+                w,
+            )));
+        }
+    }
+    let para = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::bordered().title(s.tabs[4]));
+    f.render_widget(para, area);
+}

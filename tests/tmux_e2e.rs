@@ -1,0 +1,183 @@
+//! The real binary in a real terminal: open the demo under tmux, score every item
+//! of one dossier by keyboard, submit, quit; then `score show` has exactly those scores.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use pingshen::domain::Points;
+
+struct Tmux {
+    session: String,
+}
+
+impl Tmux {
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", &self.session];
+        args.extend_from_slice(keys);
+        assert!(Command::new("tmux").args(&args).status().unwrap().success());
+    }
+
+    /// Types text literally (digits, Chinese).
+    fn text(&self, s: &str) {
+        assert!(
+            Command::new("tmux")
+                .args(["send-keys", "-t", &self.session, "-l", s])
+                .status()
+                .unwrap()
+                .success()
+        );
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["capture-pane", "-p", "-t", &self.session])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `what`, or fails showing the screen.
+    fn wait_for(&self, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(what) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("waited for {what:?}; the screen shows:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["kill-session", "-t", &self.session])
+            .status();
+    }
+}
+
+/// A value every item accepts without needing a comment: half the maximum, on a step.
+fn middle(max: Points, step: Points) -> Points {
+    let steps = max.hundredths() / step.hundredths();
+    Points::from_hundredths((steps / 2).max(1) * step.hundredths())
+}
+
+#[test]
+fn score_a_dossier_by_keyboard_and_find_it_in_the_store() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("tmux is not installed; skipping the terminal test");
+        return;
+    }
+    let store = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_pingshen");
+    let session = format!("pingshen-e2e-{}", std::process::id());
+    let cmd = format!(
+        "LANG=C.UTF-8 PINGSHEN_STORE='{}' '{bin}' demo; echo EXIT=$?; sleep 30",
+        store.path().display()
+    );
+    let ok = Command::new("tmux")
+        .args([
+            "new-session",
+            "-d",
+            "-s",
+            &session,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            &cmd,
+        ])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let t = Tmux { session };
+
+    t.wait_for("选择身份");
+    t.keys(&["Enter"]); // E1
+    t.wait_for("筛选: 全部");
+    t.keys(&["f"]); // only those not started
+    t.wait_for("筛选: 未评");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("满分");
+    let dossier = screen
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix('┌')
+                .and_then(|r| r.split_whitespace().next())
+        })
+        .filter(|id| id.starts_with("HP-"))
+        .unwrap_or_else(|| panic!("no dossier id on screen:\n{screen}"))
+        .to_string();
+
+    let round = pingshen::samples::demo_round().unwrap();
+    let mut expected = Vec::new();
+    for item in round.sheet.items() {
+        let v = middle(item.max, item.step);
+        t.text(&v.to_string());
+        t.keys(&["Enter"]);
+        t.wait_for(&format!("已保存 {} = {v}", item.id));
+        if item.needs_comment(v) {
+            t.keys(&["Up"]);
+            t.keys(&["c"]);
+            t.wait_for("评分意见");
+            t.text("材料齐全，符合要求");
+            t.keys(&["C-s"]);
+            t.wait_for(&format!("已保存 {} = {v}", item.id));
+            t.keys(&["Down"]);
+        }
+        expected.push((item.id.clone(), v));
+    }
+    t.keys(&["s"]);
+    t.wait_for("确认提交");
+    t.keys(&["y"]);
+    t.wait_for("已提交，只读");
+    t.keys(&["Escape"]);
+    t.wait_for("筛选");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+
+    let out = Command::new(bin)
+        .args([
+            "--store",
+            store.path().to_str().unwrap(),
+            "score",
+            "show",
+            "--round",
+            "huangpu-2024",
+        ])
+        .args(["--expert", "E1", "--dossier", &dossier, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let card = &json["cards"][0];
+    assert_eq!(card["status"], "submitted");
+    let scores = card["scores"].as_object().unwrap();
+    assert_eq!(scores.len(), expected.len(), "{card}");
+    for (id, v) in &expected {
+        assert_eq!(scores[id.as_str()], v.fixed2(), "item {id}");
+    }
+    let needing = round
+        .sheet
+        .items()
+        .filter(|i| i.needs_comment(middle(i.max, i.step)))
+        .count();
+    assert!(
+        needing >= 1,
+        "the demo sheet has an item that always needs a comment"
+    );
+    let comments = card["comments"].as_object().unwrap();
+    assert_eq!(comments.len(), needing, "{comments:?}");
+    assert!(
+        comments.values().all(|c| c == "材料齐全，符合要求"),
+        "{comments:?}"
+    );
+}
