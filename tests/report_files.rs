@@ -31,6 +31,16 @@ fn write_all_writes_every_file_whole() {
     assert_eq!(listed, expected, "no temporary file is left behind");
     let csv = std::fs::read(out.join("ranking.csv")).unwrap();
     assert_eq!(&csv[..3], b"\xEF\xBB\xBF");
+    let canonical = std::fs::read(out.join("ranking.canonical.txt")).unwrap();
+    let hash: String = Sha256::digest(&canonical)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(
+        hash,
+        report::ranking_hash(&w.ranking),
+        "sha256sum of the file"
+    );
     let md = std::fs::read_to_string(out.join("ranking.md")).unwrap();
     assert!(md.starts_with("# 2024年度迷你认定"));
 }

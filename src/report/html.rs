@@ -40,13 +40,14 @@ tr { break-inside: avoid; }
 .state.draft { border: 1pt solid #000; padding: 1.5mm 2mm; }
 table.ranking { font-size: 8.5pt; line-height: 1.3; }
 table.ranking col.c-rank { width: 6%; }
-table.ranking col.c-id { width: 12.5%; }
-table.ranking col.c-name { width: 27%; }
+table.ranking col.c-id { width: 12%; }
+table.ranking col.c-name { width: 25.5%; }
 table.ranking col.c-score { width: 7%; }
-table.ranking col.c-experts { width: 6.5%; }
-table.ranking col.c-spread { width: 6.5%; }
+table.ranking col.c-experts { width: 7.5%; }
+table.ranking col.c-spread { width: 7%; }
 table.ranking col.c-status { width: 11%; }
 table.ranking td.remarks { font-size: 7.5pt; }
+table.ranking th { font-size: 8pt; padding: 1mm 0.8mm; }
 tr.selected td { font-weight: 600; }
 tr.undecided td { background: #e6e6e6; }
 table.notice col.c-no { width: 9%; }
