@@ -206,3 +206,66 @@ fn expert_sheet_names_are_made_safe_for_excel() {
     assert_eq!(names[2].encode_utf16().count(), 31);
     assert_eq!(names[3], "E1 张_衡__特聘__专家_ (2)");
 }
+
+#[test]
+fn an_acceptance_round_prints_its_verdicts_and_indicator_sheets() {
+    use chrono::{TimeZone, Utc};
+    use pingshen::domain::aggregate::Recusals;
+    use pingshen::domain::rank::{Inputs, rank};
+    use pingshen::domain::round::Stage;
+    use pingshen::load::{self, Disk};
+
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let r = load::round(&Disk, &root.join("scoresheets/guangxi-demo/round.ron")).unwrap();
+    let d = &r.dossiers[0];
+    let mut card = builders::card(
+        &r.round.id,
+        Stage::Expert,
+        "E2",
+        &d.id,
+        &[("G1", "6"), ("G5", "1")],
+        false,
+    );
+    card.comments.insert("G5".into(), "获中国专利优秀奖".into());
+    let cards = vec![card];
+    let recusals = Recusals::from_conflicts(&r.round.conflicts);
+    let inputs = Inputs {
+        round: &r.round,
+        sheet: &r.sheet,
+        eligibility: r.eligibility.as_ref(),
+        dossiers: &r.dossiers,
+        cards: &cards,
+        recusals: &recusals,
+        decisions: &[],
+    };
+    let ranking = rank(&inputs, Stage::Expert).unwrap();
+    let m = report::Minutes {
+        round: &r.round,
+        sheet: &r.sheet,
+        dossiers: &r.dossiers,
+        ranking: &ranking,
+        cards: &cards,
+        conflicts: &r.round.conflicts,
+        generated: Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(),
+        sheet_fingerprint: "fp".into(),
+        lang: Lang::Zh,
+    };
+    let json: serde_json::Value =
+        serde_json::from_str(&report::render(&m, report::Format::Json)).unwrap();
+    assert!(json["cap"].is_null());
+    let first = &json["entries"][0];
+    assert!(first["reasons"][0].as_str().unwrap().starts_with("达成 "));
+    let html = report::html(&m);
+    assert!(html.contains("通过名单（公示）"));
+    assert!(html.contains("<th>目标</th><th>实际完成</th>"));
+    assert!(html.contains(
+        "战略性新兴产业有效发明专利</td><td class=\"num\">5 件</td><td class=\"num\">6</td>"
+    ));
+    assert!(html.contains("获中国专利优秀奖"));
+    assert!(html.contains("未提交（草稿），不计入"));
+    let book = report::xlsx(&m).unwrap();
+    let mut book = Xlsx::new(std::io::Cursor::new(book)).unwrap();
+    let e2 = book.worksheet_range(&book.sheet_names()[2]).unwrap();
+    assert_eq!(cell(&e2, 3, 2), Data::String("G1".into()));
+    assert_eq!(cell(&e2, 5, 2), Data::Float(6.0));
+}
