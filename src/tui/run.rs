@@ -73,6 +73,13 @@ fn perform_open(desk: &mut dyn Desk, id: &str) -> Action {
 /// a panic included (ratatui's init installs that hook).
 pub fn run(desk: &mut dyn Desk, how: &Start) -> io::Result<()> {
     let mut app = start(desk, how);
+    // Ours first: ratatui's hook (installed by try_init) restores the screen, then
+    // calls this one, which gives the mouse back before the panic is printed.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        previous(info);
+    }));
     let mut terminal = ratatui::try_init()?;
     execute!(io::stdout(), EnableMouseCapture)?;
     let result = (|| -> io::Result<()> {
