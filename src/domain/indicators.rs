@@ -115,11 +115,7 @@ pub fn achievement(sheet: &Sheet, dossier: &Dossier, panel: &PanelScore) -> Achi
         .map(|(k, ind)| {
             let (achieved, votes) = match evidence {
                 Evidence::Panel { .. } => {
-                    let values: Vec<Points> = panel
-                        .counted
-                        .iter()
-                        .filter_map(|c| c.scores.get(&ind.id).copied())
-                        .collect();
+                    let values: Vec<Points> = panel.counted.iter().map(|c| c.value(k)).collect();
                     let votes = values.iter().filter(|v| **v >= ind.target).count() as u32;
                     (majority_value(values), votes)
                 }

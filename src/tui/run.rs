@@ -85,8 +85,13 @@ pub fn run(desk: &mut dyn Desk, how: &Start) -> io::Result<()> {
     let result = (|| -> io::Result<()> {
         let size = terminal.size()?;
         dispatch(desk, &mut app, Action::Resize(size.width, size.height));
+        // For start-up measurements: leave as soon as the first frame is on screen.
+        let first_frame_only = std::env::var_os("PINGSHEN_EXIT_AFTER_FIRST_FRAME").is_some();
         while !app.quit {
             terminal.draw(|f| view::draw(f, &app))?;
+            if first_frame_only {
+                break;
+            }
             let action = match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => command::resolve(&app, k),
                 Event::Mouse(m) => command::mouse(m),
