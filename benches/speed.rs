@@ -503,14 +503,14 @@ fn main() {
     let _ = std::io::stdout().flush();
 }
 
+/// The processor's name, to say what machine the figures are from.
 fn uname() -> String {
-    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+    std::fs::read_to_string("/proc/cpuinfo")
         .ok()
         .and_then(|s| {
             s.lines()
                 .find(|l| l.starts_with("model name"))
                 .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
         })
-        .unwrap_or_default();
-    cpu
+        .unwrap_or_default()
 }
