@@ -6,9 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
+use pingshen::board::Board;
 use pingshen::domain::Points;
-use pingshen::domain::aggregate::Recusals;
-use pingshen::domain::rank::{Inputs, rank};
 use pingshen::domain::ranking::Ranking;
 use pingshen::domain::round::Stage;
 use pingshen::load::{self, Disk};
@@ -89,20 +88,10 @@ pub fn later_round(dir: &Path, file: &str, round: &str) {
 pub fn ranking_of(dir: &Path, round: &str) -> Ranking {
     let s = Store::open(dir).unwrap();
     let r = s.round(round).unwrap();
-    let cards = s.cards(round, None).unwrap();
-    let recusals = Recusals::default();
-    let centres = s.centres().unwrap();
-    let inputs = Inputs {
-        round: &r.round,
-        sheet: &r.sheet,
-        eligibility: None,
-        dossiers: &r.dossiers,
-        cards: &cards,
-        recusals: &recusals,
-        decisions: &[],
-        register: &centres,
-    };
-    rank(&inputs, Stage::Expert).unwrap()
+    let board = Board::load(&s, round).unwrap();
+    board
+        .rank(&r.round, &r.sheet, None, &r.dossiers, Stage::Expert)
+        .unwrap()
 }
 
 /// A command line's words (none of them holds a space).

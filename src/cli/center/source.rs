@@ -1,8 +1,7 @@
 //! A round's expert-stage ranking, as the register reads it: the selection of
 //! a recognition round, or a centre's score in an annual round.
 
-use crate::domain::aggregate::Recusals;
-use crate::domain::rank::{Inputs, rank};
+use crate::board::Board;
 use crate::domain::ranking::{Boundary, Pending, Ranking};
 use crate::domain::round::Stage;
 use crate::error::Error;
@@ -11,27 +10,16 @@ use crate::store::{Store, StoredRound};
 /// The round and its expert-stage ranking, with the register's bars applied.
 pub fn ranking(store: &Store, round: &str) -> Result<(StoredRound, Ranking), Error> {
     let r = store.round(round)?;
-    let cards = store.cards(round, None)?;
-    let recusals = store.recusals(round)?;
-    let recusals = Recusals::new(
-        recusals
-            .iter()
-            .map(|x| (x.expert.as_str(), x.dossier.as_str())),
-    );
-    let decisions = store.decisions(round)?;
-    let centres = store.centres()?;
-    let inputs = Inputs {
-        round: &r.round,
-        sheet: &r.sheet,
-        eligibility: r.eligibility.as_ref(),
-        dossiers: &r.dossiers,
-        cards: &cards,
-        recusals: &recusals,
-        decisions: &decisions,
-        register: &centres,
-    };
-    let ranking =
-        rank(&inputs, Stage::Expert).map_err(|e| Error::BadInput(format!("round {round}: {e}")))?;
+    let board = Board::load(store, round)?;
+    let ranking = board
+        .rank(
+            &r.round,
+            &r.sheet,
+            r.eligibility.as_ref(),
+            &r.dossiers,
+            Stage::Expert,
+        )
+        .map_err(|e| Error::BadInput(format!("round {round}: {e}")))?;
     Ok((r, ranking))
 }
 
