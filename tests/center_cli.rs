@@ -213,6 +213,18 @@ fn a_centre_revoked_is_refused_then_barred_for_two_years_in_later_rounds() {
         e.failures[0].title,
         "申报单位（信用代码 91440101MAPMJJH73Q）的中心称号已于2025-04-20取消，2027-04-20前不得重新申报"
     );
+    let ranked = json(&dir, "rank --round next-2026 --format json");
+    let n1 = ranked["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["dossier"] == "N-001")
+        .unwrap();
+    assert_eq!(n1["status"], "ineligible");
+    assert_eq!(
+        n1["reasons"][0],
+        "申报单位（信用代码 91440101MAPMJJH73Q）的中心称号已于2025-04-20取消，2027-04-20前不得重新申报"
+    );
     let out = ok(&dir, "center register --round next-2026 --date 2026-03-20");
     assert!(
         out.contains(OTHER) && !out.contains(&format!("{REVOKED}  ")),
