@@ -127,6 +127,32 @@ fn publicity_counts_working_days_across_national_day_and_takes_objections_within
 }
 
 #[test]
+fn the_shipped_calendar_counts_national_day_and_make_up_sundays() {
+    let cal = pingshen::samples::calendar().unwrap();
+    let days = |y, m, d| {
+        let from = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        cal.working_days(from, 5)
+            .unwrap()
+            .iter()
+            .map(|d| d.format("%m-%d").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        days(2024, 9, 27),
+        ["09-27", "09-29", "09-30", "10-08", "10-09"]
+    );
+    assert_eq!(
+        days(2025, 9, 26),
+        ["09-26", "09-28", "09-29", "09-30", "10-09"]
+    );
+    assert_eq!(
+        days(2024, 10, 3),
+        ["10-08", "10-09", "10-10", "10-11", "10-12"],
+        "a start inside the holiday counts from the next working day; Saturday 10-12 is a make-up day"
+    );
+}
+
+#[test]
 fn bad_input_names_the_flag_and_what_is_allowed() {
     let (_tmp, dir) = store_dir();
     recognition(&dir);
