@@ -12,7 +12,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode::*;
 
-
 /// Each screen at both sizes.
 fn both(name: &str, app: &mut App) {
     assert_snapshot!(format!("{name}_80x24"), frame(app, 80, 24));

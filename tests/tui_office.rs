@@ -13,7 +13,6 @@ use pingshen::tui::app::{App, Popup, Screen, Tab};
 use pingshen::tui::update::update;
 use ratatui::crossterm::event::KeyCode::*;
 
-
 fn statuses(app: &App) -> Vec<(String, Status)> {
     let r = app.office.as_ref().unwrap().ranking.as_ref().unwrap();
     r.entries
