@@ -119,11 +119,35 @@ pub fn write_all(m: &Minutes, dir: &Path) -> Result<Vec<PathBuf>, ReportError> {
     ];
     let mut written = Vec::new();
     for (name, bytes) in FILES.iter().zip(contents) {
-        let path = dir.join(name);
-        let part = dir.join(format!(".{name}.part"));
-        fs::write(&part, &bytes).map_err(io(&part))?;
-        fs::rename(&part, &path).map_err(io(&path))?;
-        written.push(path);
+        written.push(write_whole(dir, name, &bytes)?);
     }
     Ok(written)
+}
+
+/// Writes `register.csv`: the register of recognised centres, one row each.
+pub fn write_register(
+    dir: &Path,
+    header: &[&str],
+    rows: &[Vec<String>],
+) -> Result<PathBuf, ReportError> {
+    fs::create_dir_all(dir).map_err(|source| ReportError::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    write_whole(dir, "register.csv", csv::table(header, rows).as_bytes())
+}
+
+/// One file written under a temporary name, then renamed into place.
+fn write_whole(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, ReportError> {
+    let path = dir.join(name);
+    let part = dir.join(format!(".{name}.part"));
+    fs::write(&part, bytes).map_err(|source| ReportError::Write {
+        path: part.clone(),
+        source,
+    })?;
+    fs::rename(&part, &path).map_err(|source| ReportError::Write {
+        path: path.clone(),
+        source,
+    })?;
+    Ok(path)
 }

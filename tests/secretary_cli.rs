@@ -139,6 +139,42 @@ fn a_tie_at_the_cap_blocks_the_final_result_until_decided() {
     assert_eq!(status("T-002"), "alternate");
     assert_eq!(status("T-003"), "ineligible");
     ok(s, &["audit", "verify", "--round", "tui-2024"]);
+
+    // the final selection enters the register, which the minutes then include
+    ok(
+        s,
+        &[
+            "center",
+            "register",
+            "--round",
+            "tui-2024",
+            "--date",
+            "2024-07-01",
+        ],
+    );
+    let out = tempfile::tempdir().unwrap();
+    let listed = ok(
+        s,
+        &[
+            "report",
+            "--round",
+            "tui-2024",
+            "--out",
+            out.path().to_str().unwrap(),
+        ],
+    );
+    assert!(listed.contains("register.csv"), "{listed}");
+    let register = std::fs::read_to_string(out.path().join("register.csv")).unwrap();
+    assert!(register.starts_with('\u{feff}'));
+    assert!(
+        register.contains("广州澄岚微电子科技有限公司")
+            && register.contains("广州穗禾智能农机装备有限公司"),
+        "{register}"
+    );
+    assert!(
+        !register.contains("广州云栖生物医药研究院有限公司"),
+        "the alternate is not registered: {register}"
+    );
 }
 
 #[test]

@@ -248,6 +248,14 @@ pub fn report(dir: &Path, a: ReportArgs, lang: Lang) -> Result<(), Error> {
     for p in written {
         println!("{}", p.display());
     }
+    let centres = store.centres()?;
+    if !centres.is_empty() {
+        let (header, rows) =
+            crate::domain::register::table(&centres, chrono::Utc::now().date_naive(), lang.into());
+        let path = report::write_register(&a.out, &header, &rows)
+            .map_err(|e| Error::Failure(e.to_string()))?;
+        println!("{}", path.display());
+    }
     if !x.ranking.is_final() {
         eprintln!(
             "{}\n{}",

@@ -51,6 +51,17 @@ pub fn render(m: &Minutes) -> String {
     out
 }
 
+/// Any table as CSV with the byte-order mark: a header row, then the rows.
+pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    out.push(BOM);
+    record(&mut out, header);
+    for r in rows {
+        record(&mut out, &r.iter().map(String::as_str).collect::<Vec<_>>());
+    }
+    out
+}
+
 fn record(out: &mut String, fields: &[&str]) {
     let cells: Vec<String> = fields.iter().map(|f| field(f)).collect();
     out.push_str(&cells.join(","));
