@@ -14,7 +14,7 @@ use crate::domain::calendar::Calendar;
 use crate::domain::dossier::Dossier;
 use crate::domain::sheet::Sheet;
 
-pub use round::{LoadedRound, round};
+pub use round::{LoadedRound, Texts, round};
 
 /// One problem in one file, with its place.
 #[derive(Clone, Debug, PartialEq, Eq)]

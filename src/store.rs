@@ -9,10 +9,14 @@ mod codec;
 mod conflicts;
 mod decisions;
 mod durable;
+mod identity;
+mod imports;
 mod keys;
 mod open;
 mod replay;
 mod rounds;
+mod score_conflicts;
+mod state;
 mod write;
 
 use std::fs::File;
@@ -23,7 +27,9 @@ use crate::domain::scoring::Refusal;
 
 pub use audit::{Action, Broken, Entry, Subject, Verified};
 pub use cards::Edit;
-pub use rounds::{Init, RoundInfo, StoredRound};
+pub use identity::KeyRecord;
+pub use imports::{Imported, Incoming};
+pub use rounds::{Init, RoundInfo, StoredRound, fingerprint};
 
 /// The version of the stored values' layout; a store with a higher one is refused.
 pub const SCHEMA: u32 = 1;
@@ -89,6 +95,8 @@ pub enum StoreError {
     Refused(#[from] Refusal),
     #[error("{0}")]
     BadDecision(#[from] crate::domain::decision::DecisionError),
+    #[error("{0}")]
+    Merge(#[from] crate::domain::merge::MergeRefusal),
 }
 
 impl StoreError {
@@ -97,6 +105,7 @@ impl StoreError {
         match self {
             StoreError::NoSuchRound { .. } | StoreError::BadDecision(_) => true,
             StoreError::Refused(r) => r.is_bad_input(),
+            StoreError::Merge(m) => m.is_bad_input(),
             _ => false,
         }
     }
@@ -108,6 +117,7 @@ impl StoreError {
                 true
             }
             StoreError::Refused(r) => !r.is_bad_input(),
+            StoreError::Merge(m) => !m.is_bad_input(),
             _ => false,
         }
     }

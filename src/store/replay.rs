@@ -18,7 +18,8 @@ struct Replayed {
     submitted: bool,
 }
 
-/// The first difference between the log's story and the stored cards, in words.
+/// The first difference between the log's story and the stored cards, in
+/// words. A bundle's own cards and entries are checked the same way.
 pub fn compare(entries: &[Entry], cards: &[Card]) -> Option<String> {
     let replayed = match replay(entries) {
         Ok(r) => r,
@@ -101,7 +102,32 @@ fn replay(entries: &[Entry]) -> Result<BTreeMap<Key, Replayed>, String> {
             }
             Action::Submit => cards.entry(key).or_default().submitted = true,
             Action::Reopen => cards.entry(key).or_default().submitted = false,
-            Action::Init | Action::Replace | Action::Conflict | Action::Decision => {}
+            Action::Import => {
+                let Some(text) = &e.new else {
+                    return Err(format!("entry {} imports no card", e.seq));
+                };
+                let s = super::state::parse(text).map_err(|why| {
+                    format!("entry {} holds a card that does not read: {why}", e.seq)
+                })?;
+                let card = cards.entry(key).or_default();
+                card.scores = s.scores;
+                card.comments = s.comments;
+                card.submitted = s.status == Status::Submitted;
+            }
+            Action::Resolve => {
+                let v = e.new.as_deref().unwrap_or_default();
+                let p: Points = v
+                    .parse()
+                    .map_err(|_| format!("entry {} resolves to '{v}'", e.seq))?;
+                cards.entry(key).or_default().scores.insert(item()?, p);
+            }
+            Action::Init
+            | Action::Replace
+            | Action::Conflict
+            | Action::Decision
+            | Action::Export
+            | Action::Trust
+            | Action::ScoreConflict => {}
         }
     }
     Ok(cards)
