@@ -1,6 +1,7 @@
 //! pingshen (评审): offline scoring for expert panels of high-value patent
 //! cultivation programmes.
 
+pub mod bundle;
 pub mod cli;
 pub mod demo;
 pub mod domain;

@@ -132,3 +132,44 @@ fn replay(entries: &[Entry]) -> Result<BTreeMap<Key, Replayed>, String> {
     }
     Ok(cards)
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+
+    use super::*;
+    use crate::domain::merge::CardState;
+    use crate::store::audit::{Event, Head, Subject};
+
+    fn imported(card: &Card) -> Entry {
+        let subject = Subject {
+            stage: Some(card.stage),
+            expert: Some(card.expert.clone()),
+            dossier: Some(card.dossier.clone()),
+            item: None,
+        };
+        let state = super::super::state::text(&CardState::of(card));
+        let ev = Event::new("secretary", Action::Import, subject).change(None, Some(state));
+        Entry::next(&Head::default(), "r", Utc::now(), ev)
+    }
+
+    #[test]
+    fn an_imported_card_replays_and_a_changed_one_does_not() {
+        let mut card = Card::new("r", Stage::Expert, "E1", "D1", Utc::now());
+        card.scores
+            .insert("A1".into(), Points::from_hundredths(750));
+        card.status = Status::Submitted;
+        let log = [imported(&card)];
+        assert_eq!(compare(&log, std::slice::from_ref(&card)), None);
+        let mut changed = card.clone();
+        changed.scores.insert("A1".into(), Points::whole(8));
+        let why = compare(&log, &[changed]).unwrap();
+        assert!(
+            why.contains("holds scores [A1=8] but its history says [A1=7.5]"),
+            "{why}"
+        );
+        let mut reopened = card.clone();
+        reopened.status = Status::Draft;
+        assert!(compare(&log, &[reopened]).is_some());
+    }
+}

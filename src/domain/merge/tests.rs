@@ -184,3 +184,17 @@ fn a_conflict_reopens_on_a_new_value_and_closes_when_sources_agree() {
     c.claim(&key("a"), Points::whole(9), now);
     assert!(c.is_open(), "a new value reopens it");
 }
+
+#[test]
+fn a_round_refuses_a_pinned_key_that_is_not_a_fingerprint() {
+    let mut r = round(Some("3f2a-91bc-04de-77a"));
+    r.experts[0].id = "E1".into();
+    let problems = r.validate().unwrap_err();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.contains("key '3f2a-91bc-04de-77a' of expert E1")),
+        "{problems:?}"
+    );
+    assert!(round(Some("3F2A 91BC 04DE 77A1")).validate().is_ok());
+}
