@@ -2,10 +2,14 @@
 //! module knows clap.
 
 mod audit;
+mod bundle;
 mod check;
 mod conflict;
 mod demo;
 mod init;
+mod key;
+mod out;
+mod round;
 mod score;
 mod show;
 mod table;
@@ -74,7 +78,8 @@ pub enum Command {
     },
     /// Open the terminal UI: experts score, the secretary ranks and decides.
     Tui(tui::TuiArgs),
-    /// Load a round (sheet, dossiers, experts, settings) into the store.
+    /// Load a round (sheet, dossiers, experts, settings) into the store, from
+    /// its round file or from a round package.
     Init {
         round_file: PathBuf,
         /// Who loads it, for the audit log.
@@ -90,6 +95,15 @@ pub enum Command {
     /// Check the audit log.
     #[command(subcommand)]
     Audit(audit::AuditCommand),
+    /// Export a round as one package file for the experts' laptops.
+    #[command(subcommand)]
+    Round(round::RoundCommand),
+    /// Signed score bundles: export, import, conflicts and their resolution.
+    #[command(subcommand)]
+    Bundle(bundle::BundleCommand),
+    /// This store's signing key.
+    #[command(subcommand)]
+    Key(key::KeyCommand),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -125,6 +139,9 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Score(c) => score::run(&store_dir(store)?, c, lang),
         Command::Conflict(c) => conflict::run(&store_dir(store)?, c, lang),
         Command::Audit(c) => audit::run(&store_dir(store)?, c, lang),
+        Command::Round(c) => round::run(&store_dir(store)?, c, lang),
+        Command::Bundle(c) => bundle::run(&store_dir(store)?, c, lang),
+        Command::Key(c) => key::run(&store_dir(store)?, c, lang),
     }
 }
 

@@ -123,32 +123,50 @@ fn seven_laptops_merged_rank_as_one_store() {
     let pkg_file = tmp.path().join("huangpu-2024.package.ron");
     std::fs::write(&pkg_file, &pkg).unwrap();
 
-    let mut bundles = Vec::new();
-    for (e, expert) in demo.round.experts.iter().enumerate() {
-        let loaded = package::read(&pkg_file, &std::fs::read(&pkg_file).unwrap()).unwrap();
-        let mut laptop = laptops::store(tmp.path(), &format!("laptop-{}", expert.id), &loaded);
-        assert_eq!(
-            laptop.round(&id).unwrap().fingerprint,
-            secretary.round(&id).unwrap().fingerprint
-        );
-        let scored = experts_on(&mut laptop, &loaded, &expert.id, e);
-        let made = bundle::export(&mut laptop, &id, &expert.id).unwrap();
-        assert_eq!((made.cards, made.submitted), (scored, scored));
-        bundles.push((expert.id.clone(), made.fingerprint, made.bytes, scored));
-    }
+    // Each laptop on its own, as in the meeting room; the single store
+    // alongside, with the same scores entered directly.
+    let (mut bundles, one) = std::thread::scope(|scope| {
+        let laptops: Vec<_> = demo
+            .round
+            .experts
+            .iter()
+            .enumerate()
+            .map(|(e, expert)| {
+                let (tmp, id, pkg_file) = (tmp.path(), &id, &pkg_file);
+                scope.spawn(move || {
+                    let loaded =
+                        package::read(pkg_file, &std::fs::read(pkg_file).unwrap()).unwrap();
+                    let mut laptop = laptops::store(tmp, &format!("laptop-{}", expert.id), &loaded);
+                    let scored = experts_on(&mut laptop, &loaded, &expert.id, e);
+                    let fp = laptop.round(id).unwrap().fingerprint;
+                    let made = bundle::export(&mut laptop, id, &expert.id).unwrap();
+                    assert_eq!((made.cards, made.submitted), (scored, scored));
+                    (expert.id.clone(), made.fingerprint, made.bytes, scored, fp)
+                })
+            })
+            .collect();
+        let one = scope.spawn(|| {
+            let mut one = laptops::store(tmp.path(), "one", &demo);
+            preliminary(&mut one, &demo);
+            for (e, expert) in demo.round.experts.iter().enumerate() {
+                experts_on(&mut one, &demo, &expert.id, e);
+            }
+            one
+        });
+        let bundles: Vec<_> = laptops.into_iter().map(|h| h.join().unwrap()).collect();
+        (bundles, one.join().unwrap())
+    });
+    let ours = secretary.round(&id).unwrap().fingerprint;
+    assert!(
+        bundles.iter().all(|b| b.4 == ours),
+        "every laptop has the same round"
+    );
     // Bundles arrive in any order.
     bundles.reverse();
-    for (expert, fp, bytes, scored) in &bundles {
+    for (expert, fp, bytes, scored, _) in &bundles {
         let trust = Trust::by("secretary").confirm(expert, fp);
         let r = bundle::import(&mut secretary, bytes, &trust).unwrap();
         assert_eq!((r.imported, r.conflicts), (*scored, 0), "{expert}");
-    }
-
-    let mut one = Store::open(&tmp.path().join("one")).unwrap();
-    one.init_round(&demo, "secretary").unwrap();
-    preliminary(&mut one, &demo);
-    for (e, expert) in demo.round.experts.iter().enumerate() {
-        experts_on(&mut one, &demo, &expert.id, e);
     }
 
     for stage in [Stage::Preliminary, Stage::Expert] {
