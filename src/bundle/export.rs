@@ -45,10 +45,12 @@ pub fn export(store: &mut Store, round: &str, expert: &str) -> Result<Exported, 
         })
         .collect();
     let sequence = store.record_export(round, expert, cards.len())?;
+    // Entries about the expert's own cards and recusals (whoever made them),
+    // so that the secretary can replay the cards from them.
     let audit = store
         .audit_log(round)?
         .into_iter()
-        .filter(|e| e.subject.expert.as_deref() == Some(expert) || e.who == expert)
+        .filter(|e| e.subject.expert.as_deref() == Some(expert))
         .collect();
     let body = Body {
         format: FORMAT,
