@@ -9,6 +9,7 @@ mod demo;
 mod init;
 mod key;
 mod out;
+mod rank;
 mod round;
 mod score;
 mod show;
@@ -78,6 +79,12 @@ pub enum Command {
     },
     /// Open the terminal UI: experts score, the secretary ranks and decides.
     Tui(tui::TuiArgs),
+    /// Rank a stage: shortlist, selection, annual pass/fail or acceptance.
+    Rank(rank::RankArgs),
+    /// Record the secretary's decision on a tie across a boundary.
+    Decide(rank::DecideArgs),
+    /// Write the minutes: ranking.csv, ranking.xlsx, report.html, ranking.md.
+    Report(rank::ReportArgs),
     /// Load a round (sheet, dossiers, experts, settings) into the store, from
     /// its round file or from a round package.
     Init {
@@ -134,6 +141,9 @@ fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Check { files } => check::run(&files, lang),
         Command::Demo { no_tui } => demo::run(&store_dir(store)?, no_tui, lang),
+        Command::Rank(a) => rank::rank(&store_dir(store)?, a, lang),
+        Command::Decide(a) => rank::decide(&store_dir(store)?, a, lang),
+        Command::Report(a) => rank::report(&store_dir(store)?, a, lang),
         Command::Tui(args) => tui::run(&store_dir(store)?, args, lang),
         Command::Init { round_file, by } => init::run(&store_dir(store)?, &round_file, &by, lang),
         Command::Score(c) => score::run(&store_dir(store)?, c, lang),

@@ -1,14 +1,18 @@
 //! pingshen (评审): offline scoring for expert panels of high-value patent
 //! cultivation programmes.
 
+pub mod board;
 pub mod bundle;
 pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod fingerprint;
 pub mod lang;
 pub mod load;
+pub mod report;
 pub mod samples;
 pub mod store;
 pub mod synthetic;
+pub mod text;
 pub mod tui;

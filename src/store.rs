@@ -44,6 +44,8 @@ pub struct Store {
     dir: PathBuf,
     /// Set after a write failed to reach the disk; further changes are refused.
     broken: OnceLock<String>,
+    /// What is known to be on disk, so each save syncs only what changed.
+    synced: durable::Synced,
     _lock: File,
 }
 

@@ -11,7 +11,9 @@ pub mod layout;
 pub mod run;
 pub mod store_desk;
 pub mod strings;
-pub mod text;
 pub mod theme;
 pub mod update;
 pub mod view;
+
+/// Display-width helpers, shared with the printed reports.
+pub use crate::text;

@@ -12,32 +12,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode::*;
 
-fn frame(app: &mut App, w: u16, h: u16) -> String {
-    update(app, Action::Resize(w, h));
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| draw(f, app)).unwrap();
-    plain(t.backend().buffer())
-}
-
-/// The screen as text, one line per row, wide characters taking their two columns.
-fn plain(b: &ratatui::buffer::Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..b.area.height {
-        let mut skip = 0;
-        for x in 0..b.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = b[(x, y)].symbol();
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            out.push_str(sym);
-        }
-        out.push_str("│\n");
-    }
-    out
-}
-
 /// Each screen at both sizes.
 fn both(name: &str, app: &mut App) {
     assert_snapshot!(format!("{name}_80x24"), frame(app, 80, 24));

@@ -11,32 +11,7 @@ use pingshen::domain::round::Stage;
 use pingshen::tui::action::{Action, Effect};
 use pingshen::tui::app::{App, Popup, Screen, Tab};
 use pingshen::tui::update::update;
-use pingshen::tui::view::draw;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode::*;
-
-fn frame(app: &mut App, w: u16, h: u16) -> String {
-    update(app, Action::Resize(w, h));
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| draw(f, app)).unwrap();
-    let b = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..b.area.height {
-        let mut skip = 0;
-        for x in 0..b.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = b[(x, y)].symbol();
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            out.push_str(sym);
-        }
-        out.push_str("│\n");
-    }
-    out
-}
 
 fn statuses(app: &App) -> Vec<(String, Status)> {
     let r = app.office.as_ref().unwrap().ranking.as_ref().unwrap();

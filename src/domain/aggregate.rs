@@ -63,7 +63,16 @@ pub struct Counted {
     pub expert: String,
     /// The sum of the sheet's items (values of ids not on the sheet are ignored).
     pub total: Points,
-    pub scores: BTreeMap<String, Points>,
+    /// The scores (or achieved values) in the sheet's entry order: the order of
+    /// `Sheet::entry_ids`, so that every pass over a panel indexes, never searches.
+    pub values: Vec<Points>,
+}
+
+impl Counted {
+    /// The value of the sheet's `k`-th entry.
+    pub fn value(&self, k: usize) -> Points {
+        self.values.get(k).copied().unwrap_or_default()
+    }
 }
 
 /// An exact panel mean of one section's subtotals or one item's scores.
@@ -125,16 +134,16 @@ fn find(means: &[Mean], id: &str) -> Option<Ratio> {
 /// A card counts when it is submitted, scores every entry of the sheet and its
 /// expert is not recused. Should two cards of one expert reach this function,
 /// the submitted one updated last is taken, so an expert counts once.
-pub fn aggregate(
+pub fn aggregate<'c>(
     sheet: &Sheet,
     stage: Stage,
     dossier: &str,
-    cards: &[Card],
+    cards: impl IntoIterator<Item = &'c Card>,
     recusals: &Recusals,
 ) -> PanelScore {
     let mut latest: BTreeMap<&str, &Card> = BTreeMap::new();
     for c in cards
-        .iter()
+        .into_iter()
         .filter(|c| c.stage == stage && c.dossier == dossier)
     {
         let newer = latest
@@ -148,12 +157,20 @@ pub fn aggregate(
     let mut counted = Vec::new();
     let mut excluded = Vec::new();
     for (expert, card) in latest {
+        // One lookup per entry: the values in sheet order, or what is missing.
+        let mut values = Vec::with_capacity(entries.len());
+        let mut missing = Vec::new();
+        for id in &entries {
+            match card.scores.get(*id) {
+                Some(v) => values.push(*v),
+                None => missing.push(id.to_string()),
+            }
+        }
         let why = if recusals.contains(expert, dossier) {
             Some(NotCounted::Recused)
         } else if !card.is_submitted() {
             Some(NotCounted::Draft)
         } else {
-            let missing = card.gaps(sheet).missing;
             (!missing.is_empty()).then_some(NotCounted::Incomplete { missing })
         };
         match why {
@@ -161,17 +178,11 @@ pub fn aggregate(
                 expert: expert.to_string(),
                 why,
             }),
-            None => {
-                let scores: BTreeMap<String, Points> = entries
-                    .iter()
-                    .filter_map(|id| card.scores.get(*id).map(|v| (id.to_string(), *v)))
-                    .collect();
-                counted.push(Counted {
-                    expert: expert.to_string(),
-                    total: scores.values().copied().sum(),
-                    scores,
-                });
-            }
+            None => counted.push(Counted {
+                expert: expert.to_string(),
+                total: values.iter().copied().sum(),
+                values,
+            }),
         }
     }
     summarise(sheet, stage, dossier, counted, excluded)
@@ -205,23 +216,21 @@ fn summarise(
     let (sections, items) = if n == 0 {
         (Vec::new(), Vec::new())
     } else {
+        let mut start = 0;
         let sections = sheet
             .sections
             .iter()
             .map(|s| {
-                mean_of(&s.id, &|c| {
-                    s.items
-                        .iter()
-                        .filter_map(|i| c.scores.get(&i.id))
-                        .copied()
-                        .sum()
-                })
+                let range = start..start + s.items.len();
+                start = range.end;
+                mean_of(&s.id, &|c| range.clone().map(|k| c.value(k)).sum())
             })
             .collect();
         let items = sheet
             .entry_ids()
             .into_iter()
-            .map(|id| mean_of(id, &|c| c.scores.get(id).copied().unwrap_or_default()))
+            .enumerate()
+            .map(|(k, id)| mean_of(id, &|c| c.value(k)))
             .collect();
         (sections, items)
     };

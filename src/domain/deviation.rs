@@ -82,24 +82,25 @@ pub fn deviations(
             }
         }
     }
-    for item in sheet.items() {
-        let Some(mean) = panel.item(&item.id) else {
+    for (k, item) in sheet.items().enumerate() {
+        // `panel.items` is in the sheet's entry order, as are the counted values.
+        let Some(mean) = panel.items.get(k).map(|m| m.value) else {
             continue;
         };
+        let limit = Ratio::from_points(item.max) * Ratio::new(limits.item_percent as i128, 100);
         for c in &panel.counted {
-            let Some(score) = c.scores.get(&item.id) else {
-                continue;
-            };
-            let flag = ItemFlag {
-                expert: c.expert.clone(),
-                item: item.id.clone(),
-                score: *score,
-                mean,
-                max: item.max,
-                percent: limits.item_percent,
-            };
-            if flag.distance() > flag.limit() {
-                items.push(flag);
+            let score = &c.value(k);
+            // Measured before anything is built: most scores are near the mean.
+            let distance = (Ratio::from_points(*score) - mean).abs();
+            if distance > limit {
+                items.push(ItemFlag {
+                    expert: c.expert.clone(),
+                    item: item.id.clone(),
+                    score: *score,
+                    mean,
+                    max: item.max,
+                    percent: limits.item_percent,
+                });
             }
         }
     }

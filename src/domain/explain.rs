@@ -7,11 +7,7 @@ use super::indicators::Evidence;
 use super::outcome::Verdict;
 use super::rules::{Cond, Expr};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Lang {
-    Zh,
-    En,
-}
+pub(crate) use crate::lang::Lang;
 
 struct Words<'a> {
     lang: Lang,

@@ -47,6 +47,36 @@ pub struct Achievement {
 }
 
 impl Achievement {
+    /// One scorer's own values (a card being filled in), met against the sheet's targets.
+    pub fn of_values(
+        sheet: &Sheet,
+        values: &std::collections::BTreeMap<String, Points>,
+    ) -> Achievement {
+        let indicators = sheet
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(k, i)| {
+                let achieved = values.get(&i.id).copied();
+                let met = achieved.is_some_and(|v| v >= i.target);
+                IndicatorState {
+                    id: i.id.clone(),
+                    number: k + 1,
+                    title: i.title.clone(),
+                    unit: i.unit.clone(),
+                    target: i.target,
+                    achieved,
+                    votes: u32::from(met),
+                    met,
+                }
+            })
+            .collect();
+        Achievement {
+            evidence: Evidence::Panel { experts: 1 },
+            indicators,
+        }
+    }
+
     pub fn met_ids(&self) -> Vec<&str> {
         self.indicators
             .iter()
@@ -85,11 +115,7 @@ pub fn achievement(sheet: &Sheet, dossier: &Dossier, panel: &PanelScore) -> Achi
         .map(|(k, ind)| {
             let (achieved, votes) = match evidence {
                 Evidence::Panel { .. } => {
-                    let values: Vec<Points> = panel
-                        .counted
-                        .iter()
-                        .filter_map(|c| c.scores.get(&ind.id).copied())
-                        .collect();
+                    let values: Vec<Points> = panel.counted.iter().map(|c| c.value(k)).collect();
                     let votes = values.iter().filter(|v| **v >= ind.target).count() as u32;
                     (majority_value(values), votes)
                 }

@@ -63,6 +63,7 @@ pub(crate) struct Board<'a> {
     pub panels: BTreeMap<&'a str, PanelScore>,
     /// This round's and stage's decisions.
     pub decisions: Vec<Decision>,
+    by_id: BTreeMap<&'a str, &'a Dossier>,
 }
 
 impl<'a> Board<'a> {
@@ -71,17 +72,27 @@ impl<'a> Board<'a> {
         let sheets: Vec<&Sheet> = std::iter::once(inputs.sheet)
             .chain(inputs.eligibility)
             .collect();
-        let cards: Vec<Card> = inputs
+        // Cards by dossier, once: the panels then read only their own.
+        let mut by_dossier: BTreeMap<&str, Vec<&Card>> = BTreeMap::new();
+        for c in inputs
             .cards
             .iter()
-            .filter(|c| c.round == round.id)
-            .cloned()
-            .collect();
+            .filter(|c| c.round == round.id && c.stage == stage)
+        {
+            by_dossier.entry(c.dossier.as_str()).or_default().push(c);
+        }
         let mut reviews = BTreeMap::new();
         let mut panels = BTreeMap::new();
         for d in inputs.dossiers {
             reviews.insert(d.id.as_str(), review(d, round.date, &sheets));
-            let panel = aggregate(inputs.sheet, stage, &d.id, &cards, inputs.recusals);
+            let own = by_dossier.get(d.id.as_str()).map_or(&[][..], Vec::as_slice);
+            let panel = aggregate(
+                inputs.sheet,
+                stage,
+                &d.id,
+                own.iter().copied(),
+                inputs.recusals,
+            );
             panels.insert(d.id.as_str(), panel);
         }
         let decisions = inputs
@@ -96,6 +107,7 @@ impl<'a> Board<'a> {
             reviews,
             panels,
             decisions,
+            by_id: inputs.dossiers.iter().map(|d| (d.id.as_str(), d)).collect(),
         }
     }
 
@@ -177,7 +189,7 @@ impl<'a> Board<'a> {
     }
 
     fn dossier(&self, id: &str) -> Option<&'a Dossier> {
-        self.inputs.dossiers.iter().find(|d| d.id == id)
+        self.by_id.get(id).copied()
     }
 
     /// Entries for the ordered rows, with ranks, ties and decisions, each with
@@ -249,26 +261,26 @@ pub(crate) fn mark_boundary(
 
 /// Flags entries that print the same to two decimals without being tied.
 fn flag_prints_as_tied(entries: &mut [Entry]) {
-    let seen: Vec<(String, Option<(i128, Ratio)>)> = entries
-        .iter()
-        .map(|e| {
-            (
-                e.dossier.clone(),
-                e.score.map(|s| (s.round_hundredths(), s)),
-            )
-        })
-        .collect();
-    for (e, (_, mine)) in entries.iter_mut().zip(&seen) {
-        let Some((printed, exact)) = *mine else {
-            continue;
-        };
-        let with: Vec<String> = seen
-            .iter()
-            .filter(|(_, o)| o.is_some_and(|(p, s)| p == printed && s != exact))
-            .map(|(id, _)| id.clone())
-            .collect();
-        if !with.is_empty() {
-            e.flags.push(Flag::PrintsAsTied { with });
+    // Entries by their printed score; only those groups need comparing.
+    let mut printed: BTreeMap<i128, Vec<(usize, Ratio)>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        if let Some(s) = e.score {
+            printed
+                .entry(s.round_hundredths())
+                .or_default()
+                .push((i, s));
+        }
+    }
+    for group in printed.values().filter(|g| g.len() > 1) {
+        for &(i, exact) in group {
+            let with: Vec<String> = group
+                .iter()
+                .filter(|(_, s)| *s != exact)
+                .map(|(j, _)| entries[*j].dossier.clone())
+                .collect();
+            if !with.is_empty() {
+                entries[i].flags.push(Flag::PrintsAsTied { with });
+            }
         }
     }
 }

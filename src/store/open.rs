@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use super::{CACHE_BYTES, Result, SCHEMA, Store, StoreError, codec, durable, keys};
 
 /// The lock file in the store folder; it holds the id of the process that has it.
-const LOCK: &str = "pingshen.lock";
+pub(super) const LOCK: &str = "pingshen.lock";
 
 #[derive(Clone, Copy)]
 pub enum During {
@@ -35,6 +35,7 @@ pub fn open(dir: &Path) -> Result<Store> {
         db,
         dir: dir.to_path_buf(),
         broken: OnceLock::new(),
+        synced: durable::Synced::default(),
         _lock: lock,
     };
     store.check_schema()?;

@@ -3,7 +3,6 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use super::audit::{Action, Event, Subject};
 use super::{Result, Store, StoreError, keys};
@@ -60,10 +59,7 @@ pub enum Init {
 /// SHA-256 over the round's content, as parsed (so layout and comments in the
 /// files do not count).
 pub fn fingerprint(r: &LoadedRound) -> String {
-    let content = (&r.round, &r.sheet, &r.eligibility, &r.dossiers);
-    let mut h = Sha256::new();
-    h.update(serde_json::to_vec(&content).unwrap_or_default());
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    crate::fingerprint::of(&(&r.round, &r.sheet, &r.eligibility, &r.dossiers))
 }
 
 impl Store {

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::audit::{Entry, Event, Head};
 use super::open::{During, sled_error};
-use super::{Result, Store, StoreError, codec, durable, keys};
+use super::{Result, Store, StoreError, codec, keys};
 
 /// A change being gathered: the batch, and the round's audit chain as it grows.
 pub struct Change {
@@ -85,10 +85,12 @@ impl Store {
             .and_then(|()| self.db.flush().map(|_| ()))
             .map_err(|e| sled_error(&self.dir, e, During::Write))
             .and_then(|()| {
-                durable::sync_store(&self.dir).map_err(|e| StoreError::Unconfirmed {
-                    dir: self.dir.clone(),
-                    detail: super::open::io_words(&e),
-                })
+                self.synced
+                    .sync(&self.dir)
+                    .map_err(|e| StoreError::Unconfirmed {
+                        dir: self.dir.clone(),
+                        detail: super::open::io_words(&e),
+                    })
             });
         if let Err(e) = &result {
             let _ = self.broken.set(match e {

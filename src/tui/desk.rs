@@ -11,14 +11,7 @@ use super::app::{App, RoundData, RoundSummary};
 /// A scorer's own cards and the dossiers they are recused from, with reasons.
 pub type Own = (Vec<Card>, Vec<(String, String)>);
 
-/// Everything the secretary's desk reads: every card, recusal and decision of a round.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Board {
-    pub cards: Vec<Card>,
-    /// (expert, dossier) pairs, from the round file and declared.
-    pub recusals: Vec<(String, String)>,
-    pub decisions: Vec<Decision>,
-}
+pub use crate::board::Board;
 
 /// The store as the UI sees it. Every write returns only once it is durable.
 pub trait Desk {

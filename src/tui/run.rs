@@ -73,13 +73,25 @@ fn perform_open(desk: &mut dyn Desk, id: &str) -> Action {
 /// a panic included (ratatui's init installs that hook).
 pub fn run(desk: &mut dyn Desk, how: &Start) -> io::Result<()> {
     let mut app = start(desk, how);
+    // Ours first: ratatui's hook (installed by try_init) restores the screen, then
+    // calls this one, which gives the mouse back before the panic is printed.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        previous(info);
+    }));
     let mut terminal = ratatui::try_init()?;
     execute!(io::stdout(), EnableMouseCapture)?;
     let result = (|| -> io::Result<()> {
         let size = terminal.size()?;
         dispatch(desk, &mut app, Action::Resize(size.width, size.height));
+        // For start-up measurements: leave as soon as the first frame is on screen.
+        let first_frame_only = std::env::var_os("PINGSHEN_EXIT_AFTER_FIRST_FRAME").is_some();
         while !app.quit {
             terminal.draw(|f| view::draw(f, &app))?;
+            if first_frame_only {
+                break;
+            }
             let action = match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => command::resolve(&app, k),
                 Event::Mouse(m) => command::mouse(m),

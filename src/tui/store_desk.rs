@@ -112,20 +112,7 @@ impl Desk for Store {
     }
 
     fn board(&mut self, round: &str) -> Result<Board, String> {
-        let words = |e: crate::store::StoreError| e.to_string();
-        let cards = self.cards(round, None).map_err(words)?;
-        let recusals = self
-            .recusals(round)
-            .map_err(words)?
-            .into_iter()
-            .map(|r| (r.expert, r.dossier))
-            .collect();
-        let decisions = self.decisions(round).map_err(words)?;
-        Ok(Board {
-            cards,
-            recusals,
-            decisions,
-        })
+        Board::load(self, round).map_err(|e| e.to_string())
     }
 
     fn decide(&mut self, decision: Decision) -> Result<(), String> {

@@ -2,10 +2,8 @@
 //! store is returned as effects, and the store's answer comes back as an action.
 
 use crate::domain::Points;
-use crate::domain::aggregate::Recusals;
 use crate::domain::card::Card;
 use crate::domain::decision::{Choice, Decision};
-use crate::domain::rank::{Inputs, rank};
 use crate::domain::ranking::Boundary;
 use crate::domain::round::{RoundKind, Stage};
 use crate::domain::sheet::ValueError;
@@ -689,22 +687,16 @@ fn rerank(app: &mut App) {
     let (Some(d), Some(o)) = (&app.data, &mut app.office) else {
         return;
     };
-    let recusals = Recusals::new(
-        o.board
-            .recusals
-            .iter()
-            .map(|(e, x)| (e.as_str(), x.as_str())),
-    );
-    let inputs = Inputs {
-        round: &d.round,
-        sheet: &d.sheet,
-        eligibility: d.eligibility.as_ref(),
-        dossiers: &d.dossiers,
-        cards: &o.board.cards,
-        recusals: &recusals,
-        decisions: &o.board.decisions,
-    };
-    o.ranking = rank(&inputs, o.stage).map_err(|e| e.to_string());
+    o.ranking = o
+        .board
+        .rank(
+            &d.round,
+            &d.sheet,
+            d.eligibility.as_ref(),
+            &d.dossiers,
+            o.stage,
+        )
+        .map_err(|e| e.to_string());
     let n = o.ranking.as_ref().map_or(0, |r| r.entries.len());
     o.sel = o.sel.min(n.saturating_sub(1));
 }

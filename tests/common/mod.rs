@@ -224,3 +224,29 @@ pub fn office_app() -> App {
     update(&mut app, Action::BoardLoaded(Box::new(board)));
     app
 }
+
+/// Draws the app into a test terminal of `w`×`h` and returns the screen as text,
+/// one line per row, wide characters taking their two columns.
+pub fn frame(app: &mut App, w: u16, h: u16) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    update(app, Action::Resize(w, h));
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| pingshen::tui::view::draw(f, app)).unwrap();
+    let b = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..b.area.height {
+        let mut skip = 0;
+        for x in 0..b.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = b[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            out.push_str(sym);
+        }
+        out.push_str("│\n");
+    }
+    out
+}

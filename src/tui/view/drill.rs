@@ -81,7 +81,7 @@ pub fn detail(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: 
     let ids = sheet.entry_ids();
     let n = layout::list_rows(body);
     let mut rows: Vec<Row> = Vec::new();
-    for id in ids.iter() {
+    for (row, id) in ids.iter().enumerate() {
         let title = sheet
             .item(id)
             .map(|i| i.title.clone())
@@ -92,9 +92,9 @@ pub fn detail(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: 
             Span::raw(title.unwrap_or_default()),
             Span::raw(max),
         ];
-        for (k, c) in panel.counted.iter().enumerate() {
-            let v = c.scores.get(*id).map_or("·".into(), |v| v.to_string());
-            let style = if flagged_item(experts[k], id) {
+        for c in &panel.counted {
+            let v = c.value(row).to_string();
+            let style = if flagged_item(&c.expert, id) {
                 t.bad()
             } else {
                 Style::new()

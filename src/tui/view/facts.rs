@@ -124,6 +124,24 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, t: &Theme) 
             plain,
         );
     }
+    if !dossier.targets.is_empty() {
+        text(&mut lines, format!("{}：", s.targets), t.header());
+        for x in &dossier.targets {
+            let unit = app
+                .sheet()
+                .and_then(|sh| sh.indicator(&x.indicator))
+                .map_or("", |i| i.unit.as_str());
+            let got = x.achieved.map_or("—".to_string(), |a| format!("{a}{unit}"));
+            text(
+                &mut lines,
+                format!(
+                    "{} {} {}{unit} · {} {got}",
+                    x.indicator, s.target, x.target, s.achieved
+                ),
+                plain,
+            );
+        }
+    }
     if let Some(d) = &app.data {
         eligibility(
             &mut lines,

@@ -17,7 +17,8 @@ use crate::tui::text::truncate;
 use crate::tui::theme::Theme;
 
 use super::facts;
-use crate::domain::facts::DossierFacts;
+use crate::domain::indicators::Achievement;
+use crate::domain::outcome::verdict;
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, sc: &Scoring, t: &Theme) {
     let (Some(d), Some(dossier)) = (&app.data, app.dossier(&sc.dossier)) else {
@@ -57,6 +58,8 @@ fn items(
     let n = layout::list_rows(area);
     let first = layout::offset(at, n);
     let indicators = sheet.is_indicator_sheet();
+    // Wide enough: a column with the guidance band each score falls in.
+    let bands = !indicators && area.width >= 64;
     let rows = lines
         .iter()
         .enumerate()
@@ -67,14 +70,17 @@ fn items(
                 let sec = &sheet.sections[si];
                 let max: Points = sec.items.iter().map(|x| x.max).sum();
                 let got = card.section_total(sheet, &sec.id);
-                Row::new(vec![
+                let mut cells = vec![
                     sec.id.clone(),
                     sec.title.clone(),
                     max.to_string(),
                     got.to_string(),
                     String::new(),
-                ])
-                .style(t.section())
+                ];
+                if bands {
+                    cells.push(String::new());
+                }
+                Row::new(cells).style(t.section())
             }
             TableLine::Entry(k) => {
                 let id = ids[k];
@@ -104,24 +110,35 @@ fn items(
                     let item = sheet
                         .item(id)
                         .map_or((String::new(), Points::ZERO), |x| (x.title.clone(), x.max));
-                    vec![id.to_string(), item.0, item.1.to_string(), shown, mark]
+                    let mut cells = vec![id.to_string(), item.0, item.1.to_string(), shown, mark];
+                    if bands {
+                        let band = value
+                            .and_then(|v| sheet.band(id, v))
+                            .map_or(String::new(), |b| b.text.clone());
+                        cells.push(band);
+                    }
+                    cells
                 };
                 let style = if selected { t.selected() } else { Style::new() };
                 Row::new(cells).style(style)
             }
         });
-    let header = if indicators {
+    let mut header = if indicators {
         vec![s.id, s.indicator, s.target, s.achieved, ""]
     } else {
         vec![s.id, s.item, s.max, s.score, ""]
     };
-    let widths = [
+    let mut widths = vec![
         Constraint::Length(6),
-        Constraint::Fill(1),
+        Constraint::Fill(2),
         Constraint::Length(7),
         Constraint::Length(7),
         Constraint::Length(2),
     ];
+    if bands {
+        header.push(s.guidance);
+        widths.push(Constraint::Fill(1));
+    }
     let title = format!(
         "{} {}",
         sc.dossier,
@@ -252,34 +269,32 @@ fn totals(f: &mut Frame, area: Rect, app: &App, card: &Card, sc: &Scoring, t: &T
     let sheet = &d.sheet;
     let mut spans = Vec::new();
     if sheet.is_indicator_sheet() {
-        let met = |id: &str| {
-            let target = sheet.indicator(id).map(|i| i.target);
-            card.scores
-                .get(id)
-                .zip(target)
-                .is_some_and(|(v, tg)| *v >= tg)
-        };
-        let n = sheet.indicators.iter().filter(|i| met(&i.id)).count();
-        spans.push(Span::raw(format!(
-            "{} {n}/{}",
-            s.rule_count,
-            sheet.indicators.len()
-        )));
-        if let (Some(rule), Some(dossier)) = (&sheet.acceptance, app.dossier(&sc.dossier)) {
-            let met_ids = sheet
-                .indicators
-                .iter()
-                .filter(|i| met(&i.id))
-                .map(|i| i.id.clone());
-            let facts = DossierFacts::new(dossier, d.round.date).with_met(met_ids);
-            let pass = rule.eval(&facts, &sheet.indicator_ids());
-            let (word, style) = if pass {
-                (s.passes, t.good())
-            } else {
-                (s.fails, t.bad())
-            };
-            spans.push(Span::raw(" → "));
-            spans.push(Span::styled(word, style));
+        let achieved = Achievement::of_values(sheet, &card.scores);
+        let verdict = app
+            .dossier(&sc.dossier)
+            .and_then(|x| verdict(sheet, x, d.round.date, &achieved).ok());
+        match verdict {
+            Some(v) => {
+                let style = if v.passed { t.good() } else { t.bad() };
+                let word = if v.passed { s.passes } else { s.fails };
+                let text = if app.lang == crate::lang::Lang::Zh {
+                    v.zh()
+                } else {
+                    v.en()
+                };
+                spans.push(Span::raw(truncate(
+                    &text,
+                    (area.width as usize).saturating_sub(12),
+                )));
+                spans.push(Span::raw(" → "));
+                spans.push(Span::styled(word, style));
+            }
+            None => spans.push(Span::raw(format!(
+                "{} {}/{}",
+                s.rule_count,
+                achieved.met_count(),
+                sheet.indicators.len()
+            ))),
         }
     } else {
         let total = card.total();

@@ -1,0 +1,515 @@
+//! `cargo bench`: the figures in the README, each beside a reference measured in
+//! the same run on the same machine.
+//!
+//! 1. A durable score save through the store, against SQLite (WAL,
+//!    synchronous=FULL) writing the same bytes, and a bare write + fdatasync.
+//! 2. Ranking 2,000 dossiers × 15 experts × 40 items from the store, against the
+//!    same scores in SQLite with a GROUP BY query.
+//! 3. Drawing the scoring screen (40 items, Chinese) into a test terminal, and
+//!    update + draw per keystroke.
+//! 4. Start-up of the real binary: to the first frame, and to `rank` output on
+//!    the 2,000-dossier store, with peak memory.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::os::unix::fs::FileExt;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use pingshen::board::Board;
+use pingshen::domain::Points;
+use pingshen::domain::card::Card;
+use pingshen::domain::round::Stage;
+use pingshen::load::LoadedRound;
+use pingshen::store::{CardRef, Store};
+use pingshen::synthetic::{self, Size};
+
+fn median(v: &mut [Duration]) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn p99(v: &mut [Duration]) -> Duration {
+    v.sort();
+    v[(v.len() * 99 / 100).min(v.len() - 1)]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn us(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e6
+}
+
+fn loaded(size: Size) -> (LoadedRound, Vec<Card>) {
+    let (sheet, round, dossiers, cards) = synthetic::generate(size);
+    let l = LoadedRound {
+        round,
+        sheet,
+        eligibility: None,
+        dossiers,
+        texts: Default::default(),
+    };
+    (l, cards)
+}
+
+/// Writes cards through the store's own path, one durable write per card.
+fn fill(store: &mut Store, cards: &[Card]) {
+    use pingshen::store::Edit;
+    for c in cards {
+        let mut edits: Vec<Edit> = c.scores.iter().map(|(i, v)| Edit::Score(i, *v)).collect();
+        edits.push(Edit::Submit);
+        let r = CardRef {
+            round: &c.round,
+            expert: &c.expert,
+            dossier: &c.dossier,
+        };
+        store.edit(r, &edits).expect("synthetic cards are valid");
+    }
+}
+
+// ---------------------------------------------------------------- 1. saves
+
+struct Saves {
+    store: Vec<Duration>,
+    sqlite: Vec<Duration>,
+    bare: Vec<Duration>,
+}
+
+fn saves(dir: &Path, n: usize) -> Saves {
+    let size = Size {
+        dossiers: 20,
+        experts: 7,
+        items: 40,
+        seed: 1,
+    };
+    let (round, _) = loaded(size);
+    let mut store = Store::open(&dir.join("store")).expect("a fresh store opens");
+    store
+        .init_round(&round, "bench")
+        .expect("the synthetic round loads");
+    let items: Vec<String> = round.sheet.items().map(|i| i.id.clone()).collect();
+    let mut timings = Vec::with_capacity(n);
+    let mut record = Vec::new();
+    for k in 0..n {
+        let dossier = &round.dossiers[k % round.dossiers.len()].id;
+        let item = &items[k % items.len()];
+        let v = Points::from_hundredths(50 * (k as i64 % 5));
+        let t = Instant::now();
+        let card = store
+            .set_score(
+                CardRef {
+                    round: &round.round.id,
+                    expert: "E1",
+                    dossier,
+                },
+                item,
+                v,
+                None,
+            )
+            .expect("a valid score saves");
+        timings.push(t.elapsed());
+        if record.is_empty() {
+            record = serde_json::to_vec(&card).unwrap_or_default();
+        }
+    }
+    drop(store);
+
+    // SQLite: the same card bytes and an audit row, one transaction per save.
+    let db = rusqlite::Connection::open(dir.join("bench.sqlite")).expect("sqlite opens");
+    db.execute_batch(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;
+         CREATE TABLE cards(key TEXT PRIMARY KEY, value BLOB);
+         CREATE TABLE audit(seq INTEGER PRIMARY KEY, entry BLOB);",
+    )
+    .expect("schema");
+    let mut sqlite = Vec::with_capacity(n);
+    for k in 0..n {
+        let t = Instant::now();
+        let tx = db.unchecked_transaction().expect("begin");
+        tx.execute(
+            "INSERT OR REPLACE INTO cards VALUES (?1, ?2)",
+            (format!("card/{}", k % 20), &record),
+        )
+        .expect("insert");
+        tx.execute(
+            "INSERT INTO audit VALUES (?1, ?2)",
+            (k as i64, &record[..record.len().min(300)]),
+        )
+        .expect("audit");
+        tx.commit().expect("commit");
+        sqlite.push(t.elapsed());
+    }
+
+    // The floor: the same bytes written in place and fdatasync'ed.
+    let f = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(true)
+        .read(true)
+        .write(true)
+        .open(dir.join("bare"))
+        .expect("file");
+    let mut bare = Vec::with_capacity(n);
+    for k in 0..n {
+        let t = Instant::now();
+        f.write_all_at(&record, ((k % 20) * record.len()) as u64)
+            .expect("write");
+        f.sync_data().expect("fdatasync");
+        bare.push(t.elapsed());
+    }
+    Saves {
+        store: timings,
+        sqlite,
+        bare,
+    }
+}
+
+// ---------------------------------------------------------------- 2. ranking
+
+/// The whole way from the store to the ranking, and its parts: reading the
+/// round, reading every card, recusal and decision, and the arithmetic.
+fn rank_from_store(store: &Store, round: &str) -> ([Duration; 4], usize) {
+    let t = Instant::now();
+    let r = store.round(round).expect("the round is there");
+    let a = t.elapsed();
+    let board = Board::load(store, round).expect("the board loads");
+    let b = t.elapsed();
+    let ranking = board
+        .rank(&r.round, &r.sheet, None, &r.dossiers, Stage::Expert)
+        .expect("ranks");
+    let c = t.elapsed();
+    ([c, a, b - a, c - b], ranking.entries.len())
+}
+
+fn sqlite_ranking(path: &Path, cards: &[Card]) -> Duration {
+    let db = rusqlite::Connection::open(path).expect("sqlite opens");
+    db.execute_batch("PRAGMA journal_mode=WAL; CREATE TABLE s(dossier TEXT, expert TEXT, item TEXT, value INTEGER);")
+        .expect("schema");
+    {
+        let tx = db.unchecked_transaction().expect("begin");
+        {
+            let mut ins = tx
+                .prepare("INSERT INTO s VALUES (?1, ?2, ?3, ?4)")
+                .expect("prepare");
+            for c in cards {
+                for (i, v) in &c.scores {
+                    ins.execute((&c.dossier, &c.expert, i, v.hundredths()))
+                        .expect("insert");
+                }
+            }
+        }
+        tx.commit().expect("commit");
+    }
+    drop(db);
+    let t = Instant::now();
+    let db = rusqlite::Connection::open(path).expect("sqlite opens");
+    let mut q = db
+        .prepare(
+            "WITH t AS (SELECT dossier, expert, SUM(value) AS total FROM s GROUP BY dossier, expert)
+             SELECT dossier, (SUM(total) - MAX(total) - MIN(total)) * 1.0 / (COUNT(*) - 2) AS score
+             FROM t GROUP BY dossier ORDER BY score DESC, dossier",
+        )
+        .expect("query");
+    let rows: Vec<(String, f64)> = q
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("runs")
+        .map(|r| r.expect("row"))
+        .collect();
+    assert_eq!(
+        rows.len(),
+        cards
+            .iter()
+            .map(|c| &c.dossier)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    );
+    t.elapsed()
+}
+
+// ---------------------------------------------------------------- 3. frames
+
+fn frames() -> Vec<(String, f64)> {
+    use pingshen::tui::action::Action;
+    use pingshen::tui::app::{App, RoundData, Scoring, Screen};
+    use pingshen::tui::update::update;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    let (round, cards) = loaded(Size {
+        dossiers: 30,
+        experts: 7,
+        items: 40,
+        seed: 3,
+    });
+    let mut app = App::new(pingshen::lang::Lang::Zh);
+    let data = RoundData {
+        round: round.round.clone(),
+        sheet: round.sheet.clone(),
+        eligibility: None,
+        dossiers: round.dossiers.clone(),
+    };
+    update(&mut app, Action::RoundOpened(Box::new(data)));
+    app.scorer = Some("E1".into());
+    let own: Vec<Card> = cards
+        .into_iter()
+        .filter(|c| c.expert == "E1")
+        .take(1)
+        .collect();
+    let dossier = own[0].dossier.clone();
+    let mut draft = own[0].clone();
+    draft.status = pingshen::domain::card::Status::Draft;
+    let keep: BTreeMap<String, Points> = draft
+        .scores
+        .iter()
+        .take(25)
+        .map(|(k, v)| (k.clone(), *v))
+        .collect();
+    draft.scores = keep;
+    update(
+        &mut app,
+        Action::DeskLoaded {
+            cards: vec![draft],
+            recused: vec![],
+        },
+    );
+    app.screen = Screen::Scoring(Scoring {
+        dossier,
+        sel: 0,
+        input: String::new(),
+    });
+
+    let mut out = Vec::new();
+    for (w, h) in [(120u16, 40u16), (200, 60)] {
+        update(&mut app, Action::Resize(w, h));
+        let mut term = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+        let mut t = Vec::new();
+        for _ in 0..400 {
+            let s = Instant::now();
+            term.draw(|f| pingshen::tui::view::draw(f, &app))
+                .expect("draws");
+            t.push(s.elapsed());
+        }
+        out.push((format!("frame {w}×{h}"), us(median(&mut t))));
+        let mut k = Vec::new();
+        for i in 0..400 {
+            let s = Instant::now();
+            update(&mut app, if i % 2 == 0 { Action::Down } else { Action::Up });
+            term.draw(|f| pingshen::tui::view::draw(f, &app))
+                .expect("draws");
+            k.push(s.elapsed());
+        }
+        out.push((
+            format!("keystroke (update + draw) {w}×{h}"),
+            us(median(&mut k)),
+        ));
+    }
+    out
+}
+
+// ---------------------------------------------------------------- 4. start-up
+
+/// Runs a command to its end and returns how long it took and its own peak
+/// memory (resident set, MB), read from the kernel when it is reaped.
+#[allow(clippy::zombie_processes)] // reaped by wait4 below, which also gives its memory
+fn run_measured(mut cmd: Command) -> (Duration, f64) {
+    let t = Instant::now();
+    let child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("runs");
+    let mut status = 0;
+    // SAFETY: wait4 reaps our own child and fills the structs it is given.
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut ru) };
+    let d = t.elapsed();
+    assert!(
+        pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "{cmd:?} failed"
+    );
+    (d, ru.ru_maxrss as f64 / 1024.0)
+}
+
+fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let bin = env!("CARGO_BIN_EXE_pingshen");
+    let disk = tempfile::tempdir_in(std::env::var("BENCH_DIR").unwrap_or_else(|_| "target".into()))
+        .expect("tempdir");
+    let shm = if Path::new("/dev/shm").is_dir() {
+        tempfile::tempdir_in("/dev/shm")
+    } else {
+        tempfile::tempdir()
+    }
+    .expect("tempdir");
+    println!(
+        "pingshen speed — {} cores, {}",
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        uname()
+    );
+
+    // 1
+    let n = if quick { 60 } else { 400 };
+    let mut s = saves(disk.path(), n);
+    let (st, sq, ba) = (
+        median(&mut s.store),
+        median(&mut s.sqlite),
+        median(&mut s.bare),
+    );
+    let (st99, sq99, ba99) = (p99(&mut s.store), p99(&mut s.sqlite), p99(&mut s.bare));
+    println!("\n1. durable score save ({n} saves each, on disk)");
+    println!(
+        "   store (set + flush + fsync)      median {:7.3} ms   p99 {:7.3} ms",
+        ms(st),
+        ms(st99)
+    );
+    println!(
+        "   SQLite WAL synchronous=FULL      median {:7.3} ms   p99 {:7.3} ms",
+        ms(sq),
+        ms(sq99)
+    );
+    println!(
+        "   bare write + fdatasync           median {:7.3} ms   p99 {:7.3} ms",
+        ms(ba),
+        ms(ba99)
+    );
+    println!(
+        "   store / bare {:.2}×   store / SQLite {:.2}×",
+        ms(st) / ms(ba),
+        ms(st) / ms(sq)
+    );
+
+    // 2
+    let size = if quick {
+        Size {
+            dossiers: 200,
+            experts: 15,
+            items: 40,
+            seed: 7,
+        }
+    } else {
+        Size {
+            dossiers: 2000,
+            experts: 15,
+            items: 40,
+            seed: 7,
+        }
+    };
+    let (round, cards) = loaded(size);
+    let store_dir = shm.path().join("rank-store");
+    let t = Instant::now();
+    let mut store = Store::open(&store_dir).expect("opens");
+    store.init_round(&round, "bench").expect("loads");
+    fill(&mut store, &cards);
+    let fill_time = t.elapsed();
+    let mut rt = Vec::new();
+    let mut parts: [Vec<Duration>; 3] = Default::default();
+    let mut entries = 0;
+    for _ in 0..5 {
+        let ([all, round_t, board_t, rank_t], e) = rank_from_store(&store, &round.round.id);
+        rt.push(all);
+        for (v, d) in parts.iter_mut().zip([round_t, board_t, rank_t]) {
+            v.push(d);
+        }
+        entries = e;
+    }
+    drop(store);
+    // sled lets go of its files a moment after the last handle is dropped
+    std::thread::sleep(Duration::from_millis(500));
+    let sqlite_path = shm.path().join("rank.sqlite");
+    let mut sqt: Vec<Duration> = (0..5)
+        .map(|k| {
+            let p = sqlite_path.with_extension(format!("{k}.sqlite"));
+            sqlite_ranking(&p, &cards)
+        })
+        .collect();
+    let (r, q) = (median(&mut rt), median(&mut sqt));
+    println!(
+        "\n2. ranking {} dossiers × {} experts × {} items ({} cards, loaded in {:.1} s)",
+        size.dossiers,
+        size.experts,
+        size.items,
+        cards.len(),
+        fill_time.as_secs_f64()
+    );
+    println!(
+        "   store → full ranking ({entries} entries)   median {:8.1} ms",
+        ms(r)
+    );
+    let [mut pr, mut pb, mut pk] = parts;
+    println!(
+        "     of which: round {:.1} ms, cards {:.1} ms, arithmetic {:.1} ms",
+        ms(median(&mut pr)),
+        ms(median(&mut pb)),
+        ms(median(&mut pk))
+    );
+    println!(
+        "   SQLite GROUP BY (trimmed mean)          median {:8.1} ms",
+        ms(q)
+    );
+    println!("   store / SQLite {:.2}×", ms(r) / ms(q));
+
+    // 3
+    println!("\n3. terminal UI (scoring screen, 40 items, Chinese), median");
+    for (what, v) in frames() {
+        println!("   {what:<36} {v:8.1} µs");
+    }
+
+    // 4
+    println!("\n4. start-up of the binary (median of 5)");
+    let mut first = Vec::new();
+    let mut rss: f64 = 0.0;
+    for _ in 0..5 {
+        // `script` gives the UI a terminal; the time includes starting `script` itself.
+        let mut c = Command::new("script");
+        let ui = format!(
+            "'{bin}' --store '{}' tui --round {} --expert E1",
+            store_dir.display(),
+            round.round.id
+        );
+        c.args(["-qec", &ui, "/dev/null"]);
+        c.env("PINGSHEN_EXIT_AFTER_FIRST_FRAME", "1")
+            .env("TERM", "xterm");
+        first.push(run_measured(c).0);
+    }
+    println!(
+        "   to the first frame ({} dossiers)      {:8.1} ms",
+        size.dossiers,
+        ms(median(&mut first))
+    );
+    let mut rk = Vec::new();
+    for _ in 0..5 {
+        let mut c = Command::new(bin);
+        c.args([
+            "--store",
+            &store_dir.display().to_string(),
+            "rank",
+            "--round",
+            &round.round.id,
+            "--format",
+            "json",
+        ]);
+        let (d, mb) = run_measured(c);
+        rk.push(d);
+        rss = rss.max(mb);
+    }
+    println!(
+        "   to `rank --format json` output       {:8.1} ms",
+        ms(median(&mut rk))
+    );
+    println!("   peak RSS of `rank`                   {rss:8.1} MB");
+    let _ = std::io::stdout().flush();
+}
+
+/// The processor's name, to say what machine the figures are from.
+fn uname() -> String {
+    std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,60 @@
+//! The secretary's board: every card, recusal and decision of a round, read
+//! from the store once, and the ranking of a stage computed from it. The
+//! command line and the terminal UI rank through this one place.
+
+use crate::domain::aggregate::Recusals;
+use crate::domain::card::Card;
+use crate::domain::decision::Decision;
+use crate::domain::dossier::Dossier;
+use crate::domain::rank::{Inputs, RankError, rank};
+use crate::domain::ranking::Ranking;
+use crate::domain::round::{Round, Stage};
+use crate::domain::sheet::Sheet;
+use crate::store::{Store, StoreError};
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Board {
+    pub cards: Vec<Card>,
+    /// (expert, dossier) pairs, from the round file and declared.
+    pub recusals: Vec<(String, String)>,
+    pub decisions: Vec<Decision>,
+}
+
+impl Board {
+    pub fn load(store: &Store, round: &str) -> Result<Board, StoreError> {
+        let cards = store.cards(round, None)?;
+        let recusals = store
+            .recusals(round)?
+            .into_iter()
+            .map(|r| (r.expert, r.dossier))
+            .collect();
+        let decisions = store.decisions(round)?;
+        Ok(Board {
+            cards,
+            recusals,
+            decisions,
+        })
+    }
+
+    /// The ranking of one stage of the round.
+    pub fn rank(
+        &self,
+        round: &Round,
+        sheet: &Sheet,
+        eligibility: Option<&Sheet>,
+        dossiers: &[Dossier],
+        stage: Stage,
+    ) -> Result<Ranking, RankError> {
+        let recusals = Recusals::new(self.recusals.iter().map(|(e, d)| (e.as_str(), d.as_str())));
+        let inputs = Inputs {
+            round,
+            sheet,
+            eligibility,
+            dossiers,
+            cards: &self.cards,
+            recusals: &recusals,
+            decisions: &self.decisions,
+        };
+        rank(&inputs, stage)
+    }
+}

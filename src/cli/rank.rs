@@ -1,0 +1,259 @@
+//! `pingshen rank`, `pingshen decide` and `pingshen report`: the secretary's
+//! ranking of a stage, a recorded decision on a tie, and the printed minutes.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+
+use super::Lang;
+use crate::board::Board;
+use crate::domain::decision::{Choice, Decision};
+use crate::domain::ranking::Ranking;
+use crate::domain::round::{Conflict, Stage};
+use crate::error::Error;
+use crate::report::{self, Format, Minutes};
+use crate::store::{Store, StoredRound};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StageArg {
+    Preliminary,
+    Expert,
+}
+
+impl From<StageArg> for Stage {
+    fn from(s: StageArg) -> Stage {
+        match s {
+            StageArg::Preliminary => Stage::Preliminary,
+            StageArg::Expert => Stage::Expert,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Json,
+    Csv,
+    Md,
+}
+
+#[derive(Args, Debug)]
+pub struct RankArgs {
+    #[arg(long)]
+    pub round: String,
+    /// The stage to rank (recognition rounds have both; default: expert).
+    #[arg(long, value_enum, default_value_t = StageArg::Expert)]
+    pub stage: StageArg,
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+    /// Refuse (exit 3) unless the result is final: no tie across a boundary
+    /// left undecided, no missing score.
+    #[arg(long)]
+    pub r#final: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct DecideArgs {
+    #[arg(long)]
+    pub round: String,
+    #[arg(long, value_enum, default_value_t = StageArg::Expert)]
+    pub stage: StageArg,
+    /// A tied dossier that takes one of the places left (repeat for several).
+    #[arg(long = "dossier", required_unless_present = "order")]
+    pub dossiers: Vec<String>,
+    /// Instead: every tied dossier in the order decided, best first, comma-separated.
+    #[arg(long, value_delimiter = ',', conflicts_with = "dossiers")]
+    pub order: Vec<String>,
+    #[arg(long)]
+    pub reason: String,
+    /// Who decides, for the minutes and the audit log.
+    #[arg(long, default_value = "secretary")]
+    pub by: String,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    #[arg(long)]
+    pub round: String,
+    #[arg(long, value_enum, default_value_t = StageArg::Expert)]
+    pub stage: StageArg,
+    /// The folder to write ranking.csv, ranking.xlsx, report.html and ranking.md into.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+/// The round, its board and the stage's ranking.
+struct Ranked {
+    round: StoredRound,
+    board: Board,
+    ranking: Ranking,
+}
+
+fn ranked(store: &Store, round: &str, stage: Stage) -> Result<Ranked, Error> {
+    let r = store.round(round)?;
+    let board = Board::load(store, round)?;
+    let ranking = board
+        .rank(
+            &r.round,
+            &r.sheet,
+            r.eligibility.as_ref(),
+            &r.dossiers,
+            stage,
+        )
+        .map_err(|e| Error::BadInput(e.to_string()))?;
+    Ok(Ranked {
+        round: r,
+        board,
+        ranking,
+    })
+}
+
+/// The round file's conflicts and those declared since, for the minutes.
+fn conflicts(store: &Store, round: &str) -> Result<Vec<Conflict>, Error> {
+    Ok(store
+        .recusals(round)?
+        .into_iter()
+        .map(|r| Conflict {
+            expert: r.expert,
+            dossier: r.dossier,
+            reason: r.reason,
+        })
+        .collect())
+}
+
+fn minutes<'a>(x: &'a Ranked, conflicts: &'a [Conflict], lang: Lang) -> Minutes<'a> {
+    Minutes {
+        round: &x.round.round,
+        sheet: &x.round.sheet,
+        dossiers: &x.round.dossiers,
+        ranking: &x.ranking,
+        cards: &x.board.cards,
+        conflicts,
+        generated: chrono::Utc::now(),
+        sheet_fingerprint: crate::fingerprint::sheet(&x.round.sheet),
+        lang: lang.into(),
+    }
+}
+
+/// What still stands between the ranking and a final result, one line each.
+fn pending(r: &Ranking, lang: Lang) -> String {
+    let ties: Vec<String> = r
+        .unresolved_ties()
+        .iter()
+        .map(|(ds, _)| {
+            lang.pick("并列待决定：", "tie to decide: ").to_string()
+                + &ds.join(", ")
+                + lang.pick(
+                    "（pingshen decide --dossier …）",
+                    " (pingshen decide --dossier …)",
+                )
+        })
+        .collect();
+    let others = r.pending.len() - ties.len();
+    let mut lines = ties;
+    if others > 0 {
+        lines.push(format!(
+            "{others} {}",
+            lang.pick("项评分未完成", "dossiers without a counted score")
+        ));
+    }
+    lines.join("\n")
+}
+
+pub fn rank(dir: &Path, a: RankArgs, lang: Lang) -> Result<(), Error> {
+    let store = Store::open(dir)?;
+    let x = ranked(&store, &a.round, a.stage.into())?;
+    if a.r#final && !x.ranking.is_final() {
+        let head = lang.pick("结果尚未确定：", "the result is not final:");
+        return Err(Error::Refused(format!(
+            "{head}\n{}",
+            pending(&x.ranking, lang)
+        )));
+    }
+    let c = conflicts(&store, &a.round)?;
+    let format = match a.format {
+        FormatArg::Table => Format::Table,
+        FormatArg::Json => Format::Json,
+        FormatArg::Csv => Format::Csv,
+        FormatArg::Md => Format::Md,
+    };
+    print!("{}", report::render(&minutes(&x, &c, lang), format));
+    Ok(())
+}
+
+pub fn decide(dir: &Path, a: DecideArgs, lang: Lang) -> Result<(), Error> {
+    let mut store = Store::open(dir)?;
+    let x = ranked(&store, &a.round, a.stage.into())?;
+    let named: Vec<&String> = if a.order.is_empty() {
+        a.dossiers.iter().collect()
+    } else {
+        a.order.iter().collect()
+    };
+    let tied = x
+        .ranking
+        .unresolved_ties()
+        .into_iter()
+        .map(|(ds, _)| ds.to_vec())
+        .find(|ds| named.iter().all(|n| ds.contains(n)))
+        .ok_or_else(|| {
+            let list = pending(&x.ranking, lang);
+            let none = lang.pick("没有需要决定的并列", "no tie needs a decision");
+            Error::BadInput(format!(
+                "{}: {}\n{}",
+                lang.pick(
+                    "所列申报书不在同一组待决定的并列中",
+                    "the dossiers named are not one tie that needs a decision"
+                ),
+                named
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                if list.is_empty() {
+                    none.to_string()
+                } else {
+                    list
+                }
+            ))
+        })?;
+    let choice = if a.order.is_empty() {
+        Choice::Admit(a.dossiers)
+    } else {
+        Choice::Order(a.order)
+    };
+    let decision = Decision {
+        round: a.round,
+        stage: a.stage.into(),
+        tied,
+        choice,
+        reason: a.reason.trim().to_string(),
+        by: a.by,
+        at: chrono::Utc::now(),
+    };
+    store.record_decision(&decision)?;
+    println!(
+        "{} {}",
+        lang.pick("已记录决定：", "decision recorded:"),
+        decision.tied.join(", ")
+    );
+    Ok(())
+}
+
+pub fn report(dir: &Path, a: ReportArgs, lang: Lang) -> Result<(), Error> {
+    let store = Store::open(dir)?;
+    let x = ranked(&store, &a.round, a.stage.into())?;
+    let c = conflicts(&store, &a.round)?;
+    let written = report::write_all(&minutes(&x, &c, lang), &a.out)
+        .map_err(|e| Error::Failure(e.to_string()))?;
+    for p in written {
+        println!("{}", p.display());
+    }
+    if !x.ranking.is_final() {
+        eprintln!(
+            "{}\n{}",
+            lang.pick("注意：结果尚未确定", "note: the result is not final"),
+            pending(&x.ranking, lang)
+        );
+    }
+    Ok(())
+}

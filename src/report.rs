@@ -1,0 +1,129 @@
+//! The minutes in every format the secretary hands out: the ranking for the
+//! terminal (table), scripts (JSON), spreadsheets (CSV with a byte-order
+//! mark, xlsx) and readers (Markdown), and the printable A4 HTML with the list
+//! for public notice and every expert's signed score sheets.
+//!
+//! It only renders: everything arrives already loaded in [`Minutes`], and
+//! nothing here reads the store.
+
+mod csv;
+pub mod digest;
+mod html;
+mod json;
+mod md;
+mod minutes;
+mod remarks;
+mod table;
+mod words;
+mod xlsx;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+pub use csv::BOM;
+pub use digest::{canonical, ranking_hash};
+pub use html::FONTS;
+pub use minutes::Minutes;
+pub use xlsx::{SUMMARY, sheet_name};
+
+/// How `rank` prints a ranking.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    #[default]
+    Table,
+    Json,
+    Csv,
+    Md,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Table, Format::Json, Format::Csv, Format::Md];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Md => "md",
+        }
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Format, String> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.key() == s)
+            .ok_or_else(|| format!("unknown format '{s}'; formats are table, json, csv, md"))
+    }
+}
+
+/// The ranking in one text format. CSV starts with a byte-order mark.
+pub fn render(m: &Minutes, format: Format) -> String {
+    match format {
+        Format::Table => table::render(m),
+        Format::Json => json::render(m),
+        Format::Csv => csv::render(m),
+        Format::Md => md::render(m),
+    }
+}
+
+/// The printable minutes as one self-contained HTML page.
+pub fn html(m: &Minutes) -> String {
+    html::render(m)
+}
+
+/// The workbook: 汇总表 and one sheet per expert.
+pub fn xlsx(m: &Minutes) -> Result<Vec<u8>, ReportError> {
+    xlsx::render(m).map_err(|e| ReportError::Xlsx(e.to_string()))
+}
+
+/// Why the minutes could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot build the workbook: {0}")]
+    Xlsx(String),
+}
+
+/// The files [`write_all`] writes, in this order.
+pub const FILES: [&str; 5] = [
+    "ranking.csv",
+    "ranking.md",
+    "ranking.xlsx",
+    "report.html",
+    "ranking.canonical.txt",
+];
+
+/// Writes every file of the minutes into `dir` (created if missing) and
+/// returns their paths. Each file is written whole under a temporary name
+/// and then renamed, so a reader never sees half a file.
+pub fn write_all(m: &Minutes, dir: &Path) -> Result<Vec<PathBuf>, ReportError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ReportError::Write { path, source }
+    };
+    fs::create_dir_all(dir).map_err(io(dir))?;
+    let contents: [Vec<u8>; 5] = [
+        render(m, Format::Csv).into_bytes(),
+        render(m, Format::Md).into_bytes(),
+        xlsx(m)?,
+        html(m).into_bytes(),
+        canonical(m.ranking).into_bytes(),
+    ];
+    let mut written = Vec::new();
+    for (name, bytes) in FILES.iter().zip(contents) {
+        let path = dir.join(name);
+        let part = dir.join(format!(".{name}.part"));
+        fs::write(&part, &bytes).map_err(io(&part))?;
+        fs::rename(&part, &path).map_err(io(&path))?;
+        written.push(path);
+    }
+    Ok(written)
+}

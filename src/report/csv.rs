@@ -1,0 +1,92 @@
+//! The ranking as CSV that Excel and WPS open with Chinese intact: UTF-8
+//! with a byte-order mark, CRLF line ends, RFC 4180 quoting.
+
+use super::minutes::Minutes;
+use crate::lang::Lang;
+
+/// Tells Excel and WPS the file is UTF-8.
+pub const BOM: char = '\u{feff}';
+
+pub fn render(m: &Minutes) -> String {
+    let w = m.words();
+    let sep = if m.lang == Lang::Zh { "；" } else { "; " };
+    let mut out = String::new();
+    out.push(BOM);
+    record(
+        &mut out,
+        &[
+            w.rank,
+            w.tie,
+            w.dossier,
+            w.applicant,
+            w.score,
+            w.experts,
+            w.spread,
+            w.status,
+            w.status_key,
+            w.remarks,
+        ],
+    );
+    for r in m.rows() {
+        let e = r.entry;
+        let rank = e.rank.map(|n| n.to_string()).unwrap_or_default();
+        let experts = e.experts.to_string();
+        let remarks = r.remarks.join(sep);
+        record(
+            &mut out,
+            &[
+                &rank,
+                if r.level { w.level } else { "" },
+                &e.dossier,
+                &e.applicant,
+                r.score.as_deref().unwrap_or(""),
+                &experts,
+                r.spread.as_deref().unwrap_or(""),
+                r.status,
+                e.status.key(),
+                &remarks,
+            ],
+        );
+    }
+    out
+}
+
+fn record(out: &mut String, fields: &[&str]) {
+    let cells: Vec<String> = fields.iter().map(|f| field(f)).collect();
+    out.push_str(&cells.join(","));
+    out.push_str("\r\n");
+}
+
+/// One field, quoted when it holds a comma, quote or line break. Text that a
+/// spreadsheet would take for a formula (`=`, `+`, `-`, `@` first) is kept as
+/// text with a leading apostrophe.
+pub fn field(s: &str) -> String {
+    let guarded;
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        guarded = format!("'{s}");
+        guarded.as_str()
+    } else {
+        s
+    };
+    if s.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    #[test]
+    fn quotes_only_where_needed_and_defuses_formulas() {
+        assert_eq!(field("普通"), "普通");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(field("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(field("-1,2"), "\"'-1,2\"");
+        assert_eq!(field(""), "");
+    }
+}
