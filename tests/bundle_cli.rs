@@ -241,6 +241,12 @@ fn conflicts_are_listed_and_resolved_with_a_reason() {
             reason,
         ]
     };
+    let rank = ["rank", "--round", ROUND, "--final"];
+    let said = fails(&secretary, &rank, 3);
+    assert!(
+        said.contains("score conflict to resolve: E1 / M-001 / A1: 7.5 (key "),
+        "{said}"
+    );
     let before = dump(&secretary);
     fails(&secretary, &resolve("10.5", "核实"), 2);
     fails(&secretary, &resolve("8", " "), 2);
@@ -256,5 +262,7 @@ fn conflicts_are_listed_and_resolved_with_a_reason() {
         "{listed}"
     );
     fails(&secretary, &resolve("9", "再改"), 3);
+    let said = fails(&secretary, &rank, 3);
+    assert!(!said.contains("score conflict"), "{said}");
     ok(&secretary, &["audit", "verify"]);
 }

@@ -65,9 +65,10 @@ fn a_bundle_scored_on_another_version_of_the_sheet_is_refused() {
     let e = refusal(bundle::import(&mut secretary, &bytes, &trust).unwrap_err());
     assert!(matches!(e, MergeRefusal::OtherVersion { .. }), "{e}");
     assert!(
-        e.to_string().contains(
-            "sheet mini-recognition version 2 in the bundle, mini-recognition version 1 here"
-        ),
+        e.to_string()
+            .contains("sheet mini-recognition version 2 (fingerprint ")
+            && e.to_string()
+                .contains("mini-recognition version 1 (fingerprint "),
         "{e}"
     );
     // A change elsewhere than the sheet is named as such.

@@ -5,10 +5,9 @@
 #[path = "support/laptops.rs"]
 mod laptops;
 
+use pingshen::board::Board;
 use pingshen::bundle::{self, Trust, package};
 use pingshen::domain::Points;
-use pingshen::domain::aggregate::Recusals;
-use pingshen::domain::rank::{Inputs, rank};
 use pingshen::domain::ranking::Ranking;
 use pingshen::domain::round::Stage;
 use pingshen::domain::sheet::Sheet;
@@ -88,26 +87,19 @@ fn experts_on(s: &mut Store, round: &LoadedRound, expert: &str, e: usize) -> usi
     n
 }
 
+/// The ranking as the secretary's commands and screens make it.
 fn ranking(s: &Store, id: &str, stage: Stage) -> Ranking {
     let r = s.round(id).unwrap();
-    let cards = s.cards(id, None).unwrap();
-    let recusals = s.recusals(id).unwrap();
-    let recusals = Recusals::new(
-        recusals
-            .iter()
-            .map(|x| (x.expert.as_str(), x.dossier.as_str())),
-    );
-    let decisions = s.decisions(id).unwrap();
-    let inputs = Inputs {
-        round: &r.round,
-        sheet: &r.sheet,
-        eligibility: r.eligibility.as_ref(),
-        dossiers: &r.dossiers,
-        cards: &cards,
-        recusals: &recusals,
-        decisions: &decisions,
-    };
-    rank(&inputs, stage).unwrap()
+    let board = Board::load(s, id).unwrap();
+    board
+        .rank(
+            &r.round,
+            &r.sheet,
+            r.eligibility.as_ref(),
+            &r.dossiers,
+            stage,
+        )
+        .unwrap()
 }
 
 #[test]

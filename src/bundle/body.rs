@@ -41,6 +41,8 @@ pub struct Body {
 pub struct SheetRef {
     pub id: String,
     pub version: String,
+    /// SHA-256 of the exact sheet the cards were scored on.
+    pub fingerprint: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

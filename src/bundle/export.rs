@@ -59,6 +59,7 @@ pub fn export(store: &mut Store, round: &str, expert: &str) -> Result<Exported, 
         sheet: SheetRef {
             id: r.sheet.id.clone(),
             version: r.sheet.version.clone(),
+            fingerprint: crate::fingerprint::sheet(&r.sheet),
         },
         expert: expert.to_string(),
         stage,

@@ -38,6 +38,7 @@ pub fn import(store: &mut Store, bytes: &[u8], trust: &Trust) -> Result<ImportRe
         fingerprint: &body.fingerprint,
         sheet_id: &body.sheet.id,
         sheet_version: &body.sheet.version,
+        sheet_fingerprint: &body.sheet.fingerprint,
         expert: &body.expert,
         key: &key,
         public: &public,

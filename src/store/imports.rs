@@ -29,6 +29,8 @@ pub struct Incoming<'a> {
     pub fingerprint: &'a str,
     pub sheet_id: &'a str,
     pub sheet_version: &'a str,
+    /// The fingerprint of the exact sheet the cards were scored on.
+    pub sheet_fingerprint: &'a str,
     pub expert: &'a str,
     /// The signing key's fingerprint, `3f2a-91bc-04de-77a1`.
     pub key: &'a str,
@@ -229,10 +231,16 @@ impl Store {
             .into());
         };
         if r.fingerprint != b.fingerprint {
-            let what = if r.sheet.id != b.sheet_id || r.sheet.version != b.sheet_version {
+            let ours = crate::fingerprint::sheet(&r.sheet);
+            let what = if ours != b.sheet_fingerprint {
                 format!(
-                    "sheet {} version {} in the bundle, {} version {} here",
-                    b.sheet_id, b.sheet_version, r.sheet.id, r.sheet.version
+                    "sheet {} version {} (fingerprint {}) in the bundle, {} version {} (fingerprint {}) here",
+                    b.sheet_id,
+                    b.sheet_version,
+                    short(b.sheet_fingerprint),
+                    r.sheet.id,
+                    r.sheet.version,
+                    short(&ours)
                 )
             } else {
                 "the same sheet, but the round file, a sheet or a dossier differs".to_string()
