@@ -68,7 +68,9 @@ pub enum BundleError {
     Body(String),
     #[error("refused: {0}")]
     KeyMismatch(String),
-    #[error("refused: this store's audit log does not hold ({0}); no bundle is made from it")]
+    #[error(
+        "refused: this store's audit log is broken ({0}); no bundle is made from it until pingshen audit verify passes"
+    )]
     Broken(String),
     #[error(
         "round {0} was loaded before the store kept its files' texts; load the same round file again with pingshen init (nothing changes) and export again"
