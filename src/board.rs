@@ -8,6 +8,7 @@ use crate::domain::decision::Decision;
 use crate::domain::dossier::Dossier;
 use crate::domain::rank::{Inputs, RankError, rank};
 use crate::domain::ranking::Ranking;
+use crate::domain::register::Centre;
 use crate::domain::round::{Round, Stage};
 use crate::domain::sheet::Sheet;
 use crate::store::{Store, StoreError};
@@ -18,6 +19,9 @@ pub struct Board {
     /// (expert, dossier) pairs, from the round file and declared.
     pub recusals: Vec<(String, String)>,
     pub decisions: Vec<Decision>,
+    /// The register of centres: formal review of a recognition round refuses
+    /// centres that hold their title or are barred, and their affiliates.
+    pub centres: Vec<Centre>,
 }
 
 impl Board {
@@ -29,10 +33,12 @@ impl Board {
             .map(|r| (r.expert, r.dossier))
             .collect();
         let decisions = store.decisions(round)?;
+        let centres = store.centres()?;
         Ok(Board {
             cards,
             recusals,
             decisions,
+            centres,
         })
     }
 
@@ -54,6 +60,7 @@ impl Board {
             cards: &self.cards,
             recusals: &recusals,
             decisions: &self.decisions,
+            register: &self.centres,
         };
         rank(&inputs, stage)
     }

@@ -3,6 +3,7 @@
 
 mod audit;
 mod bundle;
+mod center;
 mod check;
 mod conflict;
 mod demo;
@@ -111,6 +112,9 @@ pub enum Command {
     /// This store's signing key.
     #[command(subcommand)]
     Key(key::KeyCommand),
+    /// The register of recognised centres: assessments, publicity, objections, funding.
+    #[command(subcommand)]
+    Center(center::CenterCommand),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -152,6 +156,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Round(c) => round::run(&store_dir(store)?, c, lang),
         Command::Bundle(c) => bundle::run(&store_dir(store)?, c, lang),
         Command::Key(c) => key::run(&store_dir(store)?, c, lang),
+        Command::Center(c) => center::run(&store_dir(store)?, c, lang),
     }
 }
 

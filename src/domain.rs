@@ -24,6 +24,7 @@ pub mod points;
 pub mod rank;
 pub mod ranking;
 pub mod ratio;
+pub mod register;
 pub mod round;
 pub mod rules;
 pub mod scoring;

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::domain::calendar::Calendar;
 use crate::load::{self, FileError, Files, LoadedRound};
 
 mod embedded {
@@ -10,6 +11,9 @@ mod embedded {
 
 /// The round file `pingshen demo` opens.
 pub const DEMO_ROUND: &str = "scoresheets/demo/round.ron";
+
+/// The shipped holiday calendar, used when no other is given.
+pub const CALENDAR: &str = "scoresheets/calendars/cn-2024-2026.ron";
 
 /// Reads shipped files from the binary instead of the disk.
 pub struct Embedded;
@@ -55,6 +59,11 @@ impl Files for Embedded {
 /// Every shipped file's path.
 pub fn paths() -> impl Iterator<Item = &'static str> {
     embedded::FILES.iter().map(|(p, _)| *p)
+}
+
+/// The shipped holiday calendar, from the binary.
+pub fn calendar() -> Result<Calendar, Vec<FileError>> {
+    load::calendar(&Embedded, Path::new(CALENDAR)).map(|(c, _)| c)
 }
 
 /// The demo round with its sheet and dossiers, from the binary.

@@ -5,6 +5,7 @@
 
 mod audit;
 mod cards;
+mod centres;
 mod codec;
 mod conflicts;
 mod decisions;
@@ -27,6 +28,7 @@ use crate::domain::scoring::Refusal;
 
 pub use audit::{Action, Broken, Entry, Subject, Verified};
 pub use cards::Edit;
+pub use centres::{Enrolment, REGISTER};
 pub use identity::KeyRecord;
 pub use imports::{Imported, Incoming};
 pub use rounds::{Init, RoundInfo, StoredRound, fingerprint};
@@ -99,13 +101,21 @@ pub enum StoreError {
     BadDecision(#[from] crate::domain::decision::DecisionError),
     #[error("{0}")]
     Merge(#[from] crate::domain::merge::MergeRefusal),
+    #[error("centre '{code}' is not in the register; {known}")]
+    NoSuchCentre { code: String, known: String },
+    /// A change the centre's history does not allow; nothing was written.
+    #[error("centre {code}: {detail}")]
+    Centre { code: String, detail: String },
 }
 
 impl StoreError {
     /// True when the request itself is wrong (unknown round, item, value, expert).
     pub fn is_bad_input(&self) -> bool {
         match self {
-            StoreError::NoSuchRound { .. } | StoreError::BadDecision(_) => true,
+            StoreError::NoSuchRound { .. }
+            | StoreError::BadDecision(_)
+            | StoreError::NoSuchCentre { .. }
+            | StoreError::Centre { .. } => true,
             StoreError::Refused(r) => r.is_bad_input(),
             StoreError::Merge(m) => m.is_bad_input(),
             _ => false,

@@ -125,6 +125,7 @@ pub fn dossier(n: usize, rng: &mut Rng) -> Dossier {
         flags: Default::default(),
         targets: Vec::new(),
         attachments: Vec::new(),
+        affiliate_of: Vec::new(),
     }
 }
 

@@ -38,6 +38,7 @@ fn ranking(
         cards,
         recusals: &recusals,
         decisions: &[],
+        register: &[],
     };
     rank(&inputs, stage).unwrap()
 }

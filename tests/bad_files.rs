@@ -67,6 +67,10 @@ const CASES: &[(&str, &str)] = &[
         "bad-credit-code",
         "tests/bad/bad-credit-code.ron:5:9: credit code '91440116MA5C8K2X10' has check character '0', but its first 17 characters give 'Y'",
     ),
+    (
+        "bad-affiliate",
+        "tests/bad/bad-affiliate.ron:10:42: credit code '91440101MAPMJJH73' has 17 characters; a unified social credit code has 18",
+    ),
     ("empty", "tests/bad/empty.ron:1:1: the file is empty"),
     (
         "not-utf8",

@@ -25,6 +25,7 @@ fn ranked(r: &LoadedRound, stage: Stage) -> Ranking {
         cards: &[],
         recusals: &recusals,
         decisions: &[],
+        register: &[],
     };
     rank(&inputs, stage).expect("the shipped round ranks")
 }

@@ -6,7 +6,7 @@ use clap::Subcommand;
 
 use super::Lang;
 use crate::error::Error;
-use crate::store::Store;
+use crate::store::{REGISTER, Store};
 
 #[derive(Subcommand, Debug)]
 pub enum AuditCommand {
@@ -23,6 +23,11 @@ pub fn run(dir: &Path, cmd: AuditCommand, lang: Lang) -> Result<(), Error> {
     let v = store.audit_verify(round.as_deref())?;
     for (id, n) in &v.rounds {
         let ok = v.broken.as_ref().is_none_or(|b| &b.round != id);
+        let id = if id == REGISTER {
+            lang.pick("在册中心登记簿", "centre register")
+        } else {
+            id.as_str()
+        };
         if ok {
             match lang {
                 Lang::Zh => println!("审计日志完整：{id}（{n} 条）"),
@@ -38,17 +43,31 @@ pub fn run(dir: &Path, cmd: AuditCommand, lang: Lang) -> Result<(), Error> {
     }
     match v.broken {
         None => Ok(()),
-        Some(b) => Err(Error::Refused(match (lang, b.seq) {
-            (Lang::Zh, 0) => format!("审计日志与评分不符（{}）：{}", b.round, b.why),
-            (Lang::En, 0) => format!(
-                "the audit log does not match the scores of round {}: {}",
-                b.round, b.why
-            ),
-            (Lang::Zh, n) => format!("审计日志在 {} 的第 {n} 条处断开：{}", b.round, b.why),
-            (Lang::En, n) => format!(
-                "the audit log of round {} is broken at entry {n}: {}",
-                b.round, b.why
-            ),
+        Some(mut b) => Err(Error::Refused({
+            b.round = chain(&b.round, lang);
+            match (lang, b.seq) {
+                (Lang::Zh, 0) => format!("审计日志与评分不符（{}）：{}", b.round, b.why),
+                (Lang::En, 0) => format!(
+                    "the audit log does not match the stored values of {}: {}",
+                    b.round, b.why
+                ),
+                (Lang::Zh, n) => format!("审计日志在 {} 的第 {n} 条处断开：{}", b.round, b.why),
+                (Lang::En, n) => format!(
+                    "the audit log of {} is broken at entry {n}: {}",
+                    b.round, b.why
+                ),
+            }
         })),
+    }
+}
+
+/// A chain's name as people read it: the round, or the register.
+fn chain(id: &str, lang: Lang) -> String {
+    match (id == REGISTER, lang) {
+        (true, _) => lang
+            .pick("在册中心登记簿", "the centre register")
+            .to_string(),
+        (false, Lang::Zh) => id.to_string(),
+        (false, Lang::En) => format!("round {id}"),
     }
 }

@@ -34,6 +34,10 @@ pub struct Dossier {
     pub targets: Vec<Target>,
     #[serde(default)]
     pub attachments: Vec<Attachment>,
+    /// Credit codes of the companies the applicant declares itself an affiliate
+    /// (关联公司) of; a recognised centre's affiliates may not apply.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub affiliate_of: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -343,6 +347,17 @@ impl Dossier {
                 p.push(
                     root.field("joint").index(k),
                     "a joint applicant has the lead applicant's credit code",
+                );
+            }
+        }
+        for (k, code) in self.affiliate_of.iter().enumerate() {
+            let at = root.field("affiliate_of").index(k);
+            if let Some(m) = credit_code::problem(code) {
+                p.push(at, m);
+            } else if code == &self.applicant.credit_code {
+                p.push(
+                    at,
+                    "the applicant cannot be an affiliate of itself: affiliate_of lists other companies' credit codes",
                 );
             }
         }

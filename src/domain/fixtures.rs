@@ -45,6 +45,7 @@ pub fn dossier(id: &str) -> Dossier {
         flags: Default::default(),
         targets: vec![],
         attachments: vec![],
+        affiliate_of: vec![],
     }
 }
 
@@ -160,6 +161,7 @@ pub struct World {
     pub cards: Vec<Card>,
     pub recusals: Recusals,
     pub decisions: Vec<Decision>,
+    pub register: Vec<crate::domain::register::Centre>,
 }
 
 impl World {
@@ -172,6 +174,7 @@ impl World {
             cards: vec![],
             recusals: Recusals::default(),
             decisions: vec![],
+            register: vec![],
         }
     }
 
@@ -214,6 +217,7 @@ impl World {
             cards: &self.cards,
             recusals: &self.recusals,
             decisions: &self.decisions,
+            register: &self.register,
         }
     }
 

@@ -1,12 +1,26 @@
 //! A recognised centre's years: recognition, the year-1 assessment (pass ≥ 70),
 //! the year-2 final acceptance (pass ≥ 75), rectification after a fail, and
-//! revocation or withdrawal with a two-year bar (Huangpu work plan, 六 and 七).
+//! revocation or withdrawal with a two-year bar (Huangpu work plan, 六 and 七);
+//! the publicity of each result and the objections to it (五(四), 六(三)); and
+//! what each scheme pays ([`funding`]).
+
+mod funding;
+mod publicity;
+#[cfg(test)]
+mod publicity_tests;
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod transition_tests;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::Points;
 use super::calendar::{add_months, add_years};
-use super::{Points, Ratio};
+
+pub use funding::{Funding, Grant, Payment, PaymentStatus, ledger, payments};
+pub use publicity::{History, Notice, Notified, Objection, Period, Ruling};
 
 /// What happened to a centre, in order; the state is derived from these.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -30,17 +44,61 @@ pub enum Event {
         on: NaiveDate,
         reason: String,
     },
+    /// The latest result (the recognition, or an assessment passed) published
+    /// (公示) from `from` through `until`, the fifth working day.
+    Published {
+        from: NaiveDate,
+        until: NaiveDate,
+    },
+    /// An objection lodged during the publicity period.
+    Objected {
+        on: NaiveDate,
+        reason: String,
+    },
+    /// The finding on objection `number` (numbered 1, 2, … per centre): upheld
+    /// withdraws the result, dismissed lets it stand.
+    Ruled {
+        number: u32,
+        on: NaiveDate,
+        upheld: bool,
+        reason: String,
+    },
+}
+
+impl Event {
+    /// The day the event happened (a publicity's first day).
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            Event::Recognised { on }
+            | Event::Assessed { on, .. }
+            | Event::Reassessed { on, .. }
+            | Event::Withdrawn { on, .. }
+            | Event::Objected { on, .. }
+            | Event::Ruled { on, .. } => *on,
+            Event::Published { from, .. } => *from,
+        }
+    }
+
+    /// A stable word for the event, for logs and JSON.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Event::Recognised { .. } => "recognised",
+            Event::Assessed { .. } => "assessed",
+            Event::Reassessed { .. } => "reassessed",
+            Event::Withdrawn { .. } => "withdrawn",
+            Event::Published { .. } => "published",
+            Event::Objected { .. } => "objected",
+            Event::Ruled { .. } => "ruled",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum State {
     /// Recognised; the year-1 assessment is due a year after recognition.
-    Recognised {
-        since: NaiveDate,
-    },
-    Year1Passed {
-        on: NaiveDate,
-    },
+    Recognised { since: NaiveDate },
+    /// Passed year 1; final acceptance is due two years after recognition (`since`).
+    Year1Passed { on: NaiveDate, since: NaiveDate },
     /// Failed the year's assessment; re-assessed by the deadline.
     Rectifying {
         year: u8,
@@ -48,9 +106,7 @@ pub enum State {
         deadline: NaiveDate,
     },
     /// Passed final acceptance.
-    Completed {
-        on: NaiveDate,
-    },
+    Completed { on: NaiveDate },
     Revoked {
         on: NaiveDate,
         barred_until: NaiveDate,
@@ -59,6 +115,8 @@ pub enum State {
         on: NaiveDate,
         barred_until: NaiveDate,
     },
+    /// An objection to the recognition was upheld (不予认定): never recognised, no bar.
+    Annulled { on: NaiveDate },
 }
 
 /// The pass lines of the annual sheet.
@@ -92,9 +150,79 @@ pub enum LifecycleError {
     },
     #[error("the first event of a centre must be its recognition")]
     NotRecognised,
+    #[error(
+        "the centre is barred from applying again until {until}; it may be recognised on or after that day"
+    )]
+    Barred { until: NaiveDate },
+    #[error("{0}")]
+    NothingToPublish(String),
+    #[error("the {what} was already published from {from} to {until}")]
+    AlreadyPublished {
+        what: String,
+        from: NaiveDate,
+        until: NaiveDate,
+    },
+    #[error(
+        "an objection lodged on {on} is outside the publicity period of the {what}, from {from} to {until}; objections are recorded only during the period"
+    )]
+    OutsidePeriod {
+        on: NaiveDate,
+        what: String,
+        from: NaiveDate,
+        until: NaiveDate,
+    },
+    #[error("objection {number} does not exist; {known}")]
+    NoSuchObjection { number: u32, known: String },
+    #[error("objection {number} was already ruled on {on} ({verdict})")]
+    AlreadyRuled {
+        number: u32,
+        on: NaiveDate,
+        verdict: &'static str,
+    },
+    #[error("{0} needs a reason; give it with --reason")]
+    NoReason(&'static str),
+}
+
+/// What comes next for a centre.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Milestone {
+    Year1Assessment,
+    Year2Assessment,
+    Reassessment,
+    MayReapply,
+}
+
+impl Milestone {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Milestone::Year1Assessment => "第一年度考核",
+            Milestone::Year2Assessment => "第二年度考核（期末验收）",
+            Milestone::Reassessment => "整改期满复核",
+            Milestone::MayReapply => "可重新申报",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            Milestone::Year1Assessment => "year-1 assessment",
+            Milestone::Year2Assessment => "year-2 assessment (final acceptance)",
+            Milestone::Reassessment => "re-assessment after rectification",
+            Milestone::MayReapply => "may apply again",
+        }
+    }
 }
 
 impl State {
+    pub const KEYS: [&'static str; 7] = [
+        "recognised",
+        "year1_passed",
+        "rectifying",
+        "completed",
+        "revoked",
+        "withdrawn",
+        "annulled",
+    ];
+
     pub fn key(&self) -> &'static str {
         match self {
             State::Recognised { .. } => "recognised",
@@ -103,6 +231,7 @@ impl State {
             State::Completed { .. } => "completed",
             State::Revoked { .. } => "revoked",
             State::Withdrawn { .. } => "withdrawn",
+            State::Annulled { .. } => "annulled",
         }
     }
 
@@ -114,33 +243,96 @@ impl State {
             State::Completed { .. } => "期末验收合格",
             State::Revoked { .. } => "已取消称号",
             State::Withdrawn { .. } => "已退出",
+            State::Annulled { .. } => "异议成立，不予认定",
+        }
+    }
+
+    pub fn en(&self) -> &'static str {
+        match self {
+            State::Recognised { .. } => "recognised (year-1 assessment due)",
+            State::Year1Passed { .. } => "year 1 passed (final acceptance due)",
+            State::Rectifying { .. } => "rectifying",
+            State::Completed { .. } => "final acceptance passed",
+            State::Revoked { .. } => "title revoked",
+            State::Withdrawn { .. } => "withdrawn",
+            State::Annulled { .. } => "recognition withdrawn on objection",
         }
     }
 
     /// Whether the centre still holds its title (and so bars its own re-application).
     pub fn holds_title(&self) -> bool {
-        !matches!(self, State::Revoked { .. } | State::Withdrawn { .. })
+        !matches!(
+            self,
+            State::Revoked { .. } | State::Withdrawn { .. } | State::Annulled { .. }
+        )
+    }
+
+    /// The day the centre entered this state.
+    pub fn since(&self) -> NaiveDate {
+        match self {
+            State::Recognised { since } => *since,
+            State::Rectifying { failed, .. } => *failed,
+            State::Year1Passed { on, .. }
+            | State::Completed { on }
+            | State::Revoked { on, .. }
+            | State::Withdrawn { on, .. }
+            | State::Annulled { on } => *on,
+        }
+    }
+
+    /// The end of a bar on applying again, for revoked and withdrawn centres.
+    pub fn barred_until(&self) -> Option<NaiveDate> {
+        match self {
+            State::Revoked { barred_until, .. } | State::Withdrawn { barred_until, .. } => {
+                Some(*barred_until)
+            }
+            _ => None,
+        }
     }
 
     /// The next date that matters, with what it is for.
-    pub fn next_deadline(&self) -> Option<(NaiveDate, &'static str)> {
+    pub fn next_deadline(&self) -> Option<(NaiveDate, Milestone)> {
         match self {
-            State::Recognised { since } => Some((add_years(*since, 1), "第一年度考核")),
-            State::Year1Passed { on } => Some((add_years(*on, 1), "第二年度考核（期末验收）")),
-            State::Rectifying { deadline, .. } => Some((*deadline, "整改期满复核")),
-            State::Revoked { barred_until, .. } | State::Withdrawn { barred_until, .. } => {
-                Some((*barred_until, "可重新申报"))
+            State::Recognised { since } => Some((add_years(*since, 1), Milestone::Year1Assessment)),
+            State::Year1Passed { since, .. } => {
+                Some((add_years(*since, 2), Milestone::Year2Assessment))
             }
-            State::Completed { .. } => None,
+            State::Rectifying { deadline, .. } => Some((*deadline, Milestone::Reassessment)),
+            State::Revoked { barred_until, .. } | State::Withdrawn { barred_until, .. } => {
+                Some((*barred_until, Milestone::MayReapply))
+            }
+            State::Completed { .. } | State::Annulled { .. } => None,
+        }
+    }
+
+    /// The annual assessment due next, if one is.
+    pub fn year_due(&self) -> Option<u8> {
+        match self {
+            State::Recognised { .. } => Some(1),
+            State::Year1Passed { .. } => Some(2),
+            _ => None,
         }
     }
 }
 
-/// Applies one event to a state, or says why it cannot happen.
+/// Applies one title event (recognition, assessment, re-assessment,
+/// withdrawal) to a state, or says why it cannot happen. Publicity events
+/// leave the state as it is here; [`History`] is where they count.
 pub fn apply(
     state: Option<&State>,
     event: &Event,
     lines: PassLines,
+) -> Result<State, LifecycleError> {
+    step(state, event, lines, None)
+}
+
+/// [`apply`], knowing when the current term's recognition was (so that a
+/// year-1 pass on re-assessment keeps year 2 due two years after it).
+pub(crate) fn step(
+    state: Option<&State>,
+    event: &Event,
+    lines: PassLines,
+    recognised: Option<NaiveDate>,
 ) -> Result<State, LifecycleError> {
     let not_now =
         |s: &State, what: &str| LifecycleError::NotNow(s.key().to_string(), what.to_string());
@@ -152,16 +344,26 @@ pub fn apply(
     };
     let passes = |year: u8, score: Points| score >= lines.for_year(year);
     match (state, event) {
+        (_, Event::Published { .. } | Event::Objected { .. } | Event::Ruled { .. }) => {
+            Ok(state.clone())
+        }
         (State::Recognised { since }, Event::Assessed { year: 1, score, on }) => {
             early("the year-1 assessment", *on, add_years(*since, 1))?;
             Ok(if passes(1, *score) {
-                State::Year1Passed { on: *on }
+                State::Year1Passed {
+                    on: *on,
+                    since: *since,
+                }
             } else {
                 rectify(1, *on)
             })
         }
-        (State::Year1Passed { on: passed }, Event::Assessed { year: 2, score, on }) => {
-            early("the year-2 assessment", *on, add_years(*passed, 1))?;
+        (State::Year1Passed { since, on: passed }, Event::Assessed { year: 2, score, on }) => {
+            early(
+                "the year-2 assessment",
+                *on,
+                add_years(*since, 2).max(*passed),
+            )?;
             Ok(if passes(2, *score) {
                 State::Completed { on: *on }
             } else {
@@ -173,7 +375,10 @@ pub fn apply(
         {
             early("the re-assessment", *on, *failed)?;
             Ok(match (passes(*year, *score), year) {
-                (true, 1) => State::Year1Passed { on: *on },
+                (true, 1) => State::Year1Passed {
+                    on: *on,
+                    since: recognised.unwrap_or_else(|| years_before(*failed, 1)),
+                },
                 (true, _) => State::Completed { on: *on },
                 (false, _) => State::Revoked {
                     on: *on,
@@ -181,33 +386,59 @@ pub fn apply(
                 },
             })
         }
-        (s, Event::Withdrawn { on, .. })
+        (s, Event::Withdrawn { on, reason })
             if s.holds_title() && !matches!(s, State::Completed { .. }) =>
         {
+            if reason.trim().is_empty() {
+                return Err(LifecycleError::NoReason("a withdrawal"));
+            }
+            early("the withdrawal", *on, s.since())?;
             Ok(State::Withdrawn {
                 on: *on,
                 barred_until: add_years(*on, 2),
             })
         }
-        (s @ (State::Revoked { .. } | State::Withdrawn { .. }), _) => Err(not_now(
-            s,
-            "it no longer holds the title and cannot be assessed or changed",
-        )),
-        (s @ State::Completed { .. }, _) => Err(not_now(
-            s,
-            "final acceptance is passed; nothing further is assessed",
-        )),
-        (s @ State::Rectifying { year, .. }, _) => Err(not_now(
-            s,
-            &format!("the next step is the re-assessment of year {year}"),
-        )),
-        (s @ State::Recognised { .. }, _) => {
-            Err(not_now(s, "the next step is the year-1 assessment"))
+        (s, Event::Recognised { on }) if !s.holds_title() => {
+            if let Some(until) = s.barred_until().filter(|u| on < u) {
+                return Err(LifecycleError::Barred { until });
+            }
+            early("the new recognition", *on, s.since())?;
+            Ok(State::Recognised { since: *on })
         }
-        (s @ State::Year1Passed { .. }, _) => {
-            Err(not_now(s, "the next step is the year-2 assessment"))
+        (s, Event::Recognised { .. }) => Err(not_now(
+            s,
+            &format!(
+                "it was recognised and holds the title, so it may not be recognised again; {}",
+                next_step(s)
+            ),
+        )),
+        (s @ (State::Revoked { .. } | State::Withdrawn { .. } | State::Annulled { .. }), _) => {
+            Err(not_now(
+                s,
+                "it no longer holds the title and cannot be assessed or changed",
+            ))
         }
+        (s, _) => Err(not_now(s, next_step(s))),
     }
+}
+
+/// The allowed next step of a title-holding state, in words.
+fn next_step(s: &State) -> &'static str {
+    match s {
+        State::Recognised { .. } => "the next step is the year-1 assessment",
+        State::Year1Passed { .. } => "the next step is the year-2 assessment",
+        State::Rectifying { year: 1, .. } => "the next step is the re-assessment of year 1",
+        State::Rectifying { .. } => "the next step is the re-assessment of year 2",
+        State::Completed { .. } => "final acceptance is passed; nothing further is assessed",
+        _ => "it no longer holds the title and cannot be assessed or changed",
+    }
+}
+
+/// A year-1 failure comes a year after recognition at the earliest: the best
+/// guess at the recognition when only the failure's date is at hand.
+fn years_before(d: NaiveDate, years: u32) -> NaiveDate {
+    d.checked_sub_months(chrono::Months::new(years * 12))
+        .unwrap_or(NaiveDate::MIN)
 }
 
 fn rectify(year: u8, on: NaiveDate) -> State {
@@ -234,282 +465,5 @@ pub fn replay(
     events: &[Event],
     lines: PassLines,
 ) -> Result<Option<State>, (usize, LifecycleError)> {
-    let mut state = None;
-    for (i, e) in events.iter().enumerate() {
-        state = Some(apply(state.as_ref(), e, lines).map_err(|err| (i, err))?);
-    }
-    Ok(state)
-}
-
-/// How a programme pays its centres (in 万元).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Funding {
-    /// Huangpu: a fixed amount for every assessment passed.
-    PerPass { amount: Points },
-    /// Chongqing: a share on approval and the rest on acceptance.
-    Split {
-        total: Points,
-        on_approval_percent: u32,
-    },
-}
-
-/// One payment due, with why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Payment {
-    pub on: NaiveDate,
-    pub amount: Points,
-    pub reason: &'static str,
-}
-
-/// The payments a centre's history earns under a funding scheme.
-pub fn ledger(events: &[Event], lines: PassLines, funding: Funding) -> Vec<Payment> {
-    let mut out = Vec::new();
-    let mut state: Option<State> = None;
-    for e in events {
-        let Ok(next) = apply(state.as_ref(), e, lines) else {
-            break;
-        };
-        let passed = |s: &State| matches!(s, State::Year1Passed { .. } | State::Completed { .. });
-        let on = match e {
-            Event::Recognised { on }
-            | Event::Assessed { on, .. }
-            | Event::Reassessed { on, .. } => *on,
-            Event::Withdrawn { on, .. } => *on,
-        };
-        match funding {
-            Funding::PerPass { amount } if passed(&next) => {
-                out.push(Payment {
-                    on,
-                    amount,
-                    reason: "年度考核合格",
-                });
-            }
-            Funding::Split {
-                total,
-                on_approval_percent,
-            } => {
-                let first =
-                    Ratio::from_points(total) * Ratio::new(on_approval_percent as i128, 100);
-                let first = Points::from_hundredths(first.round_hundredths() as i64);
-                if matches!(next, State::Recognised { .. }) {
-                    out.push(Payment {
-                        on,
-                        amount: first,
-                        reason: "立项拨付",
-                    });
-                } else if matches!(next, State::Completed { .. }) {
-                    out.push(Payment {
-                        on,
-                        amount: total.saturating_sub(first),
-                        reason: "验收通过拨付",
-                    });
-                }
-            }
-            _ => {}
-        }
-        state = Some(next);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn pts(s: &str) -> Points {
-        s.parse().unwrap()
-    }
-
-    const L: PassLines = PassLines::HUANGPU;
-
-    #[test]
-    fn a_centre_followed_to_acceptance() {
-        let events = vec![
-            Event::Recognised { on: d(2024, 7, 1) },
-            Event::Assessed {
-                year: 1,
-                score: pts("70"),
-                on: d(2025, 7, 10),
-            },
-            Event::Assessed {
-                year: 2,
-                score: pts("75"),
-                on: d(2026, 7, 15),
-            },
-        ];
-        assert_eq!(
-            replay(&events, L).unwrap(),
-            Some(State::Completed { on: d(2026, 7, 15) })
-        );
-        let pay = ledger(
-            &events,
-            L,
-            Funding::PerPass {
-                amount: Points::whole(50),
-            },
-        );
-        assert_eq!(
-            pay.iter().map(|p| p.amount).sum::<Points>(),
-            Points::whole(100)
-        );
-    }
-
-    #[test]
-    fn a_fail_gives_two_months_then_revocation_and_a_two_year_bar() {
-        let events = vec![
-            Event::Recognised { on: d(2024, 1, 31) },
-            Event::Assessed {
-                year: 1,
-                score: pts("69.99"),
-                on: d(2025, 1, 31),
-            },
-        ];
-        let s = replay(&events, L).unwrap().unwrap();
-        assert_eq!(
-            s,
-            State::Rectifying {
-                year: 1,
-                failed: d(2025, 1, 31),
-                deadline: d(2025, 3, 31)
-            }
-        );
-        let mut events = events;
-        events.push(Event::Reassessed {
-            year: 1,
-            score: pts("60"),
-            on: d(2025, 3, 20),
-        });
-        let s = replay(&events, L).unwrap().unwrap();
-        assert_eq!(
-            s,
-            State::Revoked {
-                on: d(2025, 3, 20),
-                barred_until: d(2027, 3, 20)
-            }
-        );
-        assert!(!s.holds_title());
-    }
-
-    #[test]
-    fn year_two_needs_75_exactly() {
-        let base = vec![
-            Event::Recognised { on: d(2024, 7, 1) },
-            Event::Assessed {
-                year: 1,
-                score: pts("80"),
-                on: d(2025, 7, 1),
-            },
-        ];
-        let mut fail = base.clone();
-        fail.push(Event::Assessed {
-            year: 2,
-            score: pts("74.99"),
-            on: d(2026, 7, 1),
-        });
-        assert!(matches!(
-            replay(&fail, L).unwrap(),
-            Some(State::Rectifying { year: 2, .. })
-        ));
-        let mut pass = base;
-        pass.push(Event::Assessed {
-            year: 2,
-            score: pts("75.00"),
-            on: d(2026, 7, 1),
-        });
-        assert!(matches!(
-            replay(&pass, L).unwrap(),
-            Some(State::Completed { .. })
-        ));
-    }
-
-    #[test]
-    fn illegal_steps_say_why() {
-        let revoked = State::Revoked {
-            on: d(2025, 3, 1),
-            barred_until: d(2027, 3, 1),
-        };
-        let e = Event::Assessed {
-            year: 1,
-            score: pts("90"),
-            on: d(2025, 6, 1),
-        };
-        let err = apply(Some(&revoked), &e, L).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "the centre is revoked; it no longer holds the title and cannot be assessed or changed"
-        );
-        let rec = State::Recognised {
-            since: d(2024, 7, 1),
-        };
-        let year2 = Event::Assessed {
-            year: 2,
-            score: pts("90"),
-            on: d(2025, 7, 1),
-        };
-        assert!(
-            apply(Some(&rec), &year2, L)
-                .unwrap_err()
-                .to_string()
-                .contains("year-1 assessment")
-        );
-        let early = Event::Assessed {
-            year: 1,
-            score: pts("90"),
-            on: d(2025, 6, 30),
-        };
-        assert!(matches!(
-            apply(Some(&rec), &early, L),
-            Err(LifecycleError::TooEarly { .. })
-        ));
-        assert_eq!(apply(None, &early, L), Err(LifecycleError::NotRecognised));
-    }
-
-    #[test]
-    fn voluntary_exit_bars_for_two_years_from_a_leap_day() {
-        let rec = State::Recognised {
-            since: d(2023, 7, 1),
-        };
-        let e = Event::Withdrawn {
-            on: d(2024, 2, 29),
-            reason: "经营调整".into(),
-        };
-        assert_eq!(
-            apply(Some(&rec), &e, L),
-            Ok(State::Withdrawn {
-                on: d(2024, 2, 29),
-                barred_until: d(2026, 2, 28)
-            })
-        );
-    }
-
-    #[test]
-    fn chongqing_pays_forty_then_sixty_percent() {
-        let events = vec![
-            Event::Recognised { on: d(2020, 9, 1) },
-            Event::Assessed {
-                year: 1,
-                score: pts("80"),
-                on: d(2021, 9, 1),
-            },
-            Event::Assessed {
-                year: 2,
-                score: pts("80"),
-                on: d(2022, 9, 1),
-            },
-        ];
-        let pay = ledger(
-            &events,
-            L,
-            Funding::Split {
-                total: Points::whole(50),
-                on_approval_percent: 40,
-            },
-        );
-        let amounts: Vec<Points> = pay.iter().map(|p| p.amount).collect();
-        assert_eq!(amounts, vec![Points::whole(20), Points::whole(30)]);
-    }
+    History::replay(events, lines).map(|h| h.state)
 }

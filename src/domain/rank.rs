@@ -13,6 +13,7 @@ use super::eligibility::{Review, review};
 use super::order::{Candidate, Order};
 use super::outcome::OutcomeError;
 use super::ranking::{Boundary, Entry, Flag, Pending, Ranking, Status};
+use super::register::{Centre, bars};
 use super::round::{Round, RoundKind, Stage};
 use super::sheet::Sheet;
 use super::{Points, Ratio, assessment, selection, shortlist};
@@ -30,6 +31,9 @@ pub struct Inputs<'a> {
     pub recusals: &'a Recusals,
     /// The secretary's decisions on ties, of any stage.
     pub decisions: &'a [Decision],
+    /// The register of centres: in a recognition round, formal review refuses
+    /// a centre that holds its title or is barred, and declared affiliates.
+    pub register: &'a [Centre],
 }
 
 /// Why a ranking cannot be made.
@@ -83,8 +87,14 @@ impl<'a> Board<'a> {
         }
         let mut reviews = BTreeMap::new();
         let mut panels = BTreeMap::new();
+        let recognition = round.kind == RoundKind::Recognition;
         for d in inputs.dossiers {
-            reviews.insert(d.id.as_str(), review(d, round.date, &sheets));
+            let mut r = review(d, round.date, &sheets);
+            if recognition {
+                r.failures
+                    .extend(bars(inputs.register, d, round.date, &round.id));
+            }
+            reviews.insert(d.id.as_str(), r);
             let own = by_dossier.get(d.id.as_str()).map_or(&[][..], Vec::as_slice);
             let panel = aggregate(
                 inputs.sheet,

@@ -70,6 +70,13 @@ impl Ratio {
         if 2 * r >= self.den { q + 1 } else { q }
     }
 
+    /// Rounded down to hundredths: the largest number of hundredths not above
+    /// the value, so that comparing it with a line in hundredths gives the
+    /// exact answer (69.996 stays below 70).
+    pub fn floor_hundredths(self) -> i128 {
+        (self.num * 100).div_euclid(self.den)
+    }
+
     /// Two decimals, rounding half up: the form printed in rankings.
     pub fn fixed2(self) -> String {
         let h = self.round_hundredths();
@@ -139,6 +146,15 @@ mod tests {
         assert_eq!(Ratio::new(7000499, 100000).fixed2(), "70.00");
         assert_eq!(Ratio::new(2, 3).fixed2(), "0.67");
         assert_eq!(Ratio::new(1, 3).fixed2(), "0.33");
+    }
+
+    #[test]
+    fn floors_to_hundredths_so_a_line_compares_the_same() {
+        let just_below = Ratio::new(209_999, 3000); // 69.9996…
+        assert_eq!(just_below.fixed2(), "70.00");
+        assert_eq!(just_below.floor_hundredths(), 6999);
+        assert_eq!(Ratio::int(70).floor_hundredths(), 7000);
+        assert_eq!(Ratio::new(-1, 3).floor_hundredths(), -34);
     }
 
     #[test]

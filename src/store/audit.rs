@@ -36,6 +36,20 @@ pub enum Action {
     ScoreConflict,
     /// The secretary's value for an item that two sources disagreed on.
     Resolve,
+    /// A centre entered in the register (recognised).
+    Recognise,
+    /// A centre's annual assessment.
+    Assess,
+    /// A centre's re-assessment after rectification.
+    Reassess,
+    /// A centre's voluntary exit.
+    Withdraw,
+    /// A centre's result published (公示).
+    Publish,
+    /// An objection lodged during publicity.
+    Object,
+    /// The ruling on an objection.
+    Rule,
 }
 
 impl Action {
@@ -54,6 +68,13 @@ impl Action {
             Action::Trust => "trust",
             Action::ScoreConflict => "score_conflict",
             Action::Resolve => "resolve",
+            Action::Recognise => "recognise",
+            Action::Assess => "assess",
+            Action::Reassess => "reassess",
+            Action::Withdraw => "withdraw",
+            Action::Publish => "publish",
+            Action::Object => "object",
+            Action::Rule => "rule",
         }
     }
 }
@@ -65,6 +86,10 @@ pub struct Subject {
     pub expert: Option<String>,
     pub dossier: Option<String>,
     pub item: Option<String>,
+    /// The credit code of a centre in the register. Left out when empty, so
+    /// that entries written before the register hash as they did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub centre: Option<String>,
 }
 
 /// A change about to be logged.
@@ -206,11 +231,18 @@ impl Store {
     /// the stored cards are what their history says; reports the first break.
     pub fn audit_verify(&self, round: Option<&str>) -> Result<Verified> {
         let ids = match round {
+            Some(r) if r == super::REGISTER => vec![r.to_string()],
             Some(r) => {
                 self.round_record(r)?;
                 vec![r.to_string()]
             }
-            None => self.rounds()?.into_iter().map(|r| r.id).collect(),
+            None => {
+                let mut ids: Vec<String> = self.rounds()?.into_iter().map(|r| r.id).collect();
+                if self.get::<Head>(&keys::head(super::REGISTER))?.is_some() {
+                    ids.push(super::REGISTER.to_string());
+                }
+                ids
+            }
         };
         let mut out = Verified::default();
         for id in ids {
@@ -278,8 +310,12 @@ impl Store {
             );
             return Ok((count, Some(broken(count + 1, why))));
         }
-        let cards = self.all_cards(round, None)?;
-        let mismatch = super::replay::compare(&entries, &cards);
+        let mismatch = if round == super::REGISTER {
+            self.compare_centres(&entries)?
+        } else {
+            let cards = self.all_cards(round, None)?;
+            super::replay::compare(&entries, &cards)
+        };
         Ok((count, mismatch.map(|why| broken(0, why))))
     }
 }
@@ -301,5 +337,17 @@ mod tests {
         let mut t = e.clone();
         t.prev = "1".repeat(64);
         assert_ne!(t.digest(), e.hash);
+    }
+
+    #[test]
+    fn a_subject_without_a_centre_serialises_as_before_the_register() {
+        let s = Subject {
+            dossier: Some("D1".into()),
+            ..Subject::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&s).unwrap(),
+            r#"{"stage":null,"expert":null,"dossier":"D1","item":null}"#
+        );
     }
 }

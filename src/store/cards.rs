@@ -164,6 +164,7 @@ impl Store {
             expert: Some(c.expert.to_string()),
             dossier: Some(c.dossier.to_string()),
             item: item.map(str::to_string),
+            centre: None,
         };
         let mut events = Vec::new();
         for e in edits {
@@ -241,6 +242,7 @@ impl Store {
             expert: Some(c.expert.to_string()),
             dossier: Some(c.dossier.to_string()),
             item: None,
+            centre: None,
         };
         let ev = Event::new(by, Action::Reopen, subject)
             .change(Some("submitted".into()), Some("draft".into()))

@@ -54,6 +54,7 @@ impl Store {
             expert: Some(expert.to_string()),
             dossier: Some(dossier.to_string()),
             item: None,
+            centre: None,
         };
         let event = Event::new(expert, Action::Conflict, subject)
             .change(None, Some("recused".to_string()))

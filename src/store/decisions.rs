@@ -33,6 +33,7 @@ impl Store {
             expert: None,
             dossier: None,
             item: None,
+            centre: None,
         };
         let chosen = match &d.choice {
             crate::domain::decision::Choice::Admit(v) => format!("admit {}", v.join(",")),

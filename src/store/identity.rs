@@ -67,6 +67,7 @@ impl Store {
             expert: Some(expert.to_string()),
             dossier: None,
             item: None,
+            centre: None,
         };
         let event = Event::new(expert, Action::Export, subject).change(
             None,

@@ -159,6 +159,7 @@ impl Store {
             expert: Some(b.expert.to_string()),
             dossier: None,
             item: None,
+            centre: None,
         };
         let mut first = Vec::new();
         if accepted == KeyAccepted::Confirmed {
@@ -302,6 +303,7 @@ impl Store {
             expert: Some(b.expert.to_string()),
             dossier: Some(d.to_string()),
             item: item.map(str::to_string),
+            centre: None,
         };
         let mut conflicts: BTreeMap<String, ScoreConflict> = self
             .card_conflicts(b.round, stage, b.expert, d)?

@@ -82,6 +82,15 @@ pub fn audit(round: &str, seq: u64) -> Vec<u8> {
     key(&["audit", round, &format!("{seq:012}")])
 }
 
+/// Every centre of the register.
+pub fn centres() -> Vec<u8> {
+    key(&["centre"])
+}
+
+pub fn centre(code: &str) -> Vec<u8> {
+    key(&["centre", code])
+}
+
 /// The last audit entry's number and hash, kept beside the chain so that a cut
 /// tail shows.
 pub fn head(round: &str) -> Vec<u8> {

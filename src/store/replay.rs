@@ -121,13 +121,7 @@ fn replay(entries: &[Entry]) -> Result<BTreeMap<Key, Replayed>, String> {
                     .map_err(|_| format!("entry {} resolves to '{v}'", e.seq))?;
                 cards.entry(key).or_default().scores.insert(item()?, p);
             }
-            Action::Init
-            | Action::Replace
-            | Action::Conflict
-            | Action::Decision
-            | Action::Export
-            | Action::Trust
-            | Action::ScoreConflict => {}
+            _ => {}
         }
     }
     Ok(cards)
@@ -147,6 +141,7 @@ mod tests {
             expert: Some(card.expert.clone()),
             dossier: Some(card.dossier.clone()),
             item: None,
+            centre: None,
         };
         let state = super::super::state::text(&CardState::of(card));
         let ev = Event::new("secretary", Action::Import, subject).change(None, Some(state));

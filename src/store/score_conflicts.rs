@@ -168,6 +168,7 @@ impl Store {
             expert: Some(c.expert.to_string()),
             dossier: Some(c.dossier.to_string()),
             item: Some(item.to_string()),
+            centre: None,
         };
         let event = Event::new(by, Action::Resolve, subject)
             .change(old.map(|p| p.to_string()), Some(value.to_string()))

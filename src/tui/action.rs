@@ -4,7 +4,7 @@ use crate::domain::Points;
 use crate::domain::card::Card;
 use crate::domain::decision::Decision;
 
-use super::app::{RoundData, RoundSummary};
+use super::app::{Register, RoundData, RoundSummary};
 use super::desk::Board;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -74,6 +74,10 @@ pub enum Action {
     Decide,
     /// Toggle the highlighted dossier in a choice.
     Toggle,
+    /// Open the register of centres.
+    OpenCentres,
+    /// The register, loaded with the day to count from.
+    CentresLoaded(Box<Register>),
     Failed(String),
 }
 
@@ -109,4 +113,5 @@ pub enum Effect {
         round: String,
     },
     Decide(Box<Decision>),
+    LoadCentres,
 }

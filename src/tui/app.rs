@@ -3,9 +3,12 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
+
 use crate::domain::card::{Card, Gaps, Status};
 use crate::domain::dossier::Dossier;
 use crate::domain::ranking::Ranking;
+use crate::domain::register::{Centre, Row, rows};
 use crate::domain::round::{Round, Stage};
 use crate::domain::sheet::Sheet;
 use crate::lang::Lang;
@@ -77,6 +80,26 @@ pub enum Screen {
     Scoring(Scoring),
     /// The secretary's desk: ranking, chart, drill-down, completeness, ties.
     Office,
+    /// The register of recognised centres: status, next deadline, days left.
+    Centres {
+        sel: usize,
+    },
+}
+
+/// The register as loaded, with the day its days are counted from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Register {
+    pub centres: Vec<Centre>,
+    pub today: NaiveDate,
+}
+
+impl Register {
+    /// The rows the screen lists: the nearest deadline first, then by credit code.
+    pub fn rows(&self) -> Vec<Row> {
+        let mut rows = rows(&self.centres, self.today);
+        rows.sort_by_key(|r| (r.days_left.is_none(), r.days_left));
+        rows
+    }
 }
 
 /// The secretary's tabs.
@@ -176,6 +199,8 @@ pub struct App {
     pub peers: Vec<Card>,
     /// The secretary's desk, once opened.
     pub office: Option<Office>,
+    /// The register of centres, once opened.
+    pub register: Option<Register>,
     /// The write the store has not yet confirmed durable, if any.
     pub saving: Option<(String, String)>,
     pub note: Option<Note>,
@@ -198,6 +223,7 @@ impl App {
             recused: BTreeMap::new(),
             peers: Vec::new(),
             office: None,
+            register: None,
             saving: None,
             note: None,
             popup: None,

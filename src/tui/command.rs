@@ -21,6 +21,7 @@ pub enum Ctx {
     Reason,
     Office,
     Choice,
+    Centres,
 }
 
 pub struct Binding {
@@ -38,7 +39,7 @@ pub struct Binding {
 use Ctx::*;
 use KeyCode::*;
 
-const LISTS: &[Ctx] = &[Rounds, Roles, Dossiers, Scoring, Office, Choice];
+const LISTS: &[Ctx] = &[Rounds, Roles, Dossiers, Scoring, Office, Choice, Centres];
 
 /// Every binding. Typing classes (digits in Scoring, characters in text fields)
 /// are resolved in [`resolve`] and listed here for help only.
@@ -107,7 +108,16 @@ pub const BINDINGS: &[Binding] = &[
         hint: true,
     },
     Binding {
-        ctx: &[Roles, Dossiers, Scoring],
+        ctx: &[Rounds],
+        keys: &[Char('c')],
+        label: "c",
+        action: Action::OpenCentres,
+        zh: "在册中心",
+        en: "centres",
+        hint: true,
+    },
+    Binding {
+        ctx: &[Roles, Dossiers, Scoring, Centres],
         keys: &[Esc, Left, Char('h')],
         label: "Esc",
         action: Action::Back,
@@ -215,7 +225,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: true,
     },
     Binding {
-        ctx: &[Rounds, Roles, Dossiers, Scoring],
+        ctx: &[Rounds, Roles, Dossiers, Scoring, Centres],
         keys: &[Char('?'), F(1)],
         label: "?",
         action: Action::Help,
@@ -224,7 +234,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: true,
     },
     Binding {
-        ctx: &[Rounds, Roles, Dossiers, Scoring],
+        ctx: &[Rounds, Roles, Dossiers, Scoring, Centres],
         keys: &[Char('q')],
         label: "q",
         action: Action::Quit,
@@ -426,6 +436,7 @@ pub fn context(app: &App) -> Ctx {
         Screen::Dossiers => Dossiers,
         Screen::Scoring(_) => Scoring,
         Screen::Office => Office,
+        Screen::Centres { .. } => Centres,
     }
 }
 

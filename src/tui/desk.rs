@@ -4,9 +4,10 @@
 use crate::domain::Points;
 use crate::domain::card::Card;
 use crate::domain::decision::Decision;
+use crate::domain::register::Centre;
 
 use super::action::{Action, Effect};
-use super::app::{App, RoundData, RoundSummary};
+use super::app::{App, Register, RoundData, RoundSummary};
 
 /// A scorer's own cards and the dossiers they are recused from, with reasons.
 pub type Own = (Vec<Card>, Vec<(String, String)>);
@@ -48,6 +49,8 @@ pub trait Desk {
     fn board(&mut self, round: &str) -> Result<Board, String>;
     /// Records the secretary's decision on a tie, durably and audited.
     fn decide(&mut self, decision: Decision) -> Result<(), String>;
+    /// Every centre of the register.
+    fn centres(&mut self) -> Result<Vec<Centre>, String>;
 }
 
 /// Carries out one effect against the store and reports back as an action.
@@ -88,6 +91,10 @@ pub fn perform(desk: &mut dyn Desk, app: &App, effect: Effect) -> Action {
             .map(|()| Action::Recused { dossier, reason }),
         Effect::LoadPeers { dossier } => desk.peers(r, s, &dossier).map(Action::Peers),
         Effect::LoadBoard { round } => desk.board(&round).map(|b| Action::BoardLoaded(Box::new(b))),
+        Effect::LoadCentres => desk.centres().map(|centres| {
+            let today = chrono::Local::now().date_naive();
+            Action::CentresLoaded(Box::new(Register { centres, today }))
+        }),
         Effect::Decide(decision) => {
             let round = decision.round.clone();
             desk.decide(*decision)

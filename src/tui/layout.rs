@@ -107,3 +107,9 @@ pub fn office(body: Rect) -> (Rect, Rect, Rect) {
     .areas(body);
     (tabs, summary, main)
 }
+
+/// The register: the list of centres above the selected centre's details.
+pub fn centres(body: Rect) -> (Rect, Rect) {
+    let [list, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(6)]).areas(body);
+    (list, detail)
+}

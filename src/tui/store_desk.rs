@@ -8,6 +8,7 @@ use crate::store::{CardRef, Store};
 use super::app::{RoundData, RoundSummary};
 use super::desk::{Board, Desk, Own};
 use crate::domain::decision::Decision;
+use crate::domain::register::Centre;
 
 impl Desk for Store {
     fn rounds(&mut self) -> Result<Vec<RoundSummary>, String> {
@@ -117,5 +118,9 @@ impl Desk for Store {
 
     fn decide(&mut self, decision: Decision) -> Result<(), String> {
         self.record_decision(&decision).map_err(|e| e.to_string())
+    }
+
+    fn centres(&mut self) -> Result<Vec<Centre>, String> {
+        Store::centres(self).map_err(|e| e.to_string())
     }
 }

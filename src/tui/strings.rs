@@ -107,6 +107,18 @@ pub struct Strings {
     pub not_counted: &'static str,
     pub reasons: &'static str,
     pub unused_decisions: &'static str,
+    pub centres_title: &'static str,
+    pub no_centres: &'static str,
+    pub next_step: &'static str,
+    pub due: &'static str,
+    pub days_left: &'static str,
+    pub payable: &'static str,
+    pub pending_money: &'static str,
+    pub withheld: &'static str,
+    pub recognised_on: &'static str,
+    pub latest: &'static str,
+    pub today: &'static str,
+    pub wan: &'static str,
 }
 
 pub const ZH: Strings = Strings {
@@ -214,6 +226,18 @@ pub const ZH: Strings = Strings {
     not_counted: "不计入",
     reasons: "原因",
     unused_decisions: "不再适用的决定",
+    centres_title: "在册中心",
+    no_centres: "登记簿中还没有中心。认定结果确定后，用 pingshen center register --round 轮次 --date 日期 登记。",
+    next_step: "下一节点",
+    due: "日期",
+    days_left: "剩余",
+    payable: "可拨付",
+    pending_money: "待定",
+    withheld: "不予扶持",
+    recognised_on: "认定",
+    latest: "最近",
+    today: "今天",
+    wan: "万元",
 };
 
 pub const EN: Strings = Strings {
@@ -321,6 +345,18 @@ pub const EN: Strings = Strings {
     not_counted: "not counted",
     reasons: "reasons",
     unused_decisions: "Decisions that no longer apply",
+    centres_title: "Centres in the register",
+    no_centres: "The register holds no centres yet. Once a selection is final, add them with pingshen center register --round R --date D.",
+    next_step: "Next",
+    due: "Due",
+    days_left: "Days",
+    payable: "payable",
+    pending_money: "pending",
+    withheld: "withheld",
+    recognised_on: "recognised",
+    latest: "latest",
+    today: "today",
+    wan: "万元",
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {

@@ -18,6 +18,8 @@ use super::command::{Ctx, context};
 use super::editor::Editor;
 use super::layout;
 
+mod centres;
+
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Resize(w, h) => {
@@ -71,6 +73,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             board_loaded(app, *board);
             vec![]
         }
+        Action::CentresLoaded(register) => {
+            centres::loaded(app, *register);
+            vec![]
+        }
         Action::ScrollDown => update(app, Action::Down),
         Action::ScrollUp => update(app, Action::Up),
         Action::Click(x, y) => click(app, x, y),
@@ -90,6 +96,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Ctx::Scoring => scoring(app, other),
             Ctx::Office => office(app, other),
             Ctx::Choice => choice(app, other),
+            Ctx::Centres => centres::keys(app, other),
         },
     }
 }
@@ -114,6 +121,8 @@ fn rounds(app: &mut App, a: Action) -> Vec<Effect> {
     };
     if let Some(s) = moved(*sel, app.rounds.len(), &a) {
         *sel = s;
+    } else if a == Action::OpenCentres {
+        return vec![Effect::LoadCentres];
     } else if a == Action::Open
         && let Some(r) = app.rounds.get(*sel)
     {
@@ -605,6 +614,15 @@ fn click(app: &mut App, x: u16, y: u16) -> Vec<Effect> {
             };
             pick(app, sel, row, app.visible_dossiers().len())
         }
+        Screen::Centres { sel } => {
+            let sel = *sel;
+            let (list, _) = layout::centres(body);
+            let n = app.register.as_ref().map_or(0, |r| r.centres.len());
+            match layout::clicked_row(list, y, sel) {
+                Some(row) => pick(app, sel, row, n),
+                None => vec![],
+            }
+        }
         Screen::Scoring(sc) => {
             let items = layout::scoring(body).items;
             let Some(sheet) = app.sheet() else {
@@ -637,7 +655,7 @@ fn pick(app: &mut App, sel: usize, row: usize, n: usize) -> Vec<Effect> {
         return update(app, Action::Open);
     }
     match &mut app.screen {
-        Screen::Rounds { sel } | Screen::Roles { sel } => *sel = row,
+        Screen::Rounds { sel } | Screen::Roles { sel } | Screen::Centres { sel } => *sel = row,
         Screen::Dossiers => app.list.sel = row,
         Screen::Office => {
             if let Some(o) = &mut app.office {

@@ -1,6 +1,7 @@
 //! Drawing: the frame every screen shares (title, note, hints), then the screen
 //! and any popup. Reads the app, changes nothing.
 
+mod centres;
 mod drill;
 mod facts;
 mod lists;
@@ -35,6 +36,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         Screen::Dossiers => lists::dossiers(f, fr.body, app, &t),
         Screen::Scoring(sc) => scoring::draw(f, fr.body, app, sc, &t),
         Screen::Office => office::draw(f, fr.body, app, &t),
+        Screen::Centres { sel } => centres::draw(f, fr.body, app, *sel, &t),
     }
     note(f, fr.note, app, &t);
     hints(f, fr.hints, app, &t);

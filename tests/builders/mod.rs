@@ -37,6 +37,7 @@ pub fn dossier(id: &str) -> Dossier {
         flags: Default::default(),
         targets: vec![],
         attachments: vec![],
+        affiliate_of: vec![],
     }
 }
 

@@ -147,6 +147,7 @@ pub fn world() -> World {
         cards: &cards,
         recusals: &recusals,
         decisions: &[],
+        register: &[],
     };
     let ranking = rank(&inputs, Stage::Expert).unwrap();
     World {

@@ -1,0 +1,77 @@
+//! The register's arguments read into values, each refusal a sentence naming
+//! the flag and what it allows.
+
+use chrono::NaiveDate;
+
+use crate::domain::{Points, credit_code};
+use crate::error::Error;
+
+/// A day written as YYYY-MM-DD.
+pub fn date(flag: &str, s: &str) -> Result<NaiveDate, Error> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        Error::BadInput(format!(
+            "{flag} {s}: not a date; write the day as YYYY-MM-DD, e.g. 2025-07-01"
+        ))
+    })
+}
+
+/// `--on`, or today on this computer's clock.
+pub fn on_or_today(s: Option<&str>) -> Result<NaiveDate, Error> {
+    match s {
+        Some(s) => date("--on", s),
+        None => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
+/// A unified social credit code, checked character by character.
+pub fn code(s: &str) -> Result<String, Error> {
+    let s = s.trim();
+    match credit_code::problem(s) {
+        Some(why) => Err(Error::BadInput(format!("--code {s}: {why}"))),
+        None => Ok(s.to_string()),
+    }
+}
+
+/// An annual assessment's score: 0 to 100 with at most two decimals.
+pub fn score(s: &str) -> Result<Points, Error> {
+    let allowed = "allowed are 0 to 100 with at most 2 decimals, e.g. 72.5";
+    let p: Points = s
+        .parse()
+        .map_err(|e| Error::BadInput(format!("--score {s}: {e}; {allowed}")))?;
+    if p > Points::whole(100) {
+        return Err(Error::BadInput(format!(
+            "--score {s}: an annual assessment is scored out of 100; {allowed}"
+        )));
+    }
+    Ok(p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_name_the_flag_and_what_it_allows() {
+        assert_eq!(
+            date("--date", "2025-02-30").unwrap_err().to_string(),
+            "--date 2025-02-30: not a date; write the day as YYYY-MM-DD, e.g. 2025-07-01"
+        );
+        assert_eq!(
+            score("100.5").unwrap_err().to_string(),
+            "--score 100.5: an annual assessment is scored out of 100; allowed are 0 to 100 with at most 2 decimals, e.g. 72.5"
+        );
+        assert!(
+            score("-3")
+                .unwrap_err()
+                .to_string()
+                .starts_with("--score -3: points must not be negative")
+        );
+        assert_eq!(score("100").unwrap(), Points::whole(100));
+        assert!(
+            code("91440116MA5C8K2X1")
+                .unwrap_err()
+                .to_string()
+                .contains("has 17 characters")
+        );
+    }
+}

@@ -1,0 +1,183 @@
+//! The register of recognised centres (在册中心), kept across years and keyed
+//! by credit code: each centre's programme and event history, what it may do
+//! next, what it is paid, and what it bars in a later round's formal review.
+
+mod bars;
+mod rows;
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::Points;
+use super::lifecycle::{Event, Funding, History, LifecycleError, PassLines, Payment, State};
+
+pub use bars::{BAR_SHEET, bars};
+pub use rows::{Row, header, rows, table};
+
+/// The programme a centre belongs to: its pass lines and how it is paid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scheme {
+    /// Huangpu work plan: 50万 for every annual assessment passed.
+    Huangpu,
+    /// Chongqing notice: 40% of 50万 on approval, the rest on acceptance.
+    Chongqing,
+}
+
+impl Scheme {
+    pub const ALL: [Scheme; 2] = [Scheme::Huangpu, Scheme::Chongqing];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Scheme::Huangpu => "huangpu",
+            Scheme::Chongqing => "chongqing",
+        }
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Scheme::Huangpu => "黄埔区（每年度考核合格扶持50万元）",
+            Scheme::Chongqing => "重庆市（立项拨付40%，验收通过拨付60%，共50万元）",
+        }
+    }
+
+    pub fn short_zh(self) -> &'static str {
+        match self {
+            Scheme::Huangpu => "黄埔",
+            Scheme::Chongqing => "重庆",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            Scheme::Huangpu => "Huangpu (50万 per annual pass)",
+            Scheme::Chongqing => "Chongqing (40% of 50万 on approval, 60% on acceptance)",
+        }
+    }
+
+    pub fn funding(self) -> Funding {
+        match self {
+            Scheme::Huangpu => Funding::PerPass {
+                amount: Points::whole(50),
+            },
+            Scheme::Chongqing => Funding::Split {
+                total: Points::whole(50),
+                on_approval_percent: 40,
+            },
+        }
+    }
+
+    /// Both programmes' annual sheets pass at 70 in year 1 and 75 in year 2.
+    pub fn lines(self) -> PassLines {
+        PassLines::HUANGPU
+    }
+}
+
+/// One event in the register, with the round it came from when it did.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    pub event: Event,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<String>,
+}
+
+impl Record {
+    pub fn new(event: Event) -> Record {
+        Record { event, round: None }
+    }
+
+    pub fn from_round(event: Event, round: &str) -> Record {
+        Record {
+            event,
+            round: Some(round.to_string()),
+        }
+    }
+}
+
+/// A centre in the register.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Centre {
+    /// The unified social credit code: the register's key.
+    pub credit_code: String,
+    pub name: String,
+    pub scheme: Scheme,
+    /// Every event, oldest first.
+    pub records: Vec<Record>,
+}
+
+/// A history in the register that no longer replays: the event at fault.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("event {} of centre {code} cannot happen: {error}", .index + 1)]
+pub struct Broken {
+    pub code: String,
+    pub index: usize,
+    pub error: LifecycleError,
+}
+
+impl Centre {
+    /// A centre recognised on `on`.
+    pub fn recognised(code: &str, name: &str, scheme: Scheme, record: Record) -> Centre {
+        Centre {
+            credit_code: code.to_string(),
+            name: name.to_string(),
+            scheme,
+            records: vec![record],
+        }
+    }
+
+    pub fn events(&self) -> Vec<Event> {
+        self.records.iter().map(|r| r.event.clone()).collect()
+    }
+
+    /// The whole history replayed.
+    pub fn history(&self) -> Result<History, Broken> {
+        History::replay(&self.events(), self.scheme.lines()).map_err(|(index, error)| Broken {
+            code: self.credit_code.clone(),
+            index,
+            error,
+        })
+    }
+
+    /// The current state; `None` only for a history that does not replay.
+    pub fn state(&self) -> Option<State> {
+        self.history().ok().and_then(|h| h.state)
+    }
+
+    /// Adds an event if the history allows it; otherwise says why and changes nothing.
+    pub fn record(&mut self, record: Record) -> Result<History, LifecycleError> {
+        let mut h = self.history().map_err(|b| b.error)?;
+        h.apply(&record.event, self.scheme.lines())?;
+        self.records.push(record);
+        Ok(h)
+    }
+
+    /// The payments the history earns under the centre's scheme.
+    pub fn ledger(&self) -> Vec<Payment> {
+        let h = History::lenient(&self.events(), self.scheme.lines());
+        super::lifecycle::payments(&h, self.scheme.funding())
+    }
+
+    /// The state as it stood on `on`, counting only events up to that day and
+    /// none from `except_round` onwards (a round's own recognitions do not bar
+    /// its own applicants).
+    pub fn state_on(&self, on: NaiveDate, except_round: Option<&str>) -> Option<State> {
+        let events: Vec<Event> = self
+            .records
+            .iter()
+            .take_while(|r| r.event.date() <= on)
+            .take_while(|r| except_round.is_none_or(|x| r.round.as_deref() != Some(x)))
+            .map(|r| r.event.clone())
+            .collect();
+        History::lenient(&events, self.scheme.lines()).state
+    }
+
+    /// When the latest recognition happened, if the centre was ever recognised.
+    pub fn recognised_on(&self) -> Option<NaiveDate> {
+        self.records.iter().rev().find_map(|r| match r.event {
+            Event::Recognised { on } => Some(on),
+            _ => None,
+        })
+    }
+}

@@ -1,0 +1,254 @@
+//! The register of centres: one value per credit code holding the centre's
+//! name, scheme and events. Every change is checked against the centre's
+//! history by the domain first, then written in one batch with one audit
+//! entry per event on the register's own chain.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::audit::{Action, Entry, Event, Subject};
+use super::{Result, Store, StoreError, keys};
+use crate::domain::lifecycle::Event as Happened;
+use crate::domain::register::{Centre, Record, Scheme};
+
+/// The audit chain of the register; `@` keeps it apart from every round id.
+pub const REGISTER: &str = "@centres";
+
+/// A centre entering the register, or recognised again once its bar is over.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Enrolment {
+    pub code: String,
+    pub name: String,
+    pub scheme: Scheme,
+    /// The recognition.
+    pub record: Record,
+}
+
+/// What an audit entry of the register carries as its new value, so that the
+/// log alone rebuilds every centre.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct Logged {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    scheme: Option<Scheme>,
+    record: Record,
+}
+
+fn action(e: &Happened) -> Action {
+    match e {
+        Happened::Recognised { .. } => Action::Recognise,
+        Happened::Assessed { .. } => Action::Assess,
+        Happened::Reassessed { .. } => Action::Reassess,
+        Happened::Withdrawn { .. } => Action::Withdraw,
+        Happened::Published { .. } => Action::Publish,
+        Happened::Objected { .. } => Action::Object,
+        Happened::Ruled { .. } => Action::Rule,
+    }
+}
+
+fn reason(e: &Happened) -> Option<&str> {
+    match e {
+        Happened::Withdrawn { reason, .. }
+        | Happened::Objected { reason, .. }
+        | Happened::Ruled { reason, .. } => Some(reason),
+        _ => None,
+    }
+}
+
+impl Store {
+    /// Every centre in the register, by credit code.
+    pub fn centres(&self) -> Result<Vec<Centre>> {
+        self.scan(&keys::centres())
+    }
+
+    /// One centre, or a sentence naming the codes the register holds.
+    pub fn centre(&self, code: &str) -> Result<Centre> {
+        match self.get::<Centre>(&keys::centre(code))? {
+            Some(c) => Ok(c),
+            None => Err(self.no_such_centre(code)?),
+        }
+    }
+
+    fn no_such_centre(&self, code: &str) -> Result<StoreError> {
+        let known: Vec<String> = self.centres()?.into_iter().map(|c| c.credit_code).collect();
+        Ok(StoreError::NoSuchCentre {
+            code: code.to_string(),
+            known: if known.is_empty() {
+                "the register is empty (add centres with center register)".to_string()
+            } else {
+                format!("centres in the register: {}", known.join(", "))
+            },
+        })
+    }
+
+    /// Enters centres in the register in one write, or none of them: a centre
+    /// already there is recognised again only when its history allows it.
+    pub fn enrol(&mut self, new: &[Enrolment], by: &str) -> Result<Vec<Centre>> {
+        self.check_usable()?;
+        let mut seen = BTreeSet::new();
+        let mut changes = Vec::new();
+        for e in new {
+            if !seen.insert(e.code.as_str()) {
+                return Err(StoreError::Centre {
+                    code: e.code.clone(),
+                    detail: "the credit code appears twice in one registration".to_string(),
+                });
+            }
+            let mut centre = match self.get::<Centre>(&keys::centre(&e.code))? {
+                Some(c) if c.scheme != e.scheme => {
+                    return Err(StoreError::Centre {
+                        code: e.code.clone(),
+                        detail: format!(
+                            "it is in the register under the scheme {}, not {}; allowed: --scheme {}",
+                            c.scheme.key(),
+                            e.scheme.key(),
+                            c.scheme.key()
+                        ),
+                    });
+                }
+                Some(c) => c,
+                None => Centre {
+                    credit_code: e.code.clone(),
+                    name: e.name.clone(),
+                    scheme: e.scheme,
+                    records: Vec::new(),
+                },
+            };
+            let old = centre.state().map(|s| s.key().to_string());
+            centre
+                .record(e.record.clone())
+                .map_err(|err| lifecycle(&e.code, err))?;
+            centre.name = e.name.clone();
+            let logged = Logged {
+                name: Some(e.name.clone()),
+                scheme: Some(e.scheme),
+                record: e.record.clone(),
+            };
+            changes.push((centre, old, logged));
+        }
+        self.write_centres(changes, by)
+    }
+
+    /// Records events of centres already in the register, in one write or not
+    /// at all; each is checked against its centre's history (and the events
+    /// before it in the same call).
+    pub fn record_centres(&mut self, events: &[(String, Record)], by: &str) -> Result<Vec<Centre>> {
+        self.check_usable()?;
+        let mut working: BTreeMap<String, Centre> = BTreeMap::new();
+        let mut changes = Vec::new();
+        for (code, record) in events {
+            if !working.contains_key(code) {
+                let c = self.centre(code)?;
+                working.insert(code.clone(), c);
+            }
+            let Some(centre) = working.get_mut(code) else {
+                continue;
+            };
+            let old = centre.state().map(|s| s.key().to_string());
+            centre
+                .record(record.clone())
+                .map_err(|err| lifecycle(code, err))?;
+            let logged = Logged {
+                name: None,
+                scheme: None,
+                record: record.clone(),
+            };
+            changes.push((centre.clone(), old, logged));
+        }
+        self.write_centres(changes, by)
+    }
+
+    fn write_centres(
+        &mut self,
+        changes: Vec<(Centre, Option<String>, Logged)>,
+        by: &str,
+    ) -> Result<Vec<Centre>> {
+        let mut c = self.change(REGISTER)?;
+        let mut last: BTreeMap<String, Centre> = BTreeMap::new();
+        for (centre, old, logged) in changes {
+            let event = &logged.record.event;
+            let subject = Subject {
+                centre: Some(centre.credit_code.clone()),
+                ..Subject::default()
+            };
+            let new = serde_json::to_string(&logged).map_err(|e| StoreError::Write {
+                dir: self.dir.clone(),
+                detail: e.to_string(),
+            })?;
+            let mut entry = Event::new(by, action(event), subject).change(old, Some(new));
+            if let Some(r) = reason(event) {
+                entry = entry.reason(r);
+            }
+            self.audit(&mut c, entry)?;
+            last.insert(centre.credit_code.clone(), centre);
+        }
+        for centre in last.values() {
+            self.put(&mut c, keys::centre(&centre.credit_code), centre)?;
+        }
+        self.apply(c)?;
+        Ok(last.into_values().collect())
+    }
+
+    /// The first difference between the register and what its audit log says.
+    pub(super) fn compare_centres(&self, entries: &[Entry]) -> Result<Option<String>> {
+        let mut rebuilt: BTreeMap<String, Centre> = BTreeMap::new();
+        for e in entries {
+            let Some(code) = &e.subject.centre else {
+                continue;
+            };
+            let Some(logged) = e
+                .new
+                .as_deref()
+                .and_then(|t| serde_json::from_str::<Logged>(t).ok())
+            else {
+                return Ok(Some(format!("entry {} does not name an event", e.seq)));
+            };
+            let c = rebuilt.entry(code.clone()).or_insert_with(|| Centre {
+                credit_code: code.clone(),
+                name: String::new(),
+                scheme: logged.scheme.unwrap_or(Scheme::Huangpu),
+                records: Vec::new(),
+            });
+            if let Some(n) = logged.name {
+                c.name = n;
+            }
+            if let Some(s) = logged.scheme {
+                c.scheme = s;
+            }
+            c.records.push(logged.record);
+        }
+        let stored: BTreeMap<String, Centre> = self
+            .centres()?
+            .into_iter()
+            .map(|c| (c.credit_code.clone(), c))
+            .collect();
+        for (code, c) in &stored {
+            match rebuilt.get(code) {
+                None => {
+                    return Ok(Some(format!(
+                        "centre {code} has no history in the audit log"
+                    )));
+                }
+                Some(r) if r != c => {
+                    return Ok(Some(format!(
+                        "centre {code} holds a history its audit log does not"
+                    )));
+                }
+                Some(_) => {}
+            }
+        }
+        Ok(rebuilt
+            .keys()
+            .find(|k| !stored.contains_key(*k))
+            .map(|k| format!("centre {k} is in the audit log but not in the register")))
+    }
+}
+
+fn lifecycle(code: &str, err: crate::domain::lifecycle::LifecycleError) -> StoreError {
+    StoreError::Centre {
+        code: code.to_string(),
+        detail: err.to_string(),
+    }
+}
