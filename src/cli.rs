@@ -2,12 +2,16 @@
 //! module knows clap.
 
 mod audit;
+mod bundle;
 mod center;
 mod check;
 mod conflict;
 mod demo;
 mod init;
+mod key;
+mod out;
 mod rank;
+mod round;
 mod score;
 mod show;
 mod table;
@@ -82,7 +86,8 @@ pub enum Command {
     Decide(rank::DecideArgs),
     /// Write the minutes: ranking.csv, ranking.xlsx, report.html, ranking.md.
     Report(rank::ReportArgs),
-    /// Load a round (sheet, dossiers, experts, settings) into the store.
+    /// Load a round (sheet, dossiers, experts, settings) into the store, from
+    /// its round file or from a round package.
     Init {
         round_file: PathBuf,
         /// Who loads it, for the audit log.
@@ -98,6 +103,15 @@ pub enum Command {
     /// Check the audit log.
     #[command(subcommand)]
     Audit(audit::AuditCommand),
+    /// Export a round as one package file for the experts' laptops.
+    #[command(subcommand)]
+    Round(round::RoundCommand),
+    /// Signed score bundles: export, import, conflicts and their resolution.
+    #[command(subcommand)]
+    Bundle(bundle::BundleCommand),
+    /// This store's signing key.
+    #[command(subcommand)]
+    Key(key::KeyCommand),
     /// The register of recognised centres: assessments, publicity, objections, funding.
     #[command(subcommand)]
     Center(center::CenterCommand),
@@ -139,6 +153,9 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Score(c) => score::run(&store_dir(store)?, c, lang),
         Command::Conflict(c) => conflict::run(&store_dir(store)?, c, lang),
         Command::Audit(c) => audit::run(&store_dir(store)?, c, lang),
+        Command::Round(c) => round::run(&store_dir(store)?, c, lang),
+        Command::Bundle(c) => bundle::run(&store_dir(store)?, c, lang),
+        Command::Key(c) => key::run(&store_dir(store)?, c, lang),
         Command::Center(c) => center::run(&store_dir(store)?, c, lang),
     }
 }

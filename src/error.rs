@@ -69,3 +69,15 @@ impl From<crate::store::StoreError> for Error {
         }
     }
 }
+
+impl From<crate::bundle::BundleError> for Error {
+    fn from(e: crate::bundle::BundleError) -> Error {
+        match e {
+            crate::bundle::BundleError::Files(files) => Error::Files(files),
+            crate::bundle::BundleError::Store(s) => s.into(),
+            other if other.is_refusal() => Error::Refused(other.to_string()),
+            other if other.is_bad_input() => Error::BadInput(other.to_string()),
+            other => Error::Failure(other.to_string()),
+        }
+    }
+}

@@ -2,6 +2,7 @@
 //! cultivation programmes.
 
 pub mod board;
+pub mod bundle;
 pub mod cli;
 pub mod demo;
 pub mod domain;

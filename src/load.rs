@@ -14,7 +14,7 @@ use crate::domain::calendar::Calendar;
 use crate::domain::dossier::Dossier;
 use crate::domain::sheet::Sheet;
 
-pub use round::{LoadedRound, round};
+pub use round::{LoadedRound, Texts, round};
 
 /// One problem in one file, with its place.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,6 +83,8 @@ pub enum Kind {
     Dossier,
     Round,
     Calendar,
+    /// A round with its sheets and dossiers in one file (read by `bundle`).
+    Package,
 }
 
 /// A file's text after the checks every file gets: not empty, UTF-8, no BOM.
@@ -141,13 +143,14 @@ pub fn kind(file: &FsPath, text: &str) -> Result<Kind, FileError> {
         "Dossier" => Ok(Kind::Dossier),
         "Round" => Ok(Kind::Round),
         "Calendar" => Ok(Kind::Calendar),
+        "Package" => Ok(Kind::Package),
         _ => {
             let at = locate::locate(text, &crate::domain::Path::root());
             Err(FileError::at(
                 file,
                 at.line,
                 at.col,
-                "expected Sheet(…), Dossier(…), Round(…) or Calendar(…) at the start of the file",
+                "expected Sheet(…), Dossier(…), Round(…), Calendar(…) or Package(…) at the start of the file",
             ))
         }
     }

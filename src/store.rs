@@ -10,10 +10,14 @@ mod codec;
 mod conflicts;
 mod decisions;
 mod durable;
+mod identity;
+mod imports;
 mod keys;
 mod open;
 mod replay;
 mod rounds;
+mod score_conflicts;
+mod state;
 mod write;
 
 use std::fs::File;
@@ -25,7 +29,9 @@ use crate::domain::scoring::Refusal;
 pub use audit::{Action, Broken, Entry, Subject, Verified};
 pub use cards::Edit;
 pub use centres::{Enrolment, REGISTER};
-pub use rounds::{Init, RoundInfo, StoredRound};
+pub use identity::KeyRecord;
+pub use imports::{Imported, Incoming};
+pub use rounds::{Init, RoundInfo, StoredRound, fingerprint};
 
 /// The version of the stored values' layout; a store with a higher one is refused.
 pub const SCHEMA: u32 = 1;
@@ -93,6 +99,8 @@ pub enum StoreError {
     Refused(#[from] Refusal),
     #[error("{0}")]
     BadDecision(#[from] crate::domain::decision::DecisionError),
+    #[error("{0}")]
+    Merge(#[from] crate::domain::merge::MergeRefusal),
     #[error("centre '{code}' is not in the register; {known}")]
     NoSuchCentre { code: String, known: String },
     /// A change the centre's history does not allow; nothing was written.
@@ -109,6 +117,7 @@ impl StoreError {
             | StoreError::NoSuchCentre { .. }
             | StoreError::Centre { .. } => true,
             StoreError::Refused(r) => r.is_bad_input(),
+            StoreError::Merge(m) => m.is_bad_input(),
             _ => false,
         }
     }
@@ -120,6 +129,7 @@ impl StoreError {
                 true
             }
             StoreError::Refused(r) => !r.is_bad_input(),
+            StoreError::Merge(m) => !m.is_bad_input(),
             _ => false,
         }
     }

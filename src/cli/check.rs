@@ -95,6 +95,30 @@ fn summary(f: &Path, lang: Lang) -> Result<String, Vec<FileError>> {
                 )
             })
         }
+        Kind::Package => {
+            let r = crate::bundle::package::read(f, text.as_bytes()).map_err(|e| match e {
+                crate::bundle::BundleError::Files(errors) => errors,
+                other => vec![FileError::at(f, 1, 1, other.to_string())],
+            })?;
+            let fp = super::round::short(&crate::store::fingerprint(&r));
+            Ok(if en {
+                format!(
+                    "round package {}, sheet {}, {} dossiers, {} experts, fingerprint {fp}",
+                    r.round.id,
+                    r.sheet.id,
+                    r.dossiers.len(),
+                    r.round.experts.len()
+                )
+            } else {
+                format!(
+                    "评审包 {}，评分表 {}，申报书 {} 份，专家 {} 位，指纹 {fp}",
+                    r.round.id,
+                    r.sheet.id,
+                    r.dossiers.len(),
+                    r.round.experts.len()
+                )
+            })
+        }
         Kind::Calendar => {
             let (c, _) = load::calendar(&Disk, f)?;
             let (h, w) = (c.holidays.len(), c.workdays.len());

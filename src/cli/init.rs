@@ -3,13 +3,14 @@
 use std::path::Path;
 
 use super::Lang;
+use crate::bundle::package;
 use crate::error::Error;
-use crate::load::{self, Disk};
-use crate::store::{Init, Store};
+use crate::load::{self, Disk, Files, Kind, LoadedRound};
+use crate::store::{Init, Store, fingerprint};
 
 /// Nothing is opened or written until every file of the round is valid.
 pub fn run(dir: &Path, file: &Path, by: &str, lang: Lang) -> Result<(), Error> {
-    let loaded = load::round(&Disk, file)?;
+    let (loaded, packaged) = read(file)?;
     let mut store = Store::open(dir)?;
     let outcome = store.init_round(&loaded, by)?;
     let r = &loaded.round;
@@ -42,5 +43,31 @@ pub fn run(dir: &Path, file: &Path, by: &str, lang: Lang) -> Result<(), Error> {
         ),
     };
     println!("{line}");
+    if packaged {
+        let fp = super::round::short(&fingerprint(&loaded));
+        match lang {
+            Lang::Zh => println!("评审包指纹：{fp}（应与秘书导出时显示的一致）"),
+            Lang::En => println!(
+                "package fingerprint: {fp} (it matches the one shown when the secretary exported it)"
+            ),
+        }
+    }
     Ok(())
+}
+
+/// A round file, or a round package (told apart by its first word).
+fn read(file: &Path) -> Result<(LoadedRound, bool), Error> {
+    let bytes = Disk.read(file).map_err(|e| {
+        Error::Files(vec![load::FileError::at(
+            file,
+            1,
+            1,
+            format!("cannot read the file: {e}"),
+        )])
+    })?;
+    let text = load::text(file, &bytes).map_err(|e| Error::Files(vec![e]))?;
+    if load::kind(file, &text).ok() == Some(Kind::Package) {
+        return Ok((package::read(file, &bytes)?, true));
+    }
+    Ok((load::round(&Disk, file)?, false))
 }

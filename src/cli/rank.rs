@@ -160,15 +160,40 @@ fn pending(r: &Ranking, lang: Lang) -> String {
     lines.join("\n")
 }
 
+/// Score conflicts from imported bundles still open in a stage, one line each.
+fn open_conflicts(store: &Store, round: &str, stage: Stage, lang: Lang) -> Result<String, Error> {
+    let lines: Vec<String> = store
+        .open_score_conflicts(round)?
+        .into_iter()
+        .filter(|c| c.stage == stage)
+        .map(|c| {
+            format!(
+                "{}{} / {} / {}: {} (pingshen bundle resolve …)",
+                lang.pick("评分分歧待处理：", "score conflict to resolve: "),
+                c.expert,
+                c.dossier,
+                c.item,
+                c.claims_words()
+            )
+        })
+        .collect();
+    Ok(lines.join("\n"))
+}
+
 pub fn rank(dir: &Path, a: RankArgs, lang: Lang) -> Result<(), Error> {
     let store = Store::open(dir)?;
     let x = ranked(&store, &a.round, a.stage.into())?;
-    if a.r#final && !x.ranking.is_final() {
+    let open = open_conflicts(&store, &a.round, a.stage.into(), lang)?;
+    if a.r#final && (!x.ranking.is_final() || !open.is_empty()) {
         let head = lang.pick("结果尚未确定：", "the result is not final:");
-        return Err(Error::Refused(format!(
-            "{head}\n{}",
-            pending(&x.ranking, lang)
-        )));
+        let lines: Vec<String> = [pending(&x.ranking, lang), open]
+            .into_iter()
+            .filter(|l| !l.is_empty())
+            .collect();
+        return Err(Error::Refused(format!("{head}\n{}", lines.join("\n"))));
+    }
+    if !open.is_empty() {
+        eprintln!("{open}");
     }
     let c = conflicts(&store, &a.round)?;
     let format = match a.format {
@@ -256,11 +281,16 @@ pub fn report(dir: &Path, a: ReportArgs, lang: Lang) -> Result<(), Error> {
             .map_err(|e| Error::Failure(e.to_string()))?;
         println!("{}", path.display());
     }
-    if !x.ranking.is_final() {
+    let open = open_conflicts(&store, &a.round, a.stage.into(), lang)?;
+    if !x.ranking.is_final() || !open.is_empty() {
+        let lines: Vec<String> = [pending(&x.ranking, lang), open]
+            .into_iter()
+            .filter(|l| !l.is_empty())
+            .collect();
         eprintln!(
             "{}\n{}",
             lang.pick("注意：结果尚未确定", "note: the result is not final"),
-            pending(&x.ranking, lang)
+            lines.join("\n")
         );
     }
     Ok(())

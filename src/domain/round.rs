@@ -164,6 +164,17 @@ impl Round {
                         format!("duplicate expert id '{}'", e.id),
                     );
                 }
+                if let Some(key) = &e.key
+                    && super::keyprint::normalise(key).is_none()
+                {
+                    p.push(
+                        root.field(list).index(k).field("key"),
+                        format!(
+                            "key '{key}' of expert {} is not a fingerprint of 16 hexadecimal digits such as 3f2a-91bc-04de-77a1",
+                            e.id
+                        ),
+                    );
+                }
             }
         }
         if self.kind == RoundKind::Recognition && self.preliminary.is_empty() {

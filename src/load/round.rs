@@ -21,7 +21,7 @@ pub struct LoadedRound {
     pub texts: Texts,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Texts {
     pub round: String,
     pub sheet: String,

@@ -26,6 +26,16 @@ pub enum Action {
     Conflict,
     /// The secretary's decision on a tie.
     Decision,
+    /// A score bundle exported from this store.
+    Export,
+    /// A score bundle imported: one entry for the bundle, one per card it set.
+    Import,
+    /// An expert's key trusted on first use, confirmed by the secretary.
+    Trust,
+    /// Two sources' different submitted values for one item, or their settling.
+    ScoreConflict,
+    /// The secretary's value for an item that two sources disagreed on.
+    Resolve,
     /// A centre entered in the register (recognised).
     Recognise,
     /// A centre's annual assessment.
@@ -53,6 +63,11 @@ impl Action {
             Action::Reopen => "reopen",
             Action::Conflict => "conflict",
             Action::Decision => "decision",
+            Action::Export => "export",
+            Action::Import => "import",
+            Action::Trust => "trust",
+            Action::ScoreConflict => "score_conflict",
+            Action::Resolve => "resolve",
             Action::Recognise => "recognise",
             Action::Assess => "assess",
             Action::Reassess => "reassess",

@@ -16,7 +16,7 @@ use crate::domain::scoring::{self, Panel, Recusal};
 
 /// How a card is kept: scores as whole hundredths of a point, never floats.
 #[derive(Clone, Debug, Serialize, Deserialize)]
-struct CardRecord {
+pub(super) struct CardRecord {
     round: String,
     stage: Stage,
     expert: String,
@@ -86,9 +86,15 @@ impl Store {
         self.card_at(c, stage)
     }
 
-    fn card_at(&self, c: CardRef, stage: Stage) -> Result<Option<Card>> {
+    pub(super) fn card_at(&self, c: CardRef, stage: Stage) -> Result<Option<Card>> {
         let rec: Option<CardRecord> = self.get(&keys::card(c.round, stage, c.expert, c.dossier))?;
         Ok(rec.map(Card::from))
+    }
+
+    /// Adds a card, as it now is, to a change.
+    pub(super) fn put_card(&self, ch: &mut super::write::Change, card: &Card) -> Result<()> {
+        let key = keys::card(&card.round, card.stage, &card.expert, &card.dossier);
+        self.put(ch, key, &CardRecord::from(card))
     }
 
     /// Every card of a round, or of one stage of it.

@@ -34,10 +34,16 @@ impl Synced {
             for entry in fs::read_dir(&folder)? {
                 let entry = entry?;
                 let path = entry.path();
-                if path.file_name().is_some_and(|n| n == LOCK) || !entry.file_type()?.is_file() {
+                // sled removes old snapshots as it goes, also between the
+                // listing and the look at the file: what is gone needs no sync.
+                let meta = match entry.metadata() {
+                    Ok(m) => m,
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+                    Err(e) => return Err(e),
+                };
+                if path.file_name().is_some_and(|n| n == LOCK) || !meta.is_file() {
                     continue;
                 }
-                let meta = entry.metadata()?;
                 let stamp = (meta.len(), meta.modified().ok());
                 match self.files.get(&path) {
                     Some(old) if *old == stamp && path.file_name().is_some_and(|n| n != "db") => {}

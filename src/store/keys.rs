@@ -97,6 +97,52 @@ pub fn head(round: &str) -> Vec<u8> {
     key(&["head", round])
 }
 
+/// The exact texts a round was loaded from, for round packages.
+pub fn texts(round: &str) -> Vec<u8> {
+    key(&["texts", round])
+}
+
+/// Keys an expert's bundles may be signed with in a round, confirmed by the secretary.
+pub fn trusted(round: &str, expert: &str) -> Vec<u8> {
+    key(&["trust", round, expert])
+}
+
+pub fn trust(round: &str, expert: &str, fingerprint: &str) -> Vec<u8> {
+    key(&["trust", round, expert, fingerprint])
+}
+
+/// The last bundle imported from one key for one expert of a round.
+pub fn source(round: &str, expert: &str, fingerprint: &str) -> Vec<u8> {
+    key(&["source", round, expert, fingerprint])
+}
+
+/// Which import set a stored card, and what it set.
+pub fn owner(round: &str, stage: Stage, expert: &str, dossier: &str) -> Vec<u8> {
+    key(&["owner", round, stage.key(), expert, dossier])
+}
+
+/// What one key sent last for one card.
+pub fn sent(round: &str, stage: Stage, expert: &str, dossier: &str, fingerprint: &str) -> Vec<u8> {
+    key(&["sent", round, stage.key(), expert, dossier, fingerprint])
+}
+
+/// Score conflicts of a round, or of one card.
+pub fn clashes(round: &str, card: Option<(Stage, &str, &str)>) -> Vec<u8> {
+    match card {
+        Some((stage, expert, dossier)) => key(&["clash", round, stage.key(), expert, dossier]),
+        None => key(&["clash", round]),
+    }
+}
+
+pub fn clash(round: &str, stage: Stage, expert: &str, dossier: &str, item: &str) -> Vec<u8> {
+    key(&["clash", round, stage.key(), expert, dossier, item])
+}
+
+/// A laptop's own audit entry, as its bundle carried it.
+pub fn remote(round: &str, fingerprint: &str, seq: u64) -> Vec<u8> {
+    key(&["remote", round, fingerprint, &format!("{seq:012}")])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

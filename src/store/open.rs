@@ -100,7 +100,21 @@ fn open_sled(dir: &Path) -> Result<sled::Db> {
         // Every change is flushed and fsynced by the store itself; no timer thread.
         .flush_every_ms(None);
     // sled reports some damage by panicking; a damaged store must be an error.
-    match catch_unwind(AssertUnwindSafe(|| config.open())) {
+    let open = || catch_unwind(AssertUnwindSafe(|| config.open()));
+    let mut result = open();
+    // Our own lock is held, so sled's lock on its log can only be held by
+    // this process: a store just closed whose last background work has not
+    // yet let go of the file. It does within moments.
+    for _ in 0..100 {
+        match &result {
+            Ok(Err(sled::Error::Io(e))) if e.to_string().contains("could not acquire lock") => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+                result = open();
+            }
+            _ => break,
+        }
+    }
+    match result {
         Ok(Ok(db)) => Ok(db),
         Ok(Err(e)) => Err(sled_error(dir, e, During::Open)),
         Err(panic) => {

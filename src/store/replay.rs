@@ -18,7 +18,8 @@ struct Replayed {
     submitted: bool,
 }
 
-/// The first difference between the log's story and the stored cards, in words.
+/// The first difference between the log's story and the stored cards, in
+/// words. A bundle's own cards and entries are checked the same way.
 pub fn compare(entries: &[Entry], cards: &[Card]) -> Option<String> {
     let replayed = match replay(entries) {
         Ok(r) => r,
@@ -101,8 +102,69 @@ fn replay(entries: &[Entry]) -> Result<BTreeMap<Key, Replayed>, String> {
             }
             Action::Submit => cards.entry(key).or_default().submitted = true,
             Action::Reopen => cards.entry(key).or_default().submitted = false,
+            Action::Import => {
+                let Some(text) = &e.new else {
+                    return Err(format!("entry {} imports no card", e.seq));
+                };
+                let s = super::state::parse(text).map_err(|why| {
+                    format!("entry {} holds a card that does not read: {why}", e.seq)
+                })?;
+                let card = cards.entry(key).or_default();
+                card.scores = s.scores;
+                card.comments = s.comments;
+                card.submitted = s.status == Status::Submitted;
+            }
+            Action::Resolve => {
+                let v = e.new.as_deref().unwrap_or_default();
+                let p: Points = v
+                    .parse()
+                    .map_err(|_| format!("entry {} resolves to '{v}'", e.seq))?;
+                cards.entry(key).or_default().scores.insert(item()?, p);
+            }
             _ => {}
         }
     }
     Ok(cards)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+
+    use super::*;
+    use crate::domain::merge::CardState;
+    use crate::store::audit::{Event, Head, Subject};
+
+    fn imported(card: &Card) -> Entry {
+        let subject = Subject {
+            stage: Some(card.stage),
+            expert: Some(card.expert.clone()),
+            dossier: Some(card.dossier.clone()),
+            item: None,
+            centre: None,
+        };
+        let state = super::super::state::text(&CardState::of(card));
+        let ev = Event::new("secretary", Action::Import, subject).change(None, Some(state));
+        Entry::next(&Head::default(), "r", Utc::now(), ev)
+    }
+
+    #[test]
+    fn an_imported_card_replays_and_a_changed_one_does_not() {
+        let mut card = Card::new("r", Stage::Expert, "E1", "D1", Utc::now());
+        card.scores
+            .insert("A1".into(), Points::from_hundredths(750));
+        card.status = Status::Submitted;
+        let log = [imported(&card)];
+        assert_eq!(compare(&log, std::slice::from_ref(&card)), None);
+        let mut changed = card.clone();
+        changed.scores.insert("A1".into(), Points::whole(8));
+        let why = compare(&log, &[changed]).unwrap();
+        assert!(
+            why.contains("holds scores [A1=8] but its history says [A1=7.5]"),
+            "{why}"
+        );
+        let mut reopened = card.clone();
+        reopened.status = Status::Draft;
+        assert!(compare(&log, &[reopened]).is_some());
+    }
 }

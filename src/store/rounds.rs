@@ -10,7 +10,7 @@ use crate::domain::dossier::Dossier;
 use crate::domain::round::{Round, RoundKind};
 use crate::domain::scoring::Recusal;
 use crate::domain::sheet::Sheet;
-use crate::load::LoadedRound;
+use crate::load::{LoadedRound, Texts};
 
 /// How a round is kept: everything but the dossiers, which have keys of their own.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -71,6 +71,7 @@ impl Store {
         let fp = fingerprint(loaded);
         let old = self.get::<RoundRecord>(&keys::round(id))?;
         if old.as_ref().is_some_and(|o| o.fingerprint == fp) {
+            self.keep_texts(id, &loaded.texts)?;
             return Ok(Init::Unchanged);
         }
         let cards = self.db.scan_prefix(keys::cards(id, None)).count();
@@ -94,6 +95,7 @@ impl Store {
             None => Vec::new(),
         };
         self.put(&mut c, keys::round(id), &record)?;
+        self.put(&mut c, keys::texts(id), &loaded.texts)?;
         for d in &loaded.dossiers {
             self.put(&mut c, keys::dossier(id, &d.id), d)?;
         }
@@ -120,6 +122,24 @@ impl Store {
         } else {
             Init::Created
         })
+    }
+
+    /// Keeps the texts of a round loaded before the store kept them, so that
+    /// it can be exported as a package; the content is the same, so the round
+    /// does not change and nothing is audited.
+    fn keep_texts(&mut self, id: &str, texts: &Texts) -> Result<()> {
+        if texts.round.is_empty() || self.get::<Texts>(&keys::texts(id))?.is_some() {
+            return Ok(());
+        }
+        let mut batch = sled::Batch::default();
+        batch.insert(keys::texts(id), self.encode(texts)?);
+        self.commit(batch)
+    }
+
+    /// The exact texts the round was loaded from, when the store has them.
+    pub fn round_texts(&self, id: &str) -> Result<Option<Texts>> {
+        self.round_record(id)?;
+        self.get(&keys::texts(id))
     }
 
     /// Removes what the old files brought; returns the declared recusals that

@@ -1,0 +1,220 @@
+//! `pingshen bundle …`: signed score bundles between laptops and the
+//! secretary's store, and the score conflicts they can bring.
+
+mod conflicts;
+
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+
+use super::Lang;
+use super::out::write_out;
+use crate::bundle::{self, ImportReport, Trust};
+use crate::domain::keyprint;
+use crate::error::{Error, Exit};
+use crate::store::Store;
+
+#[derive(Subcommand, Debug)]
+pub enum BundleCommand {
+    /// Write one expert's cards, recusals and audit entries as a signed bundle.
+    Export {
+        #[arg(long)]
+        round: String,
+        #[arg(long)]
+        expert: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Verify and import bundles; a bundle that fails any check is refused whole.
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Trust an expert's key on first use: EXPERT=FINGERPRINT, as the
+        /// expert reads it from `pingshen key show` on their laptop.
+        #[arg(long, value_name = "EXPERT=FINGERPRINT")]
+        trust: Vec<String>,
+        /// Who imports, for the audit log.
+        #[arg(long, default_value = "secretary")]
+        by: String,
+    },
+    /// List the score conflicts of a round: different submitted values from two sources.
+    Conflicts {
+        #[arg(long)]
+        round: String,
+        #[arg(long, value_enum, default_value_t = conflicts::Format::Table)]
+        format: conflicts::Format,
+    },
+    /// Settle a score conflict on a value, with a reason.
+    Resolve {
+        #[arg(long)]
+        round: String,
+        #[arg(long)]
+        expert: String,
+        #[arg(long)]
+        dossier: String,
+        #[arg(long)]
+        item: String,
+        #[arg(long, allow_hyphen_values = true)]
+        value: String,
+        #[arg(long)]
+        reason: String,
+        /// Who resolves it, for the audit log.
+        #[arg(long, default_value = "secretary")]
+        by: String,
+    },
+}
+
+pub fn run(dir: &Path, cmd: BundleCommand, lang: Lang) -> Result<(), Error> {
+    match cmd {
+        BundleCommand::Export { round, expert, out } => export(dir, &round, &expert, &out, lang),
+        BundleCommand::Import { files, trust, by } => {
+            let trust = parse_trust(&trust, &by)?;
+            import(dir, &files, &trust, lang)
+        }
+        BundleCommand::Conflicts { round, format } => conflicts::list(dir, &round, format, lang),
+        BundleCommand::Resolve {
+            round,
+            expert,
+            dossier,
+            item,
+            value,
+            reason,
+            by,
+        } => {
+            let card = crate::store::CardRef {
+                round: &round,
+                expert: &expert,
+                dossier: &dossier,
+            };
+            conflicts::resolve(dir, card, &item, &value, &reason, &by, lang)
+        }
+    }
+}
+
+fn export(dir: &Path, round: &str, expert: &str, out: &Path, lang: Lang) -> Result<(), Error> {
+    let mut store = Store::open(dir)?;
+    let e = bundle::export(&mut store, round, expert)?;
+    write_out(out, &e.bytes)?;
+    let (n, s, r, fp) = (e.cards, e.submitted, e.recusals, &e.fingerprint);
+    match lang {
+        Lang::Zh => println!(
+            "已导出评分包 {}：{round} 专家 {expert}，评分表 {n} 张（已提交 {s} 张），回避 {r} 项 → {}\n签名密钥指纹：{fp}（秘书首次导入时核对）",
+            e.sequence,
+            out.display()
+        ),
+        Lang::En => println!(
+            "exported bundle {} of round {round}, expert {expert}: {n} cards ({s} submitted), {r} recusals, to {}\nsigning key fingerprint: {fp} (the secretary checks it on first import)",
+            e.sequence,
+            out.display()
+        ),
+    }
+    Ok(())
+}
+
+/// `E1=3f2a-91bc-04de-77a1`, each checked before anything is opened.
+fn parse_trust(given: &[String], by: &str) -> Result<Trust, Error> {
+    let mut trust = Trust::by(by);
+    for t in given {
+        let parsed = t.split_once('=').and_then(|(e, fp)| {
+            let e = e.trim();
+            (!e.is_empty()).then_some(())?;
+            keyprint::normalise(fp).map(|fp| (e.to_string(), fp))
+        });
+        let Some((expert, fp)) = parsed else {
+            return Err(Error::BadInput(format!(
+                "--trust {t}: give EXPERT=FINGERPRINT, the fingerprint as 16 hexadecimal digits such as E1=3f2a-91bc-04de-77a1"
+            )));
+        };
+        trust = trust.confirm(&expert, &fp);
+    }
+    Ok(trust)
+}
+
+fn import(dir: &Path, files: &[PathBuf], trust: &Trust, lang: Lang) -> Result<(), Error> {
+    let mut store = Store::open(dir)?;
+    let mut failed: Vec<Error> = Vec::new();
+    for f in files {
+        let result = std::fs::read(f)
+            .map_err(|e| Error::BadInput(format!("cannot read the bundle: {e}")))
+            .and_then(|bytes| Ok(bundle::import(&mut store, &bytes, trust)?));
+        match result {
+            Ok(report) => println!("{}: {}", f.display(), said(&report, lang)),
+            Err(e) => {
+                if files.len() > 1 {
+                    eprintln!("{}: {e}", f.display());
+                }
+                failed.push(e);
+            }
+        }
+    }
+    match (files.len(), failed.len()) {
+        (_, 0) => Ok(()),
+        (1, _) => Err(failed.remove(0)),
+        (all, n) => {
+            let words = match lang {
+                Lang::Zh => format!("{all} 个评分包中有 {n} 个未导入"),
+                Lang::En => format!("{n} of {all} bundles were not imported"),
+            };
+            Err(match failed[0].exit() {
+                Exit::Refused => Error::Refused(words),
+                Exit::BadInput => Error::BadInput(words),
+                Exit::Failure => Error::Failure(words),
+            })
+        }
+    }
+}
+
+/// One import in a line (two when a key was trusted or conflicts wait).
+fn said(r: &ImportReport, lang: Lang) -> String {
+    let who = match lang {
+        Lang::Zh => format!(
+            "评分包 {}（{} 专家 {}，密钥 {}）",
+            r.sequence, r.round, r.expert, r.key
+        ),
+        Lang::En => format!(
+            "bundle {} ({} expert {}, key {})",
+            r.sequence, r.round, r.expert, r.key
+        ),
+    };
+    let mut line = match (lang, r.again, r.superseded_by) {
+        (Lang::Zh, true, _) => format!("{who} 已导入过，未作改动"),
+        (Lang::En, true, _) => format!("{who} was already imported; nothing changed"),
+        (Lang::Zh, _, Some(n)) => format!("{who} 早于已导入的评分包 {n}，未作改动"),
+        (Lang::En, _, Some(n)) => {
+            format!("{who} is older than bundle {n}, already imported; nothing changed")
+        }
+        (Lang::Zh, _, None) => format!(
+            "已导入{who}：导入 {} 张，跳过 {} 张，保留现有 {} 张，分歧 {} 项，新回避 {} 项",
+            r.imported, r.skipped, r.kept, r.conflicts, r.recusals
+        ),
+        (Lang::En, _, None) => format!(
+            "imported {who}: {} cards imported, {} skipped, {} kept as held, {} conflicts, {} new recusals",
+            r.imported, r.skipped, r.kept, r.conflicts, r.recusals
+        ),
+    };
+    if r.accepted == Some(crate::domain::merge::KeyAccepted::Confirmed) && !r.again {
+        line.push_str(&match lang {
+            Lang::Zh => format!(
+                "\n已信任专家 {} 的密钥 {}（已记入审计日志）",
+                r.expert, r.key
+            ),
+            Lang::En => format!(
+                "\ntrusted key {} for expert {} (recorded in the audit log)",
+                r.key, r.expert
+            ),
+        });
+    }
+    if r.conflicts > 0 {
+        line.push_str(&match lang {
+            Lang::Zh => format!(
+                "\n有评分分歧待秘书处理：pingshen bundle conflicts --round {}",
+                r.round
+            ),
+            Lang::En => format!(
+                "\nscore conflicts wait for the secretary: pingshen bundle conflicts --round {}",
+                r.round
+            ),
+        });
+    }
+    line
+}

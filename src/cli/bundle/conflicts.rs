@@ -1,0 +1,123 @@
+//! `pingshen bundle conflicts` and `bundle resolve`: the secretary's list of
+//! different submitted values from two sources, and settling one of them.
+
+use std::path::Path;
+
+use clap::ValueEnum;
+use serde_json::json;
+
+use super::super::Lang;
+use super::super::table::{Align, render};
+use crate::domain::Points;
+use crate::domain::merge::ScoreConflict;
+use crate::error::Error;
+use crate::store::{CardRef, Store};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+}
+
+pub fn list(dir: &Path, round: &str, format: Format, lang: Lang) -> Result<(), Error> {
+    let store = Store::open(dir)?;
+    let all = store.score_conflicts(round)?;
+    if format == Format::Json {
+        let items: Vec<_> = all.iter().map(conflict_json).collect();
+        let out = json!({ "round": round, "conflicts": items });
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        return Ok(());
+    }
+    if all.is_empty() {
+        match lang {
+            Lang::Zh => println!("{round} 没有评分分歧"),
+            Lang::En => println!("round {round} has no score conflicts"),
+        }
+        return Ok(());
+    }
+    let header = match lang {
+        Lang::Zh => ["专家", "申报书", "评分项", "各来源分值", "状态"],
+        Lang::En => ["expert", "dossier", "item", "values", "status"],
+    };
+    let rows: Vec<Vec<String>> = all
+        .iter()
+        .map(|c| {
+            let status = match (&c.resolution, lang) {
+                (None, Lang::Zh) => "待处理".to_string(),
+                (None, Lang::En) => "open".to_string(),
+                (Some(r), Lang::Zh) => format!("已定为 {}（{}：{}）", r.value, r.by, r.reason),
+                (Some(r), Lang::En) => format!("resolved to {} ({}: {})", r.value, r.by, r.reason),
+            };
+            vec![
+                c.expert.clone(),
+                c.dossier.clone(),
+                c.item.clone(),
+                c.claims_words(),
+                status,
+            ]
+        })
+        .collect();
+    println!("{}", render(&header, &[Align::Left; 5], &rows));
+    let open = all.iter().filter(|c| c.is_open()).count();
+    match lang {
+        Lang::Zh => println!("待处理 {open} 项，共 {} 项", all.len()),
+        Lang::En => println!("{open} open of {}", all.len()),
+    }
+    Ok(())
+}
+
+fn conflict_json(c: &ScoreConflict) -> serde_json::Value {
+    json!({
+        "stage": c.stage.key(),
+        "expert": c.expert,
+        "dossier": c.dossier,
+        "item": c.item,
+        "values": c.claims.iter().map(|k| json!({
+            "source": k.source.to_string(),
+            "value": k.value.to_string(),
+            "at": k.at,
+        })).collect::<Vec<_>>(),
+        "open": c.is_open(),
+        "resolution": c.resolution.as_ref().map(|r| json!({
+            "value": r.value.to_string(),
+            "by": r.by,
+            "reason": r.reason,
+            "at": r.at,
+        })),
+    })
+}
+
+pub fn resolve(
+    dir: &Path,
+    card: CardRef,
+    item: &str,
+    value: &str,
+    reason: &str,
+    by: &str,
+    lang: Lang,
+) -> Result<(), Error> {
+    let v: Points = value
+        .parse()
+        .map_err(|e| Error::BadInput(format!("--value {value}: {e}")))?;
+    let mut store = Store::open(dir)?;
+    let c = store.resolve_conflict(card, item, v, by, reason)?;
+    match lang {
+        Lang::Zh => println!(
+            "已处理评分分歧：{} 专家 {} 申报书 {} {item} = {v}（{by}：{}），该表合计 {}",
+            c.round,
+            c.expert,
+            c.dossier,
+            reason.trim(),
+            c.total()
+        ),
+        Lang::En => println!(
+            "resolved: {} expert {} dossier {} {item} = {v} ({by}: {}); card total {}",
+            c.round,
+            c.expert,
+            c.dossier,
+            reason.trim(),
+            c.total()
+        ),
+    }
+    Ok(())
+}

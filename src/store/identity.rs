@@ -1,0 +1,82 @@
+//! This laptop's signing key and its count of exported bundles. The key is
+//! made by the bundle module on first use and kept here; the store only keeps
+//! it, so that the terminal UI and printed sheets can show its fingerprint.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::audit::{Action, Event, Subject};
+use super::{Result, Store, StoreError, keys};
+use crate::domain::scoring::stage_of;
+
+const KEY: &str = "signing-key";
+const EXPORTS: &str = "exports";
+
+/// The laptop's ed25519 key pair, as hexadecimal text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyRecord {
+    /// The 32 secret bytes.
+    pub secret: String,
+    /// The 32 public bytes.
+    pub public: String,
+    /// The fingerprint people compare, `3f2a-91bc-04de-77a1`.
+    pub fingerprint: String,
+    pub created: DateTime<Utc>,
+}
+
+impl Store {
+    /// The laptop's key, if one was made.
+    pub fn laptop_key(&self) -> Result<Option<KeyRecord>> {
+        self.get(&keys::meta(KEY))
+    }
+
+    /// The fingerprint of the laptop's key, if one was made.
+    pub fn key_fingerprint(&self) -> Result<Option<String>> {
+        Ok(self.laptop_key()?.map(|k| k.fingerprint))
+    }
+
+    /// Keeps a newly made key, durably. A store keeps the key it has: another
+    /// one is never written over it, and the kept one is returned.
+    pub fn keep_laptop_key(&mut self, key: &KeyRecord) -> Result<KeyRecord> {
+        self.check_usable()?;
+        if let Some(k) = self.laptop_key()? {
+            return Ok(k);
+        }
+        let mut batch = sled::Batch::default();
+        batch.insert(keys::meta(KEY), self.encode(key)?);
+        self.commit(batch)?;
+        Ok(key.clone())
+    }
+
+    /// Counts one more bundle of `expert`'s cards leaving this store and logs
+    /// it in the round's audit chain, in one durable write; returns the
+    /// bundle's sequence number, which grows with every export from this store.
+    pub fn record_export(&mut self, round: &str, expert: &str, cards: usize) -> Result<u64> {
+        self.check_usable()?;
+        let r = self.round_record(round)?;
+        let stage = stage_of(&r.round, expert)?;
+        let sequence = self.get::<u64>(&keys::meta(EXPORTS))?.unwrap_or(0) + 1;
+        let fingerprint = self.key_fingerprint()?.ok_or_else(|| StoreError::Write {
+            dir: self.dir.clone(),
+            detail: "the store has no signing key yet".to_string(),
+        })?;
+        let mut c = self.change(round)?;
+        self.put(&mut c, keys::meta(EXPORTS), &sequence)?;
+        let subject = Subject {
+            stage: Some(stage),
+            expert: Some(expert.to_string()),
+            dossier: None,
+            item: None,
+            centre: None,
+        };
+        let event = Event::new(expert, Action::Export, subject).change(
+            None,
+            Some(format!(
+                "bundle {sequence}, {cards} cards, key {fingerprint}"
+            )),
+        );
+        self.audit(&mut c, event)?;
+        self.apply(c)?;
+        Ok(sequence)
+    }
+}
