@@ -15,7 +15,7 @@ use crate::store::StoreError;
 
 pub use envelope::{HEADER, SIGNATURE};
 pub use export::{Exported, export};
-pub use import::{ImportReport, import};
+pub use import::{ImportReport, import, summary};
 pub use key::{Identity, laptop_identity};
 
 /// The version of the bundle and package formats this build writes and reads.

@@ -9,7 +9,6 @@ mod conflict;
 mod demo;
 mod init;
 mod key;
-mod out;
 mod rank;
 mod round;
 mod score;

@@ -10,6 +10,7 @@ pub mod error;
 pub mod fingerprint;
 pub mod lang;
 pub mod load;
+pub mod out;
 pub mod report;
 pub mod samples;
 pub mod store;

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use super::Lang;
-use super::out::write_out;
 use crate::bundle::package;
 use crate::domain::keyprint;
 use crate::error::Error;
+use crate::out::write_out;
 use crate::store::Store;
 
 #[derive(Subcommand, Debug)]

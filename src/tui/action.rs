@@ -5,7 +5,7 @@ use crate::domain::card::Card;
 use crate::domain::decision::Decision;
 
 use super::app::{Register, RoundData, RoundSummary};
-use super::desk::Board;
+use super::desk::{Board, Imported};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -78,6 +78,19 @@ pub enum Action {
     OpenCentres,
     /// The register, loaded with the day to count from.
     CentresLoaded(Box<Register>),
+    /// Expert: write a signed score bundle for the secretary.
+    ExportBundle,
+    /// Secretary: read score bundles from a USB stick.
+    ImportBundles,
+    Exported {
+        file: String,
+        fingerprint: String,
+    },
+    ImportedBundles {
+        path: String,
+        trust: Vec<(String, String)>,
+        lines: Vec<Imported>,
+    },
     Failed(String),
 }
 
@@ -113,5 +126,12 @@ pub enum Effect {
         round: String,
     },
     Decide(Box<Decision>),
+    ExportBundle {
+        dir: String,
+    },
+    ImportBundles {
+        path: String,
+        trust: Vec<(String, String)>,
+    },
     LoadCentres,
 }

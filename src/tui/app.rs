@@ -152,6 +152,23 @@ pub enum Popup {
     },
     /// A decision on a tie: pick which of the level dossiers go in, then give a reason.
     Decide(Choosing),
+    /// Where a bundle goes, or where bundles come from (a folder or a file).
+    Path {
+        purpose: PathFor,
+        editor: Editor,
+    },
+    /// What an import did, file by file; with a key to confirm, `y` trusts it.
+    ImportResult {
+        path: String,
+        trust: Vec<(String, String)>,
+        lines: Vec<super::desk::Imported>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathFor {
+    Export,
+    Import,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -199,6 +216,8 @@ pub struct App {
     pub peers: Vec<Card>,
     /// The secretary's desk, once opened.
     pub office: Option<Office>,
+    /// This laptop's signing-key fingerprint, shown so it can be read out and compared.
+    pub key: Option<String>,
     /// The register of centres, once opened.
     pub register: Option<Register>,
     /// The write the store has not yet confirmed durable, if any.
@@ -223,6 +242,7 @@ impl App {
             recused: BTreeMap::new(),
             peers: Vec::new(),
             office: None,
+            key: None,
             register: None,
             saving: None,
             note: None,

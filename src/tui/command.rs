@@ -395,6 +395,24 @@ pub const BINDINGS: &[Binding] = &[
         en: "cancel",
         hint: true,
     },
+    Binding {
+        ctx: &[Dossiers],
+        keys: &[Char('x')],
+        label: "x",
+        action: Action::ExportBundle,
+        zh: "导出评分包",
+        en: "export bundle",
+        hint: false,
+    },
+    Binding {
+        ctx: &[Office],
+        keys: &[Char('i')],
+        label: "i",
+        action: Action::ImportBundles,
+        zh: "导入评分包",
+        en: "import bundles",
+        hint: true,
+    },
 ];
 
 /// Typing classes, for the help popup.
@@ -427,6 +445,8 @@ pub fn context(app: &App) -> Ctx {
         Some(Popup::Recuse { .. }) => return Reason,
         Some(Popup::Decide(c)) if c.reason.is_some() => return Reason,
         Some(Popup::Decide(_)) => return Choice,
+        Some(Popup::Path { .. }) => return Reason,
+        Some(Popup::ImportResult { .. }) => return Confirm,
         None => {}
     }
     match &app.screen {

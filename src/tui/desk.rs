@@ -14,6 +14,17 @@ pub type Own = (Vec<Card>, Vec<(String, String)>);
 
 pub use crate::board::Board;
 
+/// What importing one file did, in words; an unknown key is named so that the
+/// secretary can confirm it and import again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Imported {
+    pub file: String,
+    pub said: String,
+    pub refused: bool,
+    /// (expert, fingerprint) of a key seen for the first time.
+    pub unknown_key: Option<(String, String)>,
+}
+
 /// The store as the UI sees it. Every write returns only once it is durable.
 pub trait Desk {
     fn rounds(&mut self) -> Result<Vec<RoundSummary>, String>;
@@ -49,6 +60,22 @@ pub trait Desk {
     fn board(&mut self, round: &str) -> Result<Board, String>;
     /// Records the secretary's decision on a tie, durably and audited.
     fn decide(&mut self, decision: Decision) -> Result<(), String>;
+    /// This laptop's signing-key fingerprint, once a key exists.
+    fn key_fingerprint(&mut self) -> Option<String>;
+    /// Writes the scorer's signed bundle into the folder `dir`: the file and the key's fingerprint.
+    fn export_bundle(
+        &mut self,
+        round: &str,
+        scorer: &str,
+        dir: &str,
+    ) -> Result<(String, String), String>;
+    /// Imports a bundle file, or every `.bundle` file of a folder, with the
+    /// fingerprints the secretary confirmed (expert, fingerprint).
+    fn import_bundles(
+        &mut self,
+        path: &str,
+        trust: &[(String, String)],
+    ) -> Result<Vec<Imported>, String>;
     /// Every centre of the register.
     fn centres(&mut self) -> Result<Vec<Centre>, String>;
 }
@@ -90,6 +117,12 @@ pub fn perform(desk: &mut dyn Desk, app: &App, effect: Effect) -> Action {
             .recuse(r, s, &dossier, &reason)
             .map(|()| Action::Recused { dossier, reason }),
         Effect::LoadPeers { dossier } => desk.peers(r, s, &dossier).map(Action::Peers),
+        Effect::ExportBundle { dir } => desk
+            .export_bundle(r, s, &dir)
+            .map(|(file, fingerprint)| Action::Exported { file, fingerprint }),
+        Effect::ImportBundles { path, trust } => desk
+            .import_bundles(&path, &trust)
+            .map(|lines| Action::ImportedBundles { path, trust, lines }),
         Effect::LoadBoard { round } => desk.board(&round).map(|b| Action::BoardLoaded(Box::new(b))),
         Effect::LoadCentres => desk.centres().map(|centres| {
             let today = chrono::Local::now().date_naive();

@@ -29,6 +29,7 @@ pub struct Start {
 pub fn start(desk: &mut dyn Desk, start: &Start) -> App {
     let mut app = App::new(start.lang);
     app.plain = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    app.key = desk.key_fingerprint();
     let rounds = desk.rounds();
     match rounds {
         Ok(list) => {

@@ -6,9 +6,14 @@ use crate::domain::card::Card;
 use crate::store::{CardRef, Store};
 
 use super::app::{RoundData, RoundSummary};
-use super::desk::{Board, Desk, Own};
+use std::path::Path;
+
+use super::desk::{Board, Desk, Imported, Own};
+use crate::bundle::{self, BundleError, Trust};
 use crate::domain::decision::Decision;
+use crate::domain::merge::MergeRefusal;
 use crate::domain::register::Centre;
+use crate::store::StoreError;
 
 impl Desk for Store {
     fn rounds(&mut self) -> Result<Vec<RoundSummary>, String> {
@@ -122,5 +127,82 @@ impl Desk for Store {
 
     fn centres(&mut self) -> Result<Vec<Centre>, String> {
         Store::centres(self).map_err(|e| e.to_string())
+    }
+
+    fn key_fingerprint(&mut self) -> Option<String> {
+        Store::key_fingerprint(self).ok().flatten()
+    }
+
+    fn export_bundle(
+        &mut self,
+        round: &str,
+        scorer: &str,
+        dir: &str,
+    ) -> Result<(String, String), String> {
+        let e = bundle::export(self, round, scorer).map_err(|e| e.to_string())?;
+        let file = Path::new(dir).join(format!("{round}-{scorer}-{}.bundle", e.sequence));
+        crate::out::write_out(&file, &e.bytes).map_err(|e| e.to_string())?;
+        Ok((file.display().to_string(), e.fingerprint))
+    }
+
+    fn import_bundles(
+        &mut self,
+        path: &str,
+        trust: &[(String, String)],
+    ) -> Result<Vec<Imported>, String> {
+        let path = Path::new(path);
+        let files = if path.is_dir() {
+            let mut v: Vec<_> = std::fs::read_dir(path)
+                .map_err(|e| format!("{}: {e}", path.display()))?
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "bundle"))
+                .collect();
+            v.sort();
+            v
+        } else {
+            vec![path.to_path_buf()]
+        };
+        let confirmed = trust
+            .iter()
+            .fold(Trust::by("secretary"), |t, (e, fp)| t.confirm(e, fp));
+        let lang = crate::lang::Lang::Zh;
+        let mut out = Vec::new();
+        for f in files {
+            let file = f.display().to_string();
+            let line = match std::fs::read(&f) {
+                Err(e) => Imported {
+                    file,
+                    said: e.to_string(),
+                    refused: true,
+                    unknown_key: None,
+                },
+                Ok(bytes) => match bundle::import(self, &bytes, &confirmed) {
+                    Ok(r) => Imported {
+                        file,
+                        said: bundle::summary(&r, lang),
+                        refused: false,
+                        unknown_key: None,
+                    },
+                    Err(e) => {
+                        let unknown_key =
+                            match &e {
+                                BundleError::Store(StoreError::Merge(
+                                    MergeRefusal::UnknownKey { expert, found, .. },
+                                )) => Some((expert.clone(), found.clone())),
+                                _ => None,
+                            };
+                        Imported {
+                            file,
+                            said: e.to_string(),
+                            refused: true,
+                            unknown_key,
+                        }
+                    }
+                },
+            };
+            out.push(line);
+        }
+        Ok(out)
     }
 }

@@ -11,7 +11,7 @@ use crate::lang::Lang;
 
 use super::action::{Action, Effect};
 use super::app::{
-    App, Choosing, Filter, Note, Office, Popup, Progress, Scoring, Screen, Tab, Tone,
+    App, Choosing, Filter, Note, Office, PathFor, Popup, Progress, Scoring, Screen, Tab, Tone,
     scoring_lines, section_starts,
 };
 use super::command::{Ctx, context};
@@ -68,6 +68,23 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 tone: Tone::Saved,
             });
             vec![]
+        }
+        Action::Exported { file, fingerprint } => {
+            let text = match app.lang {
+                Lang::Zh => format!("已导出评分包 {file} · 本机密钥 {fingerprint}"),
+                Lang::En => format!("bundle written to {file} · this laptop's key {fingerprint}"),
+            };
+            app.key = Some(fingerprint);
+            app.note = Some(Note {
+                text,
+                tone: Tone::Saved,
+            });
+            vec![]
+        }
+        Action::ImportedBundles { path, trust, lines } => {
+            app.popup = Some(Popup::ImportResult { path, trust, lines });
+            let round = app.data.as_ref().map(|d| d.round.id.clone());
+            round.map_or_else(Vec::new, |round| vec![Effect::LoadBoard { round }])
         }
         Action::BoardLoaded(board) => {
             board_loaded(app, *board);
@@ -203,6 +220,13 @@ fn dossiers(app: &mut App, a: Action) -> Vec<Effect> {
         }
         Action::StartSearch => {
             app.list.searching = true;
+            vec![]
+        }
+        Action::ExportBundle => {
+            app.popup = Some(Popup::Path {
+                purpose: PathFor::Export,
+                editor: Editor::new("."),
+            });
             vec![]
         }
         Action::Recuse => {
@@ -482,6 +506,24 @@ fn saved(app: &mut App, card: Card) -> Vec<Effect> {
 }
 
 fn confirm(app: &mut App, a: Action) -> Vec<Effect> {
+    if let Some(Popup::ImportResult { path, trust, lines }) = &app.popup {
+        let unknown = lines.iter().find_map(|l| l.unknown_key.clone());
+        let again = match (&a, unknown) {
+            (Action::Yes, Some(key)) => {
+                let mut trust = trust.clone();
+                trust.push(key);
+                Some(Effect::ImportBundles {
+                    path: path.clone(),
+                    trust,
+                })
+            }
+            _ => None,
+        };
+        if matches!(a, Action::Yes | Action::No) {
+            app.popup = None;
+        }
+        return again.into_iter().collect();
+    }
     let Some(Popup::ConfirmSubmit { dossier, gaps }) = &app.popup else {
         return vec![];
     };
@@ -501,7 +543,11 @@ fn confirm(app: &mut App, a: Action) -> Vec<Effect> {
 
 fn typing(app: &mut App, a: Action) -> Vec<Effect> {
     let editor = match &mut app.popup {
-        Some(Popup::Comment { editor, .. } | Popup::Recuse { editor, .. }) => editor,
+        Some(
+            Popup::Comment { editor, .. }
+            | Popup::Recuse { editor, .. }
+            | Popup::Path { editor, .. },
+        ) => editor,
         Some(Popup::Decide(Choosing {
             reason: Some(editor),
             ..
@@ -538,6 +584,16 @@ fn finish_typing(app: &mut App) -> Vec<Effect> {
                 item,
                 text: editor.text(),
             }]
+        }
+        Some(Popup::Path { purpose, editor }) => {
+            let path = editor.text().trim().to_string();
+            match purpose {
+                PathFor::Export => vec![Effect::ExportBundle { dir: path }],
+                PathFor::Import => vec![Effect::ImportBundles {
+                    path,
+                    trust: Vec::new(),
+                }],
+            }
         }
         Some(Popup::Decide(mut c)) => {
             let reason = c
@@ -686,7 +742,9 @@ fn board_loaded(app: &mut App, board: super::desk::Board) {
         ranking,
     });
     app.scorer = None;
-    app.popup = None;
+    if matches!(app.popup, Some(Popup::Decide(_))) {
+        app.popup = None; // the decision is recorded; an import's result stays up
+    }
     app.screen = Screen::Office;
     rerank(app);
 }
@@ -750,6 +808,12 @@ fn office(app: &mut App, a: Action) -> Vec<Effect> {
             }
         }
         Action::Decide => start_decision(app),
+        Action::ImportBundles => {
+            app.popup = Some(Popup::Path {
+                purpose: PathFor::Import,
+                editor: Editor::new("."),
+            })
+        }
         Action::Back => {
             app.office = None;
             app.screen = Screen::Roles { sel: 0 };

@@ -56,6 +56,9 @@ fn title(app: &App) -> String {
     } else if app.office.is_some() {
         parts.push(s.secretary.to_string());
     }
+    if let Some(k) = &app.key {
+        parts.push(format!("{} {k}", s.key));
+    }
     parts.join(" · ")
 }
 

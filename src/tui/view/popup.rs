@@ -5,7 +5,8 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::tui::app::{App, Popup, Screen};
+use crate::lang::Lang;
+use crate::tui::app::{App, PathFor, Popup, Screen};
 use crate::tui::command::{BINDINGS, Ctx, TYPING, context};
 use crate::tui::editor::Editor;
 use crate::tui::layout;
@@ -51,6 +52,18 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &Popup, t: &Theme) {
             edit(f, layout::centred(area, 70, 12), &title, editor);
         }
         Popup::Decide(c) => decide(f, area, app, c, t),
+        Popup::Path { purpose, editor } => {
+            let title = match (purpose, app.lang) {
+                (PathFor::Export, Lang::Zh) => "导出评分包到文件夹（如U盘）· 回车确认 · Esc 取消",
+                (PathFor::Export, Lang::En) => {
+                    "Export the bundle into a folder (a USB stick) · Enter · Esc"
+                }
+                (PathFor::Import, Lang::Zh) => "导入评分包：文件或文件夹 · 回车确认 · Esc 取消",
+                (PathFor::Import, Lang::En) => "Import bundles: a file or a folder · Enter · Esc",
+            };
+            edit(f, layout::centred(area, 74, 3), title, editor);
+        }
+        Popup::ImportResult { lines, .. } => imported(f, area, app, lines, t),
         Popup::Recuse { dossier, editor } => {
             let s = app.s();
             let title = format!("{} {dossier} · {}", s.recuse_title, s.recuse_prompt);
@@ -170,6 +183,49 @@ fn decide(f: &mut Frame, area: Rect, app: &App, c: &crate::tui::app::Choosing, t
     f.render_widget(Clear, r);
     f.render_widget(
         Paragraph::new(lines).block(Block::bordered().title(s.decide_title)),
+        r,
+    );
+}
+
+/// What an import did, file by file, and the key to confirm if one is new.
+fn imported(f: &mut Frame, area: Rect, app: &App, lines: &[crate::tui::desk::Imported], t: &Theme) {
+    let zh = app.lang == Lang::Zh;
+    let mut out = Vec::new();
+    for l in lines {
+        let style = if l.refused { t.bad() } else { t.good() };
+        out.push(Line::from(Span::styled(l.file.clone(), t.header())));
+        out.push(Line::from(Span::styled(l.said.clone(), style)));
+    }
+    if lines.is_empty() {
+        out.push(Line::raw(if zh {
+            "没有找到 .bundle 文件"
+        } else {
+            "no .bundle files found"
+        }));
+    }
+    out.push(Line::raw(""));
+    let ask = match lines.iter().find_map(|l| l.unknown_key.as_ref()) {
+        Some((expert, fp)) if zh => {
+            format!("y 核对后信任专家 {expert} 的密钥 {fp} 并重新导入 · n 关闭")
+        }
+        Some((expert, fp)) => {
+            format!("y trust {expert}'s key {fp} (after comparing it) and import again · n close")
+        }
+        None if zh => "n 关闭".to_string(),
+        None => "n close".to_string(),
+    };
+    out.push(Line::from(Span::styled(ask, t.key())));
+    let title = if zh {
+        "导入评分包"
+    } else {
+        "Import bundles"
+    };
+    let r = layout::centred(area, 90, (out.len() as u16 + 2).max(6));
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(out)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(title)),
         r,
     );
 }

@@ -1,0 +1,131 @@
+//! Bundles through the terminal UI, on real stores: an expert scores and exports
+//! on a laptop; the secretary imports, confirms the new key, and sees the card.
+
+use pingshen::load::{self, Disk};
+use pingshen::store::Store;
+use pingshen::tui::action::Action;
+use pingshen::tui::app::{App, Popup};
+use pingshen::tui::command::resolve;
+use pingshen::tui::desk::dispatch;
+use pingshen::tui::run::{Start, start};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn store_with_round(dir: &std::path::Path) -> Store {
+    let mut s = Store::open(dir).unwrap();
+    let round = load::round(&Disk, std::path::Path::new("tests/fixtures/tui/round.ron")).unwrap();
+    s.init_round(&round, "secretary").unwrap();
+    s
+}
+
+fn key(store: &mut Store, app: &mut App, code: KeyCode) {
+    if let Some(a) = resolve(app, KeyEvent::new(code, KeyModifiers::NONE)) {
+        dispatch(store, app, a);
+    }
+}
+
+fn text(store: &mut Store, app: &mut App, s: &str) {
+    for c in s.chars() {
+        key(store, app, KeyCode::Char(c));
+    }
+}
+
+fn note(app: &App) -> String {
+    app.note
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn an_expert_exports_and_the_secretary_imports_after_confirming_the_key() {
+    let laptop_dir = tempfile::tempdir().unwrap();
+    let office_dir = tempfile::tempdir().unwrap();
+    let stick = tempfile::tempdir().unwrap();
+    let mut laptop = store_with_round(laptop_dir.path());
+    let mut office = store_with_round(office_dir.path());
+
+    // The expert scores T-001 completely and submits it.
+    let how = Start {
+        round: Some("tui-2024".into()),
+        scorer: Some("E1".into()),
+        ..Default::default()
+    };
+    let mut app = start(&mut laptop, &how);
+    key(&mut laptop, &mut app, KeyCode::Enter);
+    for v in ["8", "4", "7", "3"] {
+        text(&mut laptop, &mut app, v);
+        key(&mut laptop, &mut app, KeyCode::Enter);
+    }
+    // the last item stays selected; it always needs a comment
+    key(&mut laptop, &mut app, KeyCode::Char('c'));
+    text(&mut laptop, &mut app, "质押合同齐全");
+    dispatch(&mut laptop, &mut app, Action::TextSave);
+    key(&mut laptop, &mut app, KeyCode::Char('s'));
+    key(&mut laptop, &mut app, KeyCode::Char('y'));
+    assert!(
+        app.card("T-001").is_some_and(|c| c.is_submitted()),
+        "{}",
+        note(&app)
+    );
+    key(&mut laptop, &mut app, KeyCode::Esc);
+
+    // x asks for a folder; the bundle goes there and the key is shown.
+    key(&mut laptop, &mut app, KeyCode::Char('x'));
+    assert!(matches!(app.popup, Some(Popup::Path { .. })));
+    key(&mut laptop, &mut app, KeyCode::Backspace);
+    text(&mut laptop, &mut app, stick.path().to_str().unwrap());
+    key(&mut laptop, &mut app, KeyCode::Enter);
+    assert!(note(&app).starts_with("已导出评分包"), "{}", note(&app));
+    let fingerprint = app.key.clone().expect("the laptop's key is shown");
+    assert_eq!(std::fs::read_dir(stick.path()).unwrap().count(), 1);
+
+    // The secretary imports the folder: refused until the new key is confirmed.
+    let how = Start {
+        round: Some("tui-2024".into()),
+        secretary: true,
+        ..Default::default()
+    };
+    let mut desk = start(&mut office, &how);
+    key(&mut office, &mut desk, KeyCode::Char('i'));
+    key(&mut office, &mut desk, KeyCode::Backspace);
+    text(&mut office, &mut desk, stick.path().to_str().unwrap());
+    key(&mut office, &mut desk, KeyCode::Enter);
+    let Some(Popup::ImportResult { lines, .. }) = &desk.popup else {
+        panic!("no result: {}", note(&desk))
+    };
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0].refused);
+    assert_eq!(lines[0].unknown_key, Some(("E1".to_string(), fingerprint)));
+    assert!(
+        desk.office
+            .as_ref()
+            .unwrap()
+            .board
+            .cards
+            .iter()
+            .all(|c| c.expert != "E1")
+    );
+
+    key(&mut office, &mut desk, KeyCode::Char('y'));
+    let Some(Popup::ImportResult { lines, .. }) = &desk.popup else {
+        panic!("no second result")
+    };
+    assert!(!lines[0].refused, "{}", lines[0].said);
+    assert!(lines[0].said.contains("导入 1 张"), "{}", lines[0].said);
+    let board = &desk.office.as_ref().unwrap().board;
+    assert!(
+        board
+            .cards
+            .iter()
+            .any(|c| c.expert == "E1" && c.dossier == "T-001" && c.is_submitted())
+    );
+    key(&mut office, &mut desk, KeyCode::Char('n'));
+    assert!(desk.popup.is_none());
+    assert!(
+        office
+            .audit_verify(Some("tui-2024"))
+            .unwrap()
+            .broken
+            .is_none()
+    );
+}
