@@ -11,7 +11,35 @@ use crate::domain::ranking::Ranking;
 use crate::domain::register::Centre;
 use crate::domain::round::{Round, Stage};
 use crate::domain::sheet::Sheet;
-use crate::store::{Store, StoreError};
+use crate::error::Error;
+use crate::store::{Store, StoreError, StoredRound};
+
+/// A stored round, its board, and the ranking of one stage.
+pub struct Ranked {
+    pub round: StoredRound,
+    pub board: Board,
+    pub ranking: Ranking,
+}
+
+/// Reads a round and its board from the store and ranks one stage.
+pub fn ranked(store: &Store, round: &str, stage: Stage) -> Result<Ranked, Error> {
+    let r = store.round(round)?;
+    let board = Board::load(store, round)?;
+    let ranking = board
+        .rank(
+            &r.round,
+            &r.sheet,
+            r.eligibility.as_ref(),
+            &r.dossiers,
+            stage,
+        )
+        .map_err(|e| Error::BadInput(format!("round {round}: {e}")))?;
+    Ok(Ranked {
+        round: r,
+        board,
+        ranking,
+    })
+}
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Board {

@@ -2,63 +2,12 @@
 //! of one dossier by keyboard, submit, quit; then `score show` has exactly those scores.
 
 use std::process::Command;
-use std::time::{Duration, Instant};
 
 use pingshen::domain::Points;
 
-struct Tmux {
-    session: String,
-}
+mod common;
 
-impl Tmux {
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", &self.session];
-        args.extend_from_slice(keys);
-        assert!(Command::new("tmux").args(&args).status().unwrap().success());
-    }
-
-    /// Types text literally (digits, Chinese).
-    fn text(&self, s: &str) {
-        assert!(
-            Command::new("tmux")
-                .args(["send-keys", "-t", &self.session, "-l", s])
-                .status()
-                .unwrap()
-                .success()
-        );
-    }
-
-    fn screen(&self) -> String {
-        let out = Command::new("tmux")
-            .args(["capture-pane", "-p", "-t", &self.session])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Waits until the screen shows `what`, or fails showing the screen.
-    fn wait_for(&self, what: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(what) {
-                return s;
-            }
-            if start.elapsed() > Duration::from_secs(20) {
-                panic!("waited for {what:?}; the screen shows:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(40));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.session])
-            .status();
-    }
-}
+use common::tmux::Session;
 
 /// A value every item accepts without needing a comment: half the maximum, on a step.
 fn middle(max: Points, step: Points) -> Points {
@@ -68,33 +17,15 @@ fn middle(max: Points, step: Points) -> Points {
 
 #[test]
 fn score_a_dossier_by_keyboard_and_find_it_in_the_store() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("tmux is not installed; skipping the terminal test");
-        return;
-    }
     let store = tempfile::tempdir().unwrap();
     let bin = env!("CARGO_BIN_EXE_pingshen");
-    let session = format!("pingshen-e2e-{}", std::process::id());
     let cmd = format!(
         "LANG=C.UTF-8 PINGSHEN_STORE='{}' '{bin}' demo; echo EXIT=$?; sleep 30",
         store.path().display()
     );
-    let ok = Command::new("tmux")
-        .args([
-            "new-session",
-            "-d",
-            "-s",
-            &session,
-            "-x",
-            "120",
-            "-y",
-            "40",
-            &cmd,
-        ])
-        .status()
-        .unwrap();
-    assert!(ok.success());
-    let t = Tmux { session };
+    let Some(t) = Session::start("pingshen-e2e", &cmd) else {
+        return;
+    };
 
     t.wait_for("选择身份");
     t.keys(&["Enter"]); // E1

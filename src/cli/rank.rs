@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use super::Lang;
-use crate::board::Board;
+use crate::board::{Ranked, ranked};
 use crate::domain::decision::{Choice, Decision};
 use crate::domain::ranking::Ranking;
 use crate::domain::round::{Conflict, Stage};
 use crate::error::Error;
 use crate::report::{self, Format, Minutes};
-use crate::store::{Store, StoredRound};
+use crate::store::Store;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum StageArg {
@@ -80,32 +80,6 @@ pub struct ReportArgs {
     /// The folder to write ranking.csv, ranking.xlsx, report.html and ranking.md into.
     #[arg(long)]
     pub out: PathBuf,
-}
-
-/// The round, its board and the stage's ranking.
-struct Ranked {
-    round: StoredRound,
-    board: Board,
-    ranking: Ranking,
-}
-
-fn ranked(store: &Store, round: &str, stage: Stage) -> Result<Ranked, Error> {
-    let r = store.round(round)?;
-    let board = Board::load(store, round)?;
-    let ranking = board
-        .rank(
-            &r.round,
-            &r.sheet,
-            r.eligibility.as_ref(),
-            &r.dossiers,
-            stage,
-        )
-        .map_err(|e| Error::BadInput(e.to_string()))?;
-    Ok(Ranked {
-        round: r,
-        board,
-        ranking,
-    })
 }
 
 /// The round file's conflicts and those declared since, for the minutes.

@@ -1,6 +1,8 @@
 //! Shared helpers for the terminal UI's tests: fixture rounds and key presses.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use std::path::Path;
 
 use chrono::{DateTime, Utc};

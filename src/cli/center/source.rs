@@ -1,7 +1,6 @@
 //! A round's expert-stage ranking, as the register reads it: the selection of
 //! a recognition round, or a centre's score in an annual round.
 
-use crate::board::Board;
 use crate::domain::ranking::{Boundary, Pending, Ranking};
 use crate::domain::round::Stage;
 use crate::error::Error;
@@ -9,18 +8,8 @@ use crate::store::{Store, StoredRound};
 
 /// The round and its expert-stage ranking, with the register's bars applied.
 pub fn ranking(store: &Store, round: &str) -> Result<(StoredRound, Ranking), Error> {
-    let r = store.round(round)?;
-    let board = Board::load(store, round)?;
-    let ranking = board
-        .rank(
-            &r.round,
-            &r.sheet,
-            r.eligibility.as_ref(),
-            &r.dossiers,
-            Stage::Expert,
-        )
-        .map_err(|e| Error::BadInput(format!("round {round}: {e}")))?;
-    Ok((r, ranking))
+    let x = crate::board::ranked(store, round, Stage::Expert)?;
+    Ok((x.round, x.ranking))
 }
 
 /// What keeps a ranking from being final, in words.
