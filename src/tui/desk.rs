@@ -128,7 +128,8 @@ pub fn perform(desk: &mut dyn Desk, app: &App, effect: Effect) -> Action {
             let today = chrono::Local::now().date_naive();
             Action::CentresLoaded(Box::new(Register { centres, today }))
         }),
-        Effect::Decide(decision) => {
+        Effect::Decide(mut decision) => {
+            decision.at = chrono::Utc::now();
             let round = decision.round.clone();
             desk.decide(*decision)
                 .and_then(|()| desk.board(&round))

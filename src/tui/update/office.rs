@@ -1,0 +1,203 @@
+//! The secretary's desk: the board and its ranking, tabs, stages and tie decisions.
+
+use super::moved;
+use crate::domain::decision::{Choice, Decision};
+use crate::domain::ranking::Boundary;
+use crate::domain::round::{RoundKind, Stage};
+use crate::lang::Lang;
+use crate::tui::action::{Action, Effect};
+use crate::tui::app::{App, Choosing, Office, PathFor, Popup, Screen, Tab};
+use crate::tui::desk::Board;
+use crate::tui::editor::Editor;
+
+pub(super) fn board_loaded(app: &mut App, board: Board) {
+    let stage = app
+        .office
+        .as_ref()
+        .map(|o| o.stage)
+        .unwrap_or_else(|| default_stage(app));
+    let (tab, sel) = app
+        .office
+        .as_ref()
+        .map_or((Tab::Ranking, 0), |o| (o.tab, o.sel));
+    let ranking = Err(String::new());
+    app.office = Some(Office {
+        tab,
+        stage,
+        sel,
+        board,
+        ranking,
+    });
+    app.scorer = None;
+    if matches!(app.popup, Some(Popup::Decide(_))) {
+        app.popup = None; // the decision is recorded; an import's result stays up
+    }
+    app.screen = Screen::Office;
+    rerank(app);
+}
+
+/// A recognition round opens on the expert stage once any expert card exists.
+fn default_stage(app: &App) -> Stage {
+    match app.data.as_ref().map(|d| d.round.kind) {
+        Some(RoundKind::Recognition) => Stage::Preliminary,
+        _ => Stage::Expert,
+    }
+}
+
+/// The ranking is derived from the board; it is recomputed only when the board
+/// or the stage changes, never on a plain key press.
+fn rerank(app: &mut App) {
+    let (Some(d), Some(o)) = (&app.data, &mut app.office) else {
+        return;
+    };
+    o.ranking = o
+        .board
+        .rank(
+            &d.round,
+            &d.sheet,
+            d.eligibility.as_ref(),
+            &d.dossiers,
+            o.stage,
+        )
+        .map_err(|e| e.to_string());
+    let n = o.ranking.as_ref().map_or(0, |r| r.entries.len());
+    o.sel = o.sel.min(n.saturating_sub(1));
+}
+
+pub(super) fn office(app: &mut App, a: Action) -> Vec<Effect> {
+    let Some(o) = &mut app.office else {
+        return vec![];
+    };
+    let n = o.ranking.as_ref().map_or(0, |r| r.entries.len());
+    if let Some(s) = moved(o.sel, n, &a) {
+        o.sel = s;
+        return vec![];
+    }
+    let tabs = Tab::ALL;
+    let at = tabs.iter().position(|t| *t == o.tab).unwrap_or(0);
+    match a {
+        Action::NextSection => o.tab = tabs[(at + 1) % tabs.len()],
+        Action::PrevSection => o.tab = tabs[(at + tabs.len() - 1) % tabs.len()],
+        Action::Open => o.tab = Tab::Detail,
+        Action::ToggleStage => {
+            let recognition = app
+                .data
+                .as_ref()
+                .is_some_and(|d| d.round.kind == RoundKind::Recognition);
+            if recognition {
+                o.stage = if o.stage == Stage::Expert {
+                    Stage::Preliminary
+                } else {
+                    Stage::Expert
+                };
+                o.sel = 0;
+                rerank(app);
+            }
+        }
+        Action::Decide => start_decision(app),
+        Action::ImportBundles => {
+            app.popup = Some(Popup::Path {
+                purpose: PathFor::Import,
+                editor: Editor::new("."),
+            })
+        }
+        Action::Back => {
+            app.office = None;
+            app.screen = Screen::Roles { sel: 0 };
+        }
+        _ => {}
+    }
+    vec![]
+}
+
+/// Opens the choice for the selected entry's unresolved tie at the cap.
+fn start_decision(app: &mut App) {
+    let Some(o) = &app.office else { return };
+    let Ok(r) = &o.ranking else { return };
+    let Some(e) = r.entries.get(o.sel) else {
+        return;
+    };
+    let Some(tie) = e.tie.as_ref().filter(|t| t.unresolved) else {
+        let msg = match app.lang {
+            Lang::Zh => format!("{} 没有需要决定的并列", e.dossier),
+            Lang::En => format!("{} has no tie that needs a decision", e.dossier),
+        };
+        app.error(msg);
+        return;
+    };
+    let mut tied = vec![e.dossier.clone()];
+    tied.extend(tie.level.iter().cloned());
+    tied.sort();
+    let cap = match tie.boundary {
+        Some(Boundary::Cap { cap }) => cap as usize,
+        Some(Boundary::Shortlist { places }) => places as usize,
+        None => 0,
+    };
+    let above = r
+        .entries
+        .iter()
+        .filter(|x| x.rank.is_some_and(|k| e.rank.is_some_and(|m| k < m)))
+        .count();
+    let places = cap.saturating_sub(above).clamp(1, tied.len() - 1);
+    app.popup = Some(Popup::Decide(Choosing {
+        tied,
+        places,
+        picked: Vec::new(),
+        sel: 0,
+        reason: None,
+    }));
+}
+
+pub(super) fn choice(app: &mut App, a: Action) -> Vec<Effect> {
+    let Some(Popup::Decide(c)) = &mut app.popup else {
+        return vec![];
+    };
+    if let Some(s) = moved(c.sel, c.tied.len(), &a) {
+        c.sel = s;
+        return vec![];
+    }
+    match a {
+        Action::Toggle => {
+            let d = c.tied[c.sel].clone();
+            if let Some(i) = c.picked.iter().position(|x| *x == d) {
+                c.picked.remove(i);
+            } else if c.picked.len() < c.places {
+                c.picked.push(d);
+            }
+        }
+        Action::Confirm if c.picked.len() == c.places => c.reason = Some(Editor::default()),
+        Action::Confirm => {
+            let msg = match app.lang {
+                Lang::Zh => format!("请选出 {} 家（已选 {} 家）", c.places, c.picked.len()),
+                Lang::En => format!("pick {} (picked {})", c.places, c.picked.len()),
+            };
+            app.error(msg);
+        }
+        Action::No => app.popup = None,
+        _ => {}
+    }
+    vec![]
+}
+
+pub(super) fn decision(app: &mut App, c: Choosing, reason: String) -> Vec<Effect> {
+    let (Some(d), Some(o)) = (&app.data, &app.office) else {
+        return vec![];
+    };
+    let mut picked = c.picked;
+    picked.sort();
+    let decision = Decision {
+        round: d.round.id.clone(),
+        stage: o.stage,
+        tied: c.tied,
+        choice: Choice::Admit(picked),
+        reason,
+        by: app.s().secretary.to_string(),
+        // stamped by the runtime when it is recorded: update reads no clock
+        at: chrono::DateTime::UNIX_EPOCH,
+    };
+    if let Err(e) = decision.check() {
+        app.error(e.to_string());
+        return vec![];
+    }
+    vec![Effect::Decide(Box::new(decision))]
+}
