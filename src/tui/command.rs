@@ -417,12 +417,7 @@ pub const BINDINGS: &[Binding] = &[
 
 /// Typing classes, for the help popup.
 pub const TYPING: &[(&[Ctx], &str, &str, &str)] = &[
-    (
-        &[Scoring],
-        "0-9 .",
-        "输入分数（半档用小数点）",
-        "type a score (decimal point for halves)",
-    ),
+    (&[Scoring], "0-9 .", "输入分数", "type a score"),
     (&[Editor], "Ctrl+S", "保存意见", "save the comment"),
     (&[Editor], "Enter", "换行", "new line"),
 ];

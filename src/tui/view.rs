@@ -15,7 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::{App, Screen, Tone};
-use super::command::{bindings, context};
+use super::command::{TYPING, bindings, context};
 use super::layout;
 use super::text;
 use super::theme::Theme;
@@ -75,15 +75,33 @@ fn note(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
 
 /// The bottom bar, from the same bindings the keys resolve through.
 fn hints(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
+    let ctx = context(app);
+    // Typing comes first where it is how the screen is used (scores, text).
+    let typing = TYPING
+        .iter()
+        .filter(|(c, ..)| c.first() == Some(&ctx))
+        .take(1)
+        .map(|(_, keys, zh, en)| {
+            (
+                *keys,
+                if app.lang == crate::lang::Lang::Zh {
+                    *zh
+                } else {
+                    *en
+                },
+            )
+        });
+    let keys = bindings(ctx)
+        .filter(|b| b.hint)
+        .map(|b| (b.label, b.words(app.lang)));
     let mut spans = Vec::new();
     let mut used = 0;
-    for b in bindings(context(app)).filter(|b| b.hint) {
-        let words = b.words(app.lang);
-        let w = text::width(b.label) + text::width(words) + 3;
+    for (label, words) in typing.chain(keys) {
+        let w = text::width(label) + text::width(words) + 3;
         if used + w > area.width as usize {
             break;
         }
-        spans.push(Span::styled(b.label, t.key()));
+        spans.push(Span::styled(label, t.key()));
         spans.push(Span::raw(format!(" {words}  ")));
         used += w;
     }
