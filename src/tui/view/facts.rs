@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::domain::dossier::Dossier;
-use crate::domain::facts::DossierFacts;
+use crate::domain::eligibility::review;
 use crate::domain::sheet::Sheet;
 use crate::tui::app::{App, Progress};
 use crate::tui::text::wrap;
@@ -143,15 +143,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, t: &Theme) 
         }
     }
     if let Some(d) = &app.data {
-        eligibility(
-            &mut lines,
-            app,
-            d.eligibility.iter().chain(Some(&d.sheet)),
-            dossier,
-            d.round.date,
-            w,
-            t,
-        );
+        let sheets: Vec<&Sheet> = d.eligibility.iter().chain(Some(&d.sheet)).collect();
+        eligibility(&mut lines, app, &sheets, dossier, d.round.date, w, t);
     }
     if !dossier.summary.is_empty() {
         text(&mut lines, format!("{}：", s.summary), t.header());
@@ -169,28 +162,22 @@ fn region(r: &str) -> String {
     }
 }
 
-fn eligibility<'a>(
+/// The formal review as the secretary's ranking makes it (`domain::eligibility`):
+/// one line when every condition holds, else each failed rule's reason.
+fn eligibility(
     lines: &mut Vec<Line<'static>>,
     app: &App,
-    sheets: impl Iterator<Item = &'a Sheet>,
+    sheets: &[&Sheet],
     dossier: &Dossier,
     on: chrono::NaiveDate,
     w: usize,
     t: &Theme,
 ) {
     let s = app.s();
-    let facts = DossierFacts::new(dossier, on);
-    let mut rules = 0;
-    let mut failed = Vec::new();
-    for sheet in sheets {
-        for r in &sheet.eligibility {
-            rules += 1;
-            let applies = r.when.as_ref().is_none_or(|c| c.eval(&facts, &[]));
-            if applies && !r.require.eval(&facts, &[]) {
-                failed.push(r.title.clone());
-            }
-        }
-    }
+    let rules: usize = sheets
+        .iter()
+        .map(|x| x.eligibility.len() + usize::from(x.joint_limit.is_some()))
+        .sum();
     if rules == 0 {
         return;
     }
@@ -198,12 +185,13 @@ fn eligibility<'a>(
         format!("{}：", s.eligibility),
         t.header(),
     )));
-    if failed.is_empty() {
+    let verdict = review(dossier, on, sheets);
+    if verdict.eligible() {
         let text = format!("✓ {}（{rules}）", s.ok);
         lines.push(Line::from(Span::styled(text, t.good())));
     }
-    for title in failed {
-        for part in wrap(&format!("✗ {title}"), w) {
+    for f in verdict.failures {
+        for part in wrap(&format!("✗ {}", f.title), w) {
             lines.push(Line::from(Span::styled(part, t.bad())));
         }
     }

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph, Row, Table};
 use crate::domain::Points;
 use crate::domain::card::Card;
 use crate::domain::round::RoundKind;
-use crate::domain::sheet::{PassStage, Sheet};
+use crate::domain::sheet::Sheet;
 use crate::tui::app::{App, Line as TableLine, Progress, Scoring, scoring_lines, section_of};
 use crate::tui::layout;
 use crate::tui::text::truncate;
@@ -18,7 +18,8 @@ use crate::tui::theme::Theme;
 
 use super::facts;
 use crate::domain::indicators::Achievement;
-use crate::domain::outcome::verdict;
+use crate::domain::outcome::{annual_line, verdict};
+use crate::domain::selection::Policy;
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, sc: &Scoring, t: &Theme) {
     let (Some(d), Some(dossier)) = (&app.data, app.dossier(&sc.dossier)) else {
@@ -330,17 +331,12 @@ fn totals(f: &mut Frame, area: Rect, app: &App, card: &Card, sc: &Scoring, t: &T
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// The line this round's scores are held against: the year's pass line for an
-/// annual assessment, else the round's minimum score or the sheet's recognition line.
+/// The line this round's scores are held against, as the ranking holds them:
+/// the year's pass line of an annual assessment, else the selection's minimum.
 fn pass_line(app: &App, sheet: &Sheet) -> Option<Points> {
     let d = app.data.as_ref()?;
     match d.round.kind {
-        RoundKind::Annual { year: 1 } => sheet.pass_line(PassStage::Year1),
-        RoundKind::Annual { .. } => sheet.pass_line(PassStage::Year2),
-        _ => d
-            .round
-            .selection
-            .min_score
-            .or_else(|| sheet.pass_line(PassStage::Recognition)),
+        RoundKind::Annual { year } => annual_line(sheet, year).ok(),
+        _ => Policy::of(&d.round, sheet).min_score,
     }
 }
