@@ -76,7 +76,7 @@ pub enum BundleError {
         "round {0} was loaded before the store kept its files' texts; load the same round file again with pingshen init (nothing changes) and export again"
     )]
     NoTexts(String),
-    #[error("the round package does not load:\n{}", lines(.0))]
+    #[error("the round package does not load:\n{}", crate::error::lines(.0))]
     Files(Vec<FileError>),
     #[error(
         "the round package {file} was changed after it was exported: its files give fingerprint {found}, but it says {declared}; ask the secretary for the package again"
@@ -92,14 +92,6 @@ pub enum BundleError {
     BadKey(String),
     #[error("{0}")]
     Store(#[from] StoreError),
-}
-
-fn lines(errors: &[FileError]) -> String {
-    errors
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 impl BundleError {

@@ -25,7 +25,8 @@ pub enum Error {
     Failure(String),
 }
 
-fn lines(errors: &[FileError]) -> String {
+/// File errors one to a line, as every command prints them.
+pub(crate) fn lines(errors: &[FileError]) -> String {
     errors
         .iter()
         .map(ToString::to_string)

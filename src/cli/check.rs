@@ -75,49 +75,19 @@ fn summary(f: &Path, lang: Lang) -> Result<String, Vec<FileError>> {
                 )
             })
         }
-        Kind::Round => {
-            let r = load::round(&Disk, f)?;
-            Ok(if en {
-                format!(
-                    "round {}, sheet {}, {} dossiers, {} experts",
-                    r.round.id,
-                    r.sheet.id,
-                    r.dossiers.len(),
-                    r.round.experts.len()
-                )
-            } else {
-                format!(
-                    "评审轮次 {}，评分表 {}，申报书 {} 份，专家 {} 位",
-                    r.round.id,
-                    r.sheet.id,
-                    r.dossiers.len(),
-                    r.round.experts.len()
-                )
-            })
-        }
+        Kind::Round => Ok(round_summary("", &load::round(&Disk, f)?, en)),
         Kind::Package => {
             let r = crate::bundle::package::read(f, text.as_bytes()).map_err(|e| match e {
                 crate::bundle::BundleError::Files(errors) => errors,
                 other => vec![FileError::at(f, 1, 1, other.to_string())],
             })?;
             let fp = super::round::short(&crate::store::fingerprint(&r));
-            Ok(if en {
-                format!(
-                    "round package {}, sheet {}, {} dossiers, {} experts, fingerprint {fp}",
-                    r.round.id,
-                    r.sheet.id,
-                    r.dossiers.len(),
-                    r.round.experts.len()
-                )
+            let (what, sep, print) = if en {
+                ("package ", ", ", "fingerprint")
             } else {
-                format!(
-                    "评审包 {}，评分表 {}，申报书 {} 份，专家 {} 位，指纹 {fp}",
-                    r.round.id,
-                    r.sheet.id,
-                    r.dossiers.len(),
-                    r.round.experts.len()
-                )
-            })
+                ("包 ", "，", "指纹")
+            };
+            Ok(format!("{}{sep}{print} {fp}", round_summary(what, &r, en)))
         }
         Kind::Calendar => {
             let (c, _) = load::calendar(&Disk, f)?;
@@ -134,5 +104,23 @@ fn summary(f: &Path, lang: Lang) -> Result<String, Vec<FileError>> {
                 )
             })
         }
+    }
+}
+
+/// A round (or a package of one): its id, sheet, dossiers and panel.
+fn round_summary(what: &str, r: &crate::load::LoadedRound, en: bool) -> String {
+    let (id, sheet, d, e) = (
+        &r.round.id,
+        &r.sheet.id,
+        r.dossiers.len(),
+        r.round.experts.len(),
+    );
+    if en {
+        format!("round {what}{id}, sheet {sheet}, {d} dossiers, {e} experts")
+    } else {
+        format!(
+            "评审{}{id}，评分表 {sheet}，申报书 {d} 份，专家 {e} 位",
+            if what.is_empty() { "轮次 " } else { what }
+        )
     }
 }
