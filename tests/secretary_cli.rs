@@ -214,8 +214,14 @@ fn csv_and_markdown_on_stdout() {
             "rank", "--round", "tui-2024", "--format", "md", "--lang", "en",
         ],
     );
-    let first = md.lines().find(|l| l.contains("| T-001 |")).unwrap_or_else(|| panic!("{md}"));
-    assert!(first.starts_with("| 1 | T-001 | 广州澄岚微电子科技有限公司 | 26.00 | 2 |"), "{first}");
+    let first = md
+        .lines()
+        .find(|l| l.contains("| T-001 |"))
+        .unwrap_or_else(|| panic!("{md}"));
+    assert!(
+        first.starts_with("| 1 | T-001 | 广州澄岚微电子科技有限公司 | 26.00 | 2 |"),
+        "{first}"
+    );
     assert!(first.contains("| selected |"), "{first}");
     let pre = run(
         s,
@@ -225,6 +231,14 @@ fn csv_and_markdown_on_stdout() {
     let pre = String::from_utf8_lossy(&pre.stdout);
     // three eligible of four, under the floor of 2 × 2 places: all go on
     assert!(pre.contains("全部进入专家评审"), "{pre}");
-    assert_eq!(pre.matches("进入专家评审").count(), 4, "three entries and the basis line: {pre}");
-    assert!(pre.lines().any(|l| l.contains("T-003") && l.contains("形式审查未通过")), "{pre}");
+    assert_eq!(
+        pre.matches("进入专家评审").count(),
+        4,
+        "three entries and the basis line: {pre}"
+    );
+    assert!(
+        pre.lines()
+            .any(|l| l.contains("T-003") && l.contains("形式审查未通过")),
+        "{pre}"
+    );
 }

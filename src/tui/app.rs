@@ -45,11 +45,8 @@ pub enum Progress {
 pub enum Filter {
     #[default]
     All,
-    Only(ProgressKey),
+    Only(Progress),
 }
-
-/// `Progress` without data, for filtering.
-pub type ProgressKey = Progress;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DossierList {
