@@ -417,8 +417,6 @@ fn main() {
         entries = e;
     }
     drop(store);
-    // sled lets go of its files a moment after the last handle is dropped
-    std::thread::sleep(Duration::from_millis(500));
     let sqlite_path = shm.path().join("rank.sqlite");
     let mut sqt: Vec<Duration> = (0..5)
         .map(|k| {

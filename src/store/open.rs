@@ -82,15 +82,31 @@ fn lock(dir: &Path) -> Result<File> {
 /// lock can be held for microseconds through a descriptor that a process forked
 /// elsewhere has not yet closed on exec, and that must not read as "in use".
 fn try_lock(file: &mut File) -> std::result::Result<(), TryLockError> {
-    for _ in 0..20 {
-        match file.try_lock() {
-            Err(TryLockError::WouldBlock) => {
-                std::thread::sleep(std::time::Duration::from_millis(5))
-            }
-            other => return other,
+    retrying(
+        20,
+        5,
+        || file.try_lock(),
+        |r| matches!(r, Err(TryLockError::WouldBlock)),
+    )
+}
+
+/// Calls `attempt` until `again` says its result is not worth another try, at
+/// most `tries` times more, `pause_ms` apart; the last result either way.
+fn retrying<T>(
+    tries: u32,
+    pause_ms: u64,
+    mut attempt: impl FnMut() -> T,
+    again: impl Fn(&T) -> bool,
+) -> T {
+    let mut result = attempt();
+    for _ in 0..tries {
+        if !again(&result) {
+            break;
         }
+        std::thread::sleep(std::time::Duration::from_millis(pause_ms));
+        result = attempt();
     }
-    file.try_lock()
+    result
 }
 
 fn open_sled(dir: &Path) -> Result<sled::Db> {
@@ -100,20 +116,16 @@ fn open_sled(dir: &Path) -> Result<sled::Db> {
         // Every change is flushed and fsynced by the store itself; no timer thread.
         .flush_every_ms(None);
     // sled reports some damage by panicking; a damaged store must be an error.
-    let open = || catch_unwind(AssertUnwindSafe(|| config.open()));
-    let mut result = open();
     // Our own lock is held, so sled's lock on its log can only be held by
     // this process: a store just closed whose last background work has not
     // yet let go of the file. It does within moments.
-    for _ in 0..100 {
-        match &result {
-            Ok(Err(sled::Error::Io(e))) if e.to_string().contains("could not acquire lock") => {
-                std::thread::sleep(std::time::Duration::from_millis(10));
-                result = open();
-            }
-            _ => break,
-        }
-    }
+    let held = |r: &std::thread::Result<sled::Result<sled::Db>>| matches!(r, Ok(Err(sled::Error::Io(e))) if e.to_string().contains("could not acquire lock"));
+    let result = retrying(
+        100,
+        10,
+        || catch_unwind(AssertUnwindSafe(|| config.open())),
+        held,
+    );
     match result {
         Ok(Ok(db)) => Ok(db),
         Ok(Err(e)) => Err(sled_error(dir, e, During::Open)),
