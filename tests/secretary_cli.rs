@@ -242,3 +242,22 @@ fn csv_and_markdown_on_stdout() {
         "{pre}"
     );
 }
+
+#[test]
+fn the_terminal_ui_refuses_an_unknown_round_or_expert_before_it_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = dir.path();
+    ok(s, &["init", "tests/fixtures/tui/round.ron"]);
+    let out = run(s, &["tui", "--round", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("round 'nope' is not in the store; rounds: tui-2024")
+    );
+    let out = run(s, &["tui", "--round", "tui-2024", "--expert", "E9"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim_end(),
+        "--expert E9: not on the panel of round tui-2024; the panel is: E1, E2, P1"
+    );
+}

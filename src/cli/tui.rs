@@ -24,6 +24,25 @@ pub struct TuiArgs {
 
 pub fn run(dir: &Path, args: TuiArgs, lang: Lang) -> Result<(), Error> {
     let mut store = Store::open(dir)?;
+    // A round or desk named on the command line is checked before the screen opens.
+    if let Some(id) = &args.round {
+        let r = store.round(id)?;
+        if let Some(e) = &args.expert
+            && r.round.expert(e).is_none()
+        {
+            let panel: Vec<&str> = r
+                .round
+                .experts
+                .iter()
+                .chain(&r.round.preliminary)
+                .map(|x| x.id.as_str())
+                .collect();
+            return Err(Error::BadInput(format!(
+                "--expert {e}: not on the panel of round {id}; the panel is: {}",
+                panel.join(", ")
+            )));
+        }
+    }
     open(&mut store, args.round, args.expert, args.secretary, lang)
 }
 
