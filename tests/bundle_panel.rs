@@ -5,7 +5,6 @@
 #[path = "support/laptops.rs"]
 mod laptops;
 
-use pingshen::board::Board;
 use pingshen::bundle::{self, Trust, package};
 use pingshen::domain::Points;
 use pingshen::domain::ranking::Ranking;
@@ -89,17 +88,7 @@ fn experts_on(s: &mut Store, round: &LoadedRound, expert: &str, e: usize) -> usi
 
 /// The ranking as the secretary's commands and screens make it.
 fn ranking(s: &Store, id: &str, stage: Stage) -> Ranking {
-    let r = s.round(id).unwrap();
-    let board = Board::load(s, id).unwrap();
-    board
-        .rank(
-            &r.round,
-            &r.sheet,
-            r.eligibility.as_ref(),
-            &r.dossiers,
-            stage,
-        )
-        .unwrap()
+    pingshen::board::ranked(s, id, stage).unwrap().ranking
 }
 
 #[test]

@@ -12,21 +12,7 @@ pub fn render(m: &Minutes) -> String {
     let sep = if m.lang == Lang::Zh { "；" } else { "; " };
     let mut out = String::new();
     out.push(BOM);
-    record(
-        &mut out,
-        &[
-            w.rank,
-            w.tie,
-            w.dossier,
-            w.applicant,
-            w.score,
-            w.experts,
-            w.spread,
-            w.status,
-            w.status_key,
-            w.remarks,
-        ],
-    );
+    record(&mut out, &m.columns());
     for r in m.rows() {
         let e = r.entry;
         let rank = e.rank.map(|n| n.to_string()).unwrap_or_default();

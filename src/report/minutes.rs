@@ -69,6 +69,23 @@ impl<'a> Minutes<'a> {
         words(self.lang)
     }
 
+    /// The full ranking's columns, as the CSV and the workbook's 汇总表 print them.
+    pub fn columns(&self) -> [&'static str; 10] {
+        let w = self.words();
+        [
+            w.rank,
+            w.tie,
+            w.dossier,
+            w.applicant,
+            w.score,
+            w.experts,
+            w.spread,
+            w.status,
+            w.status_key,
+            w.remarks,
+        ]
+    }
+
     /// The stage as people name it: 专家评审, 第1年度考核, 验收 …
     pub fn stage_name(&self) -> String {
         let zh = self.lang == Lang::Zh;

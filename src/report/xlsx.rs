@@ -65,18 +65,7 @@ fn summary(m: &Minutes, f: &Formats, ws: &mut Worksheet) -> Result<(), XlsxError
     ws.write_string_with_format(0, 0, &m.round.title, &f.title)?;
     ws.write_string(1, 0, m.subtitle())?;
     ws.write_string(2, 0, m.basis())?;
-    let head = [
-        w.rank,
-        w.tie,
-        w.dossier,
-        w.applicant,
-        w.score,
-        w.experts,
-        w.spread,
-        w.status,
-        w.status_key,
-        w.remarks,
-    ];
+    let head = m.columns();
     let top = 4;
     for (c, h) in head.iter().enumerate() {
         ws.write_string_with_format(top, c as u16, *h, &f.head)?;
