@@ -118,21 +118,11 @@ mod tests {
     use crate::domain::ranking::Flag;
     use crate::domain::round::RoundKind;
     use crate::domain::rules::Cond;
-    use crate::domain::sheet::{PassLine, PassStage};
 
     fn annual_world(year: u8) -> World {
         let mut w = World::new();
         w.round.kind = RoundKind::Annual { year };
-        w.sheet.pass_lines = vec![
-            PassLine {
-                stage: PassStage::Year1,
-                min: pts("70"),
-            },
-            PassLine {
-                stage: PassStage::Year2,
-                min: pts("75"),
-            },
-        ];
+        w.sheet.pass_lines = crate::domain::fixtures::annual_pass_lines();
         w
     }
 

@@ -9,7 +9,23 @@ use super::decision::{Choice, Decision};
 use super::dossier::{Applicant, ApplicantKind, Dossier, JointApplicant};
 use super::rank::Inputs;
 use super::round::{Expert, Round, RoundKind, Selection, Stage};
-use super::sheet::{Aggregation, Deviation, Indicator, Item, Method, Section, Sheet};
+use super::sheet::{
+    Aggregation, Deviation, Indicator, Item, Method, PassLine, PassStage, Section, Sheet,
+};
+
+/// The Huangpu annual assessment's lines: 70 in year 1, 75 at final acceptance.
+pub fn annual_pass_lines() -> Vec<PassLine> {
+    vec![
+        PassLine {
+            stage: PassStage::Year1,
+            min: Points::whole(70),
+        },
+        PassLine {
+            stage: PassStage::Year2,
+            min: Points::whole(75),
+        },
+    ]
+}
 
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()

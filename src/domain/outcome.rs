@@ -140,20 +140,10 @@ pub fn hidden_by_rounding(score: Ratio, line: Points) -> bool {
 mod tests {
     use super::*;
     use crate::domain::fixtures::{pts, sheet};
-    use crate::domain::sheet::PassLine;
 
     fn annual_sheet() -> Sheet {
         let mut s = sheet(&[("S1", &[("a", 100)])], &[]);
-        s.pass_lines = vec![
-            PassLine {
-                stage: PassStage::Year1,
-                min: pts("70"),
-            },
-            PassLine {
-                stage: PassStage::Year2,
-                min: pts("75"),
-            },
-        ];
+        s.pass_lines = crate::domain::fixtures::annual_pass_lines();
         s
     }
 
