@@ -2,6 +2,7 @@
 //! module knows clap.
 
 mod audit;
+mod backup;
 mod bundle;
 mod center;
 mod check;
@@ -114,6 +115,10 @@ pub enum Command {
     /// The register of recognised centres: assessments, publicity, objections, funding.
     #[command(subcommand)]
     Center(center::CenterCommand),
+    /// Copy the store's journal (which alone rebuilds the store) to one file.
+    Backup(backup::BackupArgs),
+    /// Make a new store in the --store folder from a backup file.
+    Restore(backup::RestoreArgs),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -141,6 +146,10 @@ pub fn main() -> i32 {
 fn run(cli: Cli) -> Result<(), Error> {
     let lang = cli.lang;
     let store = cli.store;
+    let words: crate::lang::Lang = lang.into();
+    crate::store::on_notice(move |n| {
+        eprintln!("{}", crate::lang::Say::say(n, words));
+    });
     match cli.command {
         Command::Check { files } => check::run(&files, lang),
         Command::Demo { no_tui } => demo::run(&store_dir(store)?, no_tui, lang),
@@ -156,6 +165,8 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Bundle(c) => bundle::run(&store_dir(store)?, c, lang),
         Command::Key(c) => key::run(&store_dir(store)?, c, lang),
         Command::Center(c) => center::run(&store_dir(store)?, c, lang),
+        Command::Backup(a) => backup::backup(&store_dir(store)?, a, lang),
+        Command::Restore(a) => backup::restore(&store_dir(store)?, a, lang),
     }
 }
 

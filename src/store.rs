@@ -1,19 +1,25 @@
-//! The store: one sled database per folder, holding rounds, cards, recusals and
-//! a hash-chained audit log. Only this module knows sled. Every change is one
-//! atomic batch together with its audit entries, flushed and then fsynced (files
-//! and folder) before the call returns, so a returned `Ok` means on disk.
+//! The store: one folder holding the journal — every change as one record,
+//! synced before it is acknowledged, which is also the hash-chained audit log —
+//! and a sled database with the current state the journal adds up to (rounds,
+//! cards, recusals, decisions, the register). Only this module knows sled.
+//! Nothing durable depends on sled: a sled that does not open, or disagrees
+//! with the journal, is moved aside and rebuilt from it.
 
 mod audit;
+mod backup;
 mod cards;
 mod centres;
 mod codec;
 mod conflicts;
 mod decisions;
-mod durable;
 mod identity;
 mod imports;
+mod journal;
 mod keys;
+mod legacy;
+mod notice;
 mod open;
+mod recover;
 mod replay;
 mod rounds;
 mod score_conflicts;
@@ -27,14 +33,18 @@ use std::sync::OnceLock;
 use crate::domain::scoring::Refusal;
 
 pub use audit::{Action, Broken, Entry, Subject, Verified};
+pub use backup::{Backup, restore};
 pub use cards::Edit;
 pub use centres::{Enrolment, REGISTER};
 pub use identity::KeyRecord;
 pub use imports::{Imported, Incoming};
+pub use journal::Fault;
+pub use notice::{Notice, on_notice};
 pub use rounds::{Init, RoundInfo, StoredRound, fingerprint};
 
 /// The version of the stored values' layout; a store with a higher one is refused.
-pub const SCHEMA: u32 = 1;
+/// 2: the journal is the record of truth and the audit log; sled holds the state.
+pub const SCHEMA: u32 = 2;
 
 /// sled's page cache; its default of 1 GB is far beyond what a round needs.
 const CACHE_BYTES: u64 = 8 * 1024 * 1024;
@@ -44,10 +54,18 @@ pub struct Store {
     // Dropped first: sled flushes and releases its own lock before ours goes.
     db: sled::Db,
     dir: PathBuf,
-    /// Set after a write failed to reach the disk; further changes are refused.
+    /// Set after a write failed to reach the disk, or when the journal is
+    /// damaged before its end; further changes are refused.
     broken: OnceLock<String>,
-    /// What is known to be on disk, so each save syncs only what changed.
-    synced: durable::Synced,
+    /// Set when sled failed to take a change the journal holds: the state is
+    /// reloaded from the journal before the next change.
+    state_failed: std::sync::atomic::AtomicBool,
+    /// Appends to the journal; none while the journal is damaged.
+    journal: Option<journal::Writer>,
+    /// Where the journal stops being readable before its end, if it does.
+    damaged: Option<journal::Damage>,
+    /// What opening the store had to do and a person should know.
+    notices: Vec<Notice>,
     _lock: File,
 }
 
@@ -69,10 +87,23 @@ pub enum StoreError {
     )]
     Newer { dir: PathBuf, found: u32, ours: u32 },
     #[error(
-        "the store {} is damaged and cannot be read ({detail}); restore the folder from a backup copy",
+        "the store {} is damaged and cannot be read ({detail}); make a new store from a backup with `pingshen restore FILE --store NEW_FOLDER`",
         .dir.display()
     )]
     Damaged { dir: PathBuf, detail: String },
+    #[error(
+        "the journal of the store {} is damaged at record {seq} ({} byte {offset}: {fault}); the store is read-only: copy what is intact with `pingshen backup --out FILE`, then `pingshen restore FILE --store NEW_FOLDER`",
+        .dir.display(), journal::segment_name(*segment)
+    )]
+    JournalDamaged {
+        dir: PathBuf,
+        segment: u32,
+        offset: u64,
+        seq: u64,
+        fault: journal::Fault,
+    },
+    #[error("{} already holds a store; restore into a new, empty folder", .dir.display())]
+    NotEmpty { dir: PathBuf },
     #[error("could not save to the store {}: {detail}; the change is not saved", .dir.display())]
     Write { dir: PathBuf, detail: String },
     #[error(
@@ -113,6 +144,7 @@ impl StoreError {
     pub fn is_bad_input(&self) -> bool {
         match self {
             StoreError::NoSuchRound { .. }
+            | StoreError::NotEmpty { .. }
             | StoreError::BadDecision(_)
             | StoreError::NoSuchCentre { .. }
             | StoreError::Centre { .. } => true,
@@ -125,9 +157,10 @@ impl StoreError {
     /// True when a well-formed request is refused by the state (in use, locked, newer).
     pub fn is_refusal(&self) -> bool {
         match self {
-            StoreError::InUse { .. } | StoreError::Newer { .. } | StoreError::RoundInUse { .. } => {
-                true
-            }
+            StoreError::InUse { .. }
+            | StoreError::Newer { .. }
+            | StoreError::RoundInUse { .. }
+            | StoreError::JournalDamaged { .. } => true,
             StoreError::Refused(r) => !r.is_bad_input(),
             StoreError::Merge(m) => !m.is_bad_input(),
             _ => false,
@@ -152,6 +185,12 @@ impl Store {
         &self.dir
     }
 
+    /// What opening the store had to do (a cut tail, a rebuilt state, a
+    /// converted store), for the person to be told.
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
+    }
+
     /// Every key and value, one readable line each, in key order (for tests and support).
     pub fn dump(&self) -> Result<Vec<String>> {
         let mut out = Vec::new();
@@ -167,8 +206,9 @@ impl Store {
     /// surfaces here too, and then the store takes no more changes.
     fn read_error(&self, e: sled::Error) -> StoreError {
         let err = open::sled_error(&self.dir, e, open::During::Read);
-        if let StoreError::Write { detail, .. } = &err {
-            let _ = self.broken.set(detail.clone());
+        if let StoreError::Write { .. } = &err {
+            self.state_failed
+                .store(true, std::sync::atomic::Ordering::SeqCst);
         }
         err
     }
@@ -176,12 +216,25 @@ impl Store {
     /// Refuses changes once a write has failed: sled may hold in memory what
     /// is not on disk.
     fn check_usable(&self) -> Result<()> {
+        if let Some(d) = &self.damaged {
+            return Err(self.journal_damaged(d));
+        }
         match self.broken.get() {
             Some(detail) => Err(StoreError::Broken {
                 dir: self.dir.clone(),
                 detail: detail.clone(),
             }),
             None => Ok(()),
+        }
+    }
+
+    fn journal_damaged(&self, d: &journal::Damage) -> StoreError {
+        StoreError::JournalDamaged {
+            dir: self.dir.clone(),
+            segment: d.segment,
+            offset: d.offset,
+            seq: d.seq,
+            fault: d.fault.clone(),
         }
     }
 
@@ -210,13 +263,17 @@ impl Store {
                 found,
                 ours: SCHEMA,
             },
-            codec::DecodeError::Bad(detail) => StoreError::Damaged {
-                dir: self.dir.clone(),
-                detail: format!(
-                    "the value at {} does not read: {detail}",
-                    keys::words(key).join(" / ")
-                ),
-            },
+            codec::DecodeError::Bad(detail) => {
+                // The state is rebuilt from the journal when the store next opens.
+                let _ = std::fs::write(self.dir.join(recover::SUSPECT), b"");
+                StoreError::Damaged {
+                    dir: self.dir.clone(),
+                    detail: format!(
+                        "the value at {} does not read: {detail}; it is rebuilt from the journal when the store next opens",
+                        keys::words(key).join(" / ")
+                    ),
+                }
+            }
         })
     }
 }

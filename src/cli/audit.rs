@@ -42,7 +42,31 @@ pub fn run(dir: &Path, cmd: AuditCommand, lang: Lang) -> Result<(), Error> {
         );
     }
     match v.broken {
-        None => Ok(()),
+        None => {
+            match lang {
+                Lang::Zh => println!("日志完整：{} 条记录，末条记录哈希 {}", v.records, v.head),
+                Lang::En => println!(
+                    "journal intact: {} records, last record's hash {}",
+                    v.records, v.head
+                ),
+            }
+            Ok(())
+        }
+        Some(b) if b.round.is_empty() => Err(Error::Refused({
+            let place = match (&b.at, lang) {
+                (Some((file, offset)), Lang::Zh) => format!("（{file} 第 {offset} 字节）"),
+                (Some((file, offset)), Lang::En) => format!(" ({file}, byte {offset})"),
+                (None, _) => String::new(),
+            };
+            match (lang, b.seq) {
+                (Lang::Zh, 0) => format!("存储的当前状态与日志不符：{}", b.why),
+                (Lang::En, 0) => format!("the store's state does not match its journal: {}", b.why),
+                (Lang::Zh, n) => format!("日志在第 {n} 条记录处损坏{place}：{}", b.why),
+                (Lang::En, n) => {
+                    format!("the journal is damaged at record {n}{place}: {}", b.why)
+                }
+            }
+        })),
         Some(mut b) => Err(Error::Refused({
             b.round = chain(&b.round, lang);
             match (lang, b.seq) {

@@ -6,7 +6,11 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::{Result, Store, keys};
+use std::collections::{BTreeMap, HashMap};
+
+use super::journal::{self, Op, Reader};
+use super::replay::Replayer;
+use super::{Result, Store, StoreError, keys};
 use crate::domain::round::Stage;
 
 /// The hash before the first entry of a chain.
@@ -209,26 +213,118 @@ fn hex(bytes: &[u8]) -> String {
 pub struct Verified {
     /// Each round checked, with its number of entries.
     pub rounds: Vec<(String, u64)>,
+    /// The journal's records read, and the last one's hash.
+    pub records: u64,
+    pub head: String,
     /// The first problem found, if any.
     pub broken: Option<Broken>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Broken {
+    /// The chain at fault; empty when the fault is the journal's own.
     pub round: String,
-    /// The entry at fault (0 when the fault is not one entry's).
+    /// The entry at fault (0 when the fault is not one entry's); for the
+    /// journal's own faults, the record's number.
     pub seq: u64,
     pub why: String,
+    /// The journal's file and byte where the fault lies, when it is one record's.
+    pub at: Option<(String, u64)>,
+}
+
+/// Each chain's last entry while the journal is read.
+#[derive(Default)]
+struct Chains {
+    heads: BTreeMap<String, Head>,
+}
+
+impl Chains {
+    /// Checks an entry follows its chain; the reason if it does not.
+    fn follow(&mut self, e: &Entry) -> Option<String> {
+        let head = self.heads.entry(e.round.clone()).or_default();
+        let want = head.seq + 1;
+        if e.seq != want {
+            return Some(format!("entry {want} is missing (found {})", e.seq));
+        }
+        if e.prev != head.hash {
+            return Some("its previous-hash does not match the entry before it".into());
+        }
+        if e.digest() != e.hash {
+            return Some("its content does not match its hash".into());
+        }
+        *head = Head {
+            seq: e.seq,
+            hash: e.hash.clone(),
+        };
+        None
+    }
 }
 
 impl Store {
-    /// A round's audit entries, oldest first.
+    /// A round's audit entries, oldest first, read from the journal.
     pub fn audit_log(&self, round: &str) -> Result<Vec<Entry>> {
-        self.scan(&keys::audits(round))
+        let mut out = Vec::new();
+        self.each_record(|_, texts| {
+            for t in texts {
+                let e = parse_entry(t)?;
+                if e.round == round {
+                    out.push(e);
+                }
+            }
+            Ok(())
+        })?;
+        Ok(out)
     }
 
-    /// Recomputes the chain of one round, or of every round, and checks that
-    /// the stored cards are what their history says; reports the first break.
+    /// Calls `f` with each journal record's operations and entries, in order,
+    /// up to the first damage (which is returned, not an error).
+    fn each_record(
+        &self,
+        mut f: impl FnMut(&[Op], &[String]) -> std::result::Result<(), String>,
+    ) -> Result<(u64, String, Option<Broken>)> {
+        let jdir = self.dir.join(journal::FOLDER);
+        let fail = |e: std::io::Error| StoreError::Read {
+            dir: self.dir.clone(),
+            detail: super::open::io_words(&e),
+        };
+        let mut reader = Reader::open(&jdir, None).map_err(fail)?;
+        loop {
+            match reader.next_record().map_err(fail)? {
+                Ok(Some((rec, pos))) => {
+                    if let Err(why) = f(&rec.ops, &rec.entries) {
+                        let at = Some((journal::segment_name(pos.segment), pos.start));
+                        let b = Broken {
+                            round: String::new(),
+                            seq: pos.seq,
+                            why,
+                            at,
+                        };
+                        return Ok((pos.seq, journal::hex(&pos.hash), Some(b)));
+                    }
+                }
+                Ok(None) => break,
+                Err(d) => {
+                    self.mark_damaged(&d);
+                    let b = Broken {
+                        round: String::new(),
+                        seq: d.seq,
+                        why: d.fault.to_string(),
+                        at: Some((journal::segment_name(d.segment), d.offset)),
+                    };
+                    let last = reader.last;
+                    return Ok((last.seq, journal::hex(&last.hash), Some(b)));
+                }
+            }
+        }
+        let last = reader.last;
+        Ok((last.seq, journal::hex(&last.hash), None))
+    }
+
+    /// Reads the whole journal: every record's checksum and link, every
+    /// round's chain of entries; then checks that the state holds exactly what
+    /// the records add up to and that each round's cards are what their
+    /// history says. Reports the first break; memory stays with the round's
+    /// size, not its history's.
     pub fn audit_verify(&self, round: Option<&str>) -> Result<Verified> {
         let ids = match round {
             Some(r) if r == super::REGISTER => vec![r.to_string()],
@@ -244,80 +340,145 @@ impl Store {
                 ids
             }
         };
-        let mut out = Verified::default();
-        for id in ids {
-            let (count, broken) = self.verify_round(&id)?;
-            out.rounds.push((id, count));
-            if broken.is_some() {
-                out.broken = broken;
+        let mut chains = Chains::default();
+        let mut replays: BTreeMap<String, Replayer> = BTreeMap::new();
+        let mut register = Vec::new();
+        let mut state: HashMap<Vec<u8>, [u8; 8]> = HashMap::new();
+        let mut first_break: Option<Broken> = None;
+        let (records, head, damage) = self.each_record(|ops, texts| {
+            for op in ops {
+                match op {
+                    Op::Put(k, v) => state.insert(k.clone(), short_hash(v)),
+                    Op::Del(k) => state.remove(k),
+                };
+            }
+            for t in texts {
+                let e = parse_entry(t)?;
+                if first_break.is_some() {
+                    continue;
+                }
+                if let Some(why) = chains.follow(&e) {
+                    first_break = Some(Broken {
+                        round: e.round.clone(),
+                        seq: e.seq,
+                        why,
+                        at: None,
+                    });
+                    continue;
+                }
+                if !ids.contains(&e.round) {
+                    continue;
+                }
+                if e.round == super::REGISTER {
+                    register.push(e);
+                } else if let Err(why) = replays.entry(e.round.clone()).or_default().feed(&e) {
+                    first_break = Some(Broken {
+                        round: e.round.clone(),
+                        seq: 0,
+                        why,
+                        at: None,
+                    });
+                }
+            }
+            Ok(())
+        })?;
+        let mut out = Verified {
+            records,
+            head,
+            ..Verified::default()
+        };
+        for id in &ids {
+            let n = chains.heads.get(id).map_or(0, |h| h.seq);
+            out.rounds.push((id.clone(), n));
+        }
+        out.broken = damage.or(first_break);
+        if out.broken.is_some() {
+            return Ok(out);
+        }
+        out.broken = self.compare_state(&state)?;
+        if out.broken.is_some() {
+            return Ok(out);
+        }
+        for id in &ids {
+            let stored = self.get::<Head>(&keys::head(id))?.unwrap_or_default();
+            let logged = chains.heads.get(id).cloned().unwrap_or_default();
+            let broken = |why: String| Broken {
+                round: id.clone(),
+                seq: 0,
+                why,
+                at: None,
+            };
+            if stored != logged {
+                let why = format!(
+                    "the log ends at entry {}, but the store recorded {} entries",
+                    logged.seq, stored.seq
+                );
+                out.broken = Some(broken(why));
+                break;
+            }
+            let mismatch = if id == super::REGISTER {
+                self.compare_centres(&register)?
+            } else {
+                let cards = self.all_cards(id, None)?;
+                replays.remove(id).unwrap_or_default().compare(&cards)
+            };
+            if let Some(why) = mismatch {
+                out.broken = Some(broken(why));
                 break;
             }
         }
         Ok(out)
     }
 
-    fn verify_round(&self, round: &str) -> Result<(u64, Option<Broken>)> {
-        let broken = |seq, why: String| Broken {
-            round: round.to_string(),
-            seq,
-            why,
+    /// The first key whose value in sled is not what the journal's records
+    /// add up to (the journal's own bookkeeping aside).
+    fn compare_state(&self, state: &HashMap<Vec<u8>, [u8; 8]>) -> Result<Option<Broken>> {
+        let own = [keys::meta(keys::SCHEMA), keys::meta(super::write::APPLIED)];
+        let broken = |why: String| {
+            Some(Broken {
+                round: String::new(),
+                seq: 0,
+                why,
+                at: None,
+            })
         };
-        let mut prev = Head::default();
-        let mut entries = Vec::new();
-        for kv in self.db.scan_prefix(keys::audits(round)) {
+        let mut seen = 0usize;
+        for kv in self.db.iter() {
             let (k, v) = kv.map_err(|e| self.read_error(e))?;
-            let want = prev.seq + 1;
-            let e: Entry = match super::codec::decode(&v) {
-                Ok(e) => e,
-                Err(_) => return Ok((want, Some(broken(want, "the entry does not read".into())))),
-            };
-            if k.as_ref() != keys::audit(round, e.seq).as_slice() || e.seq != want {
-                return Ok((
-                    want,
-                    Some(broken(
-                        want,
-                        format!("entry {want} is missing (found {})", e.seq),
-                    )),
-                ));
+            if own.iter().any(|o| o.as_slice() == k.as_ref()) {
+                continue;
             }
-            if e.prev != prev.hash {
-                return Ok((
-                    want,
-                    Some(broken(
-                        want,
-                        "its previous-hash does not match the entry before it".into(),
-                    )),
-                ));
+            seen += 1;
+            let name = keys::words(&k).join(" / ");
+            match state.get(k.as_ref()) {
+                None => return Ok(broken(format!("the value at {name} is not in the journal"))),
+                Some(h) if *h != short_hash(&v) => {
+                    return Ok(broken(format!(
+                        "the value at {name} is not the one the journal holds"
+                    )));
+                }
+                Some(_) => {}
             }
-            if e.digest() != e.hash {
-                return Ok((
-                    want,
-                    Some(broken(want, "its content does not match its hash".into())),
-                ));
-            }
-            prev = Head {
-                seq: e.seq,
-                hash: e.hash.clone(),
-            };
-            entries.push(e);
         }
-        let count = prev.seq;
-        let head = self.get::<Head>(&keys::head(round))?.unwrap_or_default();
-        if head != prev {
-            let why = format!(
-                "the log ends at entry {count}, but the store recorded {} entries",
-                head.seq
-            );
-            return Ok((count, Some(broken(count + 1, why))));
+        if seen != state.len() {
+            return Ok(broken(format!(
+                "the journal holds {} values, the state {seen}",
+                state.len()
+            )));
         }
-        let mismatch = if round == super::REGISTER {
-            self.compare_centres(&entries)?
-        } else {
-            let cards = self.all_cards(round, None)?;
-            super::replay::compare(&entries, &cards)
-        };
-        Ok((count, mismatch.map(|why| broken(0, why))))
+        Ok(None)
     }
+}
+
+fn parse_entry(text: &str) -> std::result::Result<Entry, String> {
+    serde_json::from_str(text).map_err(|e| format!("an audit entry does not read: {e}"))
+}
+
+fn short_hash(bytes: &[u8]) -> [u8; 8] {
+    let h = Sha256::digest(bytes);
+    let mut out = [0u8; 8];
+    out.copy_from_slice(&h[..8]);
+    out
 }
 
 #[cfg(test)]

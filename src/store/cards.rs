@@ -146,7 +146,7 @@ impl Store {
     /// Applies edits to a card in order, all or nothing, in one durable write
     /// with one audit entry per change. Edits that change nothing are skipped.
     pub fn edit(&mut self, c: CardRef, edits: &[Edit]) -> Result<Card> {
-        self.check_usable()?;
+        self.ready()?;
         let (r, recusals) = self.context(c.round)?;
         let panel = Panel {
             round: &r.round,
@@ -221,7 +221,7 @@ impl Store {
 
     /// A secretary reopens a submitted card, with a reason; it is a draft again.
     pub fn reopen(&mut self, c: CardRef, by: &str, reason: &str) -> Result<Card> {
-        self.check_usable()?;
+        self.ready()?;
         let r = self.round_record(c.round)?;
         let stage = scoring::stage_of(&r.round, c.expert)?;
         let mut ch = self.change(c.round)?;

@@ -86,7 +86,7 @@ impl Store {
     /// Enters centres in the register in one write, or none of them: a centre
     /// already there is recognised again only when its history allows it.
     pub fn enrol(&mut self, new: &[Enrolment], by: &str) -> Result<Vec<Centre>> {
-        self.check_usable()?;
+        self.ready()?;
         let mut seen = BTreeSet::new();
         let mut changes = Vec::new();
         for e in new {
@@ -135,7 +135,7 @@ impl Store {
     /// at all; each is checked against its centre's history (and the events
     /// before it in the same call).
     pub fn record_centres(&mut self, events: &[(String, Record)], by: &str) -> Result<Vec<Centre>> {
-        self.check_usable()?;
+        self.ready()?;
         let mut working: BTreeMap<String, Centre> = BTreeMap::new();
         let mut changes = Vec::new();
         for (code, record) in events {

@@ -20,7 +20,7 @@ impl Store {
         dossier: &str,
         reason: &str,
     ) -> Result<bool> {
-        self.check_usable()?;
+        self.ready()?;
         let r = self.round_record(round)?;
         let stage = stage_of(&r.round, expert)?;
         if !r.dossiers.iter().any(|d| d == dossier) {

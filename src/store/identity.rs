@@ -1,6 +1,7 @@
 //! This laptop's signing key and its count of exported bundles. The key is
-//! made by the bundle module on first use and kept here; the store only keeps
-//! it, so that the terminal UI and printed sheets can show its fingerprint.
+//! made by the bundle module on first use and kept in its own file in the
+//! store folder, readable by its owner only, never in the journal (so that a
+//! backup of the journal carries no secret).
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -9,7 +10,10 @@ use super::audit::{Action, Event, Subject};
 use super::{Result, Store, StoreError, keys};
 use crate::domain::scoring::stage_of;
 
-const KEY: &str = "signing-key";
+/// Where stores of the earlier layout kept the key.
+pub(super) const KEY: &str = "signing-key";
+/// The key's file in the store folder.
+pub const KEY_FILE: &str = "laptop.key";
 const EXPORTS: &str = "exports";
 
 /// The laptop's ed25519 key pair, as hexadecimal text.
@@ -27,7 +31,23 @@ pub struct KeyRecord {
 impl Store {
     /// The laptop's key, if one was made.
     pub fn laptop_key(&self) -> Result<Option<KeyRecord>> {
-        self.get(&keys::meta(KEY))
+        let path = self.dir.join(KEY_FILE);
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => {
+                return Err(StoreError::Read {
+                    dir: self.dir.clone(),
+                    detail: super::open::io_words(&e),
+                });
+            }
+        };
+        super::codec::decode(&bytes)
+            .map(Some)
+            .map_err(|_| StoreError::Damaged {
+                dir: self.dir.clone(),
+                detail: format!("the signing key's file {KEY_FILE} does not read"),
+            })
     }
 
     /// The fingerprint of the laptop's key, if one was made.
@@ -38,13 +58,14 @@ impl Store {
     /// Keeps a newly made key, durably. A store keeps the key it has: another
     /// one is never written over it, and the kept one is returned.
     pub fn keep_laptop_key(&mut self, key: &KeyRecord) -> Result<KeyRecord> {
-        self.check_usable()?;
+        self.ready()?;
         if let Some(k) = self.laptop_key()? {
             return Ok(k);
         }
-        let mut batch = sled::Batch::default();
-        batch.insert(keys::meta(KEY), self.encode(key)?);
-        self.commit(batch)?;
+        write_key_file(&self.dir, key).map_err(|e| StoreError::Write {
+            dir: self.dir.clone(),
+            detail: super::open::io_words(&e),
+        })?;
         Ok(key.clone())
     }
 
@@ -52,7 +73,7 @@ impl Store {
     /// it in the round's audit chain, in one durable write; returns the
     /// bundle's sequence number, which grows with every export from this store.
     pub fn record_export(&mut self, round: &str, expert: &str, cards: usize) -> Result<u64> {
-        self.check_usable()?;
+        self.ready()?;
         let r = self.round_record(round)?;
         let stage = stage_of(&r.round, expert)?;
         let sequence = self.get::<u64>(&keys::meta(EXPORTS))?.unwrap_or(0) + 1;
@@ -79,4 +100,20 @@ impl Store {
         self.apply(c)?;
         Ok(sequence)
     }
+}
+
+/// Writes the key's file whole and durably, readable by its owner only.
+pub(super) fn write_key_file(dir: &std::path::Path, key: &KeyRecord) -> std::io::Result<()> {
+    let bytes = super::codec::encode(key).map_err(std::io::Error::other)?;
+    let path = dir.join(KEY_FILE);
+    let tmp = dir.join(format!(".{KEY_FILE}.partial"));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut f = options.open(&tmp)?;
+    std::io::Write::write_all(&mut f, &bytes)?;
+    f.sync_all()?;
+    std::fs::rename(&tmp, &path)?;
+    super::journal::sync_dir(dir)
 }

@@ -117,7 +117,7 @@ impl Store {
         confirmed: Option<&str>,
         by: &str,
     ) -> Result<Imported> {
-        self.check_usable()?;
+        self.ready()?;
         let r = self.bundle_round(b)?;
         let stage = stage_of(&r.round, b.expert).map_err(|_| MergeRefusal::NotOnPanel {
             round: b.round.to_string(),

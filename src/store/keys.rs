@@ -74,14 +74,6 @@ pub fn decision(round: &str, n: usize) -> Vec<u8> {
     key(&["decision", round, &format!("{n:06}")])
 }
 
-pub fn audits(round: &str) -> Vec<u8> {
-    key(&["audit", round])
-}
-
-pub fn audit(round: &str, seq: u64) -> Vec<u8> {
-    key(&["audit", round, &format!("{seq:012}")])
-}
-
 /// Every centre of the register.
 pub fn centres() -> Vec<u8> {
     key(&["centre"])
@@ -157,11 +149,5 @@ mod tests {
             !card("r", Stage::Expert, "E", "1").starts_with(&key(&["card", "r", "expert", "E/"]))
         );
         assert_eq!(words(&c), ["card", "r", "expert", "E/1", "D\0x"]);
-    }
-
-    #[test]
-    fn audit_keys_sort_by_number() {
-        assert!(audit("r", 9) < audit("r", 10));
-        assert!(audit("r", 999_999) < audit("r", 1_000_000));
     }
 }

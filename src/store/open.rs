@@ -1,5 +1,6 @@
 //! Opening a store: our own lock first (so a second process is told at once who
-//! holds the store), then sled with a small cache, then the schema check.
+//! holds the store), the journal (made, or converted from the earlier layout),
+//! then sled's state with a small cache, brought up to the journal's end.
 
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Read, Seek, Write};
@@ -7,10 +8,13 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::sync::OnceLock;
 
-use super::{CACHE_BYTES, Result, SCHEMA, Store, StoreError, codec, durable, keys};
+use super::journal::{self, sync_dir};
+use super::{CACHE_BYTES, Result, SCHEMA, Store, StoreError, codec, keys, legacy};
 
 /// The lock file in the store folder; it holds the id of the process that has it.
 pub(super) const LOCK: &str = "pingshen.lock";
+/// sled's folder inside the store folder.
+pub(super) const STATE: &str = "state";
 
 #[derive(Clone, Copy)]
 pub enum During {
@@ -22,24 +26,84 @@ pub enum During {
 pub fn open(dir: &Path) -> Result<Store> {
     let fail = |e: io::Error| StoreError::Open {
         dir: dir.to_path_buf(),
-        detail: e.to_string(),
+        detail: io_words(&e),
     };
     let created = !dir.exists();
     fs::create_dir_all(dir).map_err(fail)?;
-    let lock = lock(dir)?;
-    let db = open_sled(dir)?;
     if created {
-        durable::sync_parent(dir).map_err(fail)?;
+        sync_parent(dir).map_err(fail)?;
     }
+    let lock = lock(dir)?;
+    let mut notices = Vec::new();
+    let jdir = dir.join(journal::FOLDER);
+    if !jdir.is_dir() {
+        if legacy::is_legacy(dir) {
+            notices.push(legacy::convert(dir)?);
+        } else {
+            journal::Writer::create(&jdir).map_err(fail)?;
+            sync_dir(dir).map_err(fail)?;
+        }
+    } else if legacy::is_legacy(dir) {
+        // Converted, and stopped before the old files were moved aside.
+        legacy::move_aside(dir).map_err(fail)?;
+    }
+    let suspect = dir.join(super::recover::SUSPECT);
+    // A journal with records and no state: the state is rebuilt, and said.
+    if !dir.join(STATE).exists() && journal::has_records(&jdir).map_err(fail)? {
+        notices.push(super::Notice::Rebuilt {
+            why: super::notice::RebuildWhy::Missing,
+            moved: None,
+            records: 0,
+        });
+    }
+    let db = match open_sled(dir) {
+        Ok(db) if !suspect.exists() => db,
+        Ok(db) => {
+            drop(db);
+            let moved = super::recover::move_state_aside(dir).map_err(fail)?;
+            fs::remove_file(&suspect).map_err(fail)?;
+            notices.push(super::Notice::Rebuilt {
+                why: super::notice::RebuildWhy::Disagrees,
+                moved: Some(moved),
+                records: 0,
+            });
+            open_sled(dir)?
+        }
+        Err(StoreError::Damaged { .. }) => {
+            let moved = super::recover::move_state_aside(dir).map_err(fail)?;
+            notices.push(super::Notice::Rebuilt {
+                why: super::notice::RebuildWhy::Unreadable,
+                moved: Some(moved),
+                records: 0,
+            });
+            open_sled(dir)?
+        }
+        Err(e) => return Err(e),
+    };
     let mut store = Store {
         db,
         dir: dir.to_path_buf(),
         broken: OnceLock::new(),
-        synced: durable::Synced::default(),
+        state_failed: Default::default(),
+        journal: None,
+        damaged: None,
+        notices,
         _lock: lock,
     };
     store.check_schema()?;
+    store.catch_up()?;
+    for n in &store.notices {
+        super::notice::tell(n);
+    }
     Ok(store)
+}
+
+/// fsyncs the folder that holds `dir`, so a newly made store folder stays named.
+fn sync_parent(dir: &Path) -> io::Result<()> {
+    match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => sync_dir(p),
+        _ => sync_dir(Path::new(".")),
+    }
 }
 
 /// Takes the store's lock without waiting; if another process has it, says which.
@@ -109,11 +173,19 @@ fn retrying<T>(
     result
 }
 
-fn open_sled(dir: &Path) -> Result<sled::Db> {
+/// Opens sled's state, first removing snapshots a stopped process left half
+/// written (sled never reads them, but a half-written one can stop it opening).
+pub(super) fn open_sled(dir: &Path) -> Result<sled::Db> {
+    let state = dir.join(STATE);
+    super::recover::remove_unfinished_snapshots(&state).map_err(|e| StoreError::Open {
+        dir: dir.to_path_buf(),
+        detail: io_words(&e),
+    })?;
     let config = sled::Config::new()
-        .path(dir)
+        .path(&state)
         .cache_capacity(CACHE_BYTES)
-        // Every change is flushed and fsynced by the store itself; no timer thread.
+        // Nothing durable depends on sled: it writes when its buffers fill and
+        // when the store closes, never on a timer thread.
         .flush_every_ms(None);
     // sled reports some damage by panicking; a damaged store must be an error.
     // Our own lock is held, so sled's lock on its log can only be held by
@@ -211,7 +283,7 @@ pub fn io_words(e: &io::Error) -> String {
 
 impl Store {
     /// Refuses a store written by a newer layout; stamps a new store with ours.
-    fn check_schema(&mut self) -> Result<()> {
+    pub(super) fn check_schema(&mut self) -> Result<()> {
         let key = keys::meta(keys::SCHEMA);
         match self.db.get(&key).map_err(|e| self.read_error(e))? {
             Some(bytes) => {
@@ -235,10 +307,14 @@ impl Store {
                 }
                 Ok(())
             }
+            // The stamp describes sled's values, which are rebuilt from the
+            // journal; it is state, not history, so it is not journaled.
             None => {
-                let mut batch = sled::Batch::default();
-                batch.insert(key, self.encode(&SCHEMA)?);
-                self.commit(batch)
+                let stamp = self.encode(&SCHEMA)?;
+                self.db
+                    .insert(key, stamp)
+                    .map_err(|e| sled_error(&self.dir, e, During::Write))?;
+                Ok(())
             }
         }
     }

@@ -11,66 +11,75 @@ use crate::domain::round::Stage;
 
 type Key = (Stage, String, String);
 
+/// A card as its history tells it; items by their number in the round's
+/// history, so that a large round's replay stays small in memory.
 #[derive(Default, PartialEq)]
 struct Replayed {
-    scores: BTreeMap<String, Points>,
-    comments: BTreeMap<String, String>,
+    scores: Vec<Option<Points>>,
+    comments: BTreeMap<u16, String>,
     submitted: bool,
+}
+
+/// Cards rebuilt from a round's audit entries, fed one at a time.
+#[derive(Default)]
+pub struct Replayer {
+    items: BTreeMap<String, u16>,
+    names: Vec<String>,
+    cards: BTreeMap<Key, Replayed>,
 }
 
 /// The first difference between the log's story and the stored cards, in
 /// words. A bundle's own cards and entries are checked the same way.
 pub fn compare(entries: &[Entry], cards: &[Card]) -> Option<String> {
-    let replayed = match replay(entries) {
-        Ok(r) => r,
-        Err(why) => return Some(why),
-    };
-    let mut stored: BTreeMap<Key, &Card> = BTreeMap::new();
-    for c in cards {
-        stored.insert((c.stage, c.expert.clone(), c.dossier.clone()), c);
-    }
-    for (k, c) in &stored {
-        let name = format!("{} / {} / {}", k.0.key(), k.1, k.2);
-        let Some(r) = replayed.get(k) else {
-            return Some(format!("the card {name} has no history in the audit log"));
-        };
-        if r.scores != c.scores {
-            return Some(format!(
-                "the card {name} holds scores {} but its history says {}",
-                show(&c.scores),
-                show(&r.scores)
-            ));
-        }
-        if r.comments != c.comments {
-            return Some(format!(
-                "the card {name} holds comments its history does not"
-            ));
-        }
-        if r.submitted != (c.status == Status::Submitted) {
-            return Some(format!("the card {name} has a status its history does not"));
-        }
-    }
-    replayed.keys().find(|k| !stored.contains_key(*k)).map(|k| {
-        format!(
-            "the card {} / {} / {} is in the audit log but not in the store",
-            k.0.key(),
-            k.1,
-            k.2
-        )
-    })
-}
-
-fn show(scores: &BTreeMap<String, Points>) -> String {
-    let parts: Vec<String> = scores.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    format!("[{}]", parts.join(", "))
-}
-
-fn replay(entries: &[Entry]) -> Result<BTreeMap<Key, Replayed>, String> {
-    let mut cards: BTreeMap<Key, Replayed> = BTreeMap::new();
+    let mut r = Replayer::default();
     for e in entries {
+        if let Err(why) = r.feed(e) {
+            return Some(why);
+        }
+    }
+    r.compare(cards)
+}
+
+impl Replayer {
+    fn item(&mut self, id: &str) -> u16 {
+        if let Some(n) = self.items.get(id) {
+            return *n;
+        }
+        let n = self.names.len() as u16;
+        self.items.insert(id.to_string(), n);
+        self.names.push(id.to_string());
+        n
+    }
+
+    fn scores_of(&self, r: &Replayed) -> BTreeMap<String, Points> {
+        r.scores
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.map(|p| (self.names[i].clone(), p)))
+            .collect()
+    }
+
+    fn comments_of(&self, r: &Replayed) -> BTreeMap<String, String> {
+        r.comments
+            .iter()
+            .map(|(i, t)| (self.names[*i as usize].clone(), t.clone()))
+            .collect()
+    }
+
+    fn set_score(&mut self, key: Key, item: &str, p: Option<Points>) {
+        let i = self.item(item) as usize;
+        let card = self.cards.entry(key).or_default();
+        if card.scores.len() <= i {
+            card.scores.resize(i + 1, None);
+        }
+        card.scores[i] = p;
+    }
+
+    /// Takes one entry into the story.
+    pub fn feed(&mut self, e: &Entry) -> Result<(), String> {
         let s = &e.subject;
         let (Some(stage), Some(expert), Some(dossier)) = (s.stage, &s.expert, &s.dossier) else {
-            continue;
+            return Ok(());
         };
         let key = (stage, expert.clone(), dossier.clone());
         let item = || {
@@ -80,28 +89,25 @@ fn replay(entries: &[Entry]) -> Result<BTreeMap<Key, Replayed>, String> {
         };
         match e.action {
             Action::Score => {
-                let card = cards.entry(key).or_default();
-                match &e.new {
-                    Some(v) => {
-                        let p: Points = v
-                            .parse()
-                            .map_err(|_| format!("entry {} has the score '{v}'", e.seq))?;
-                        card.scores.insert(item()?, p);
-                    }
-                    None => {
-                        card.scores.remove(&item()?);
-                    }
-                }
+                let p = match &e.new {
+                    Some(v) => Some(
+                        v.parse()
+                            .map_err(|_| format!("entry {} has the score '{v}'", e.seq))?,
+                    ),
+                    None => None,
+                };
+                self.set_score(key, &item()?, p);
             }
             Action::Comment => {
-                let card = cards.entry(key).or_default();
+                let i = self.item(&item()?);
+                let card = self.cards.entry(key).or_default();
                 match &e.new {
-                    Some(t) => card.comments.insert(item()?, t.clone()),
-                    None => card.comments.remove(&item()?),
+                    Some(t) => card.comments.insert(i, t.clone()),
+                    None => card.comments.remove(&i),
                 };
             }
-            Action::Submit => cards.entry(key).or_default().submitted = true,
-            Action::Reopen => cards.entry(key).or_default().submitted = false,
+            Action::Submit => self.cards.entry(key).or_default().submitted = true,
+            Action::Reopen => self.cards.entry(key).or_default().submitted = false,
             Action::Import => {
                 let Some(text) = &e.new else {
                     return Err(format!("entry {} imports no card", e.seq));
@@ -109,22 +115,75 @@ fn replay(entries: &[Entry]) -> Result<BTreeMap<Key, Replayed>, String> {
                 let s = super::state::parse(text).map_err(|why| {
                     format!("entry {} holds a card that does not read: {why}", e.seq)
                 })?;
-                let card = cards.entry(key).or_default();
-                card.scores = s.scores;
-                card.comments = s.comments;
-                card.submitted = s.status == Status::Submitted;
+                let mut card = Replayed {
+                    submitted: s.status == Status::Submitted,
+                    ..Replayed::default()
+                };
+                for (k, t) in s.comments {
+                    card.comments.insert(self.item(&k), t);
+                }
+                self.cards.insert(key.clone(), card);
+                for (k, p) in s.scores {
+                    self.set_score(key.clone(), &k, Some(p));
+                }
             }
             Action::Resolve => {
                 let v = e.new.as_deref().unwrap_or_default();
                 let p: Points = v
                     .parse()
                     .map_err(|_| format!("entry {} resolves to '{v}'", e.seq))?;
-                cards.entry(key).or_default().scores.insert(item()?, p);
+                self.set_score(key, &item()?, Some(p));
             }
             _ => {}
         }
+        Ok(())
     }
-    Ok(cards)
+
+    /// The first difference between the story so far and the stored cards.
+    pub fn compare(&self, cards: &[Card]) -> Option<String> {
+        let mut stored: BTreeMap<Key, &Card> = BTreeMap::new();
+        for c in cards {
+            stored.insert((c.stage, c.expert.clone(), c.dossier.clone()), c);
+        }
+        for (k, c) in &stored {
+            let name = format!("{} / {} / {}", k.0.key(), k.1, k.2);
+            let Some(r) = self.cards.get(k) else {
+                return Some(format!("the card {name} has no history in the audit log"));
+            };
+            let scores = self.scores_of(r);
+            if scores != c.scores {
+                return Some(format!(
+                    "the card {name} holds scores {} but its history says {}",
+                    show(&c.scores),
+                    show(&scores)
+                ));
+            }
+            if self.comments_of(r) != c.comments {
+                return Some(format!(
+                    "the card {name} holds comments its history does not"
+                ));
+            }
+            if r.submitted != (c.status == Status::Submitted) {
+                return Some(format!("the card {name} has a status its history does not"));
+            }
+        }
+        self.cards
+            .keys()
+            .find(|k| !stored.contains_key(*k))
+            .map(|k| {
+                format!(
+                    "the card {} / {} / {} is in the audit log but not in the store",
+                    k.0.key(),
+                    k.1,
+                    k.2
+                )
+            })
+    }
+}
+
+fn show(scores: &BTreeMap<String, Points>) -> String {
+    let parts: Vec<String> = scores.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    format!("[{}]", parts.join(", "))
 }
 
 #[cfg(test)]

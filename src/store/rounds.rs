@@ -66,7 +66,7 @@ impl Store {
     /// Loads a validated round. The same content again changes nothing; other
     /// content replaces the round only while it has no cards.
     pub fn init_round(&mut self, loaded: &LoadedRound, by: &str) -> Result<Init> {
-        self.check_usable()?;
+        self.ready()?;
         let id = loaded.round.id.as_str();
         let fp = fingerprint(loaded);
         let old = self.get::<RoundRecord>(&keys::round(id))?;
@@ -131,9 +131,11 @@ impl Store {
         if texts.round.is_empty() || self.get::<Texts>(&keys::texts(id))?.is_some() {
             return Ok(());
         }
-        let mut batch = sled::Batch::default();
-        batch.insert(keys::texts(id), self.encode(texts)?);
-        self.commit(batch)
+        let ops = vec![super::journal::Op::Put(
+            keys::texts(id),
+            self.encode(texts)?,
+        )];
+        self.commit(ops, &[])
     }
 
     /// The exact texts the round was loaded from, when the store has them.

@@ -142,7 +142,7 @@ impl Store {
         by: &str,
         reason: &str,
     ) -> Result<Card> {
-        self.check_usable()?;
+        self.ready()?;
         let r = self.round_record(c.round)?;
         let stage = stage_of(&r.round, c.expert)?;
         let key = keys::clash(c.round, stage, c.expert, c.dossier, item);

@@ -1,16 +1,23 @@
-//! One change: its values and audit entries gathered into a single sled batch,
-//! applied atomically, flushed, then fsynced. Nothing is acknowledged before that.
+//! One change: its values and audit entries gathered, appended to the journal
+//! as one record in one write and one `fdatasync` — acknowledged from then on —
+//! and then applied to sled's state in one batch, which sled writes lazily.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::audit::{Entry, Event, Head};
-use super::open::{During, sled_error};
+use super::journal::{AppendError, Op, Position};
+use std::sync::atomic::Ordering;
+
+use super::open::io_words;
 use super::{Result, Store, StoreError, codec, keys};
 
-/// A change being gathered: the batch, and the round's audit chain as it grows.
+/// The key under which sled keeps the last journal record it holds.
+pub const APPLIED: &str = "applied";
+
+/// A change being gathered: the state's new values, and the round's audit chain as it grows.
 pub struct Change {
-    batch: sled::Batch,
+    ops: Vec<Op>,
     pub at: DateTime<Utc>,
     round: String,
     head: Head,
@@ -23,7 +30,7 @@ impl Store {
     pub(super) fn change(&self, round: &str) -> Result<Change> {
         let head = self.get::<Head>(&keys::head(round))?.unwrap_or_default();
         Ok(Change {
-            batch: sled::Batch::default(),
+            ops: Vec::new(),
             at: Utc::now(),
             round: round.to_string(),
             head,
@@ -44,12 +51,12 @@ impl Store {
         key: Vec<u8>,
         value: &T,
     ) -> Result<()> {
-        c.batch.insert(key, self.encode(value)?);
+        c.ops.push(Op::Put(key, self.encode(value)?));
         Ok(())
     }
 
     pub(super) fn remove(&self, c: &mut Change, key: Vec<u8>) {
-        c.batch.remove(key);
+        c.ops.push(Op::Del(key));
     }
 
     /// Appends an audit entry to the change's round chain.
@@ -59,47 +66,110 @@ impl Store {
             seq: entry.seq,
             hash: entry.hash.clone(),
         };
-        c.batch
-            .insert(keys::audit(&c.round, entry.seq), self.encode(&entry)?);
         c.entries.push(entry);
         Ok(())
     }
 
-    /// Writes the change in one atomic batch and makes it durable.
+    /// Writes the change as one journal record and applies it to the state.
     pub(super) fn apply(&mut self, mut c: Change) -> Result<Vec<Entry>> {
         if !c.entries.is_empty() {
             let head = self.encode(&c.head)?;
-            c.batch.insert(keys::head(&c.round), head);
+            c.ops.push(Op::Put(keys::head(&c.round), head));
         }
-        self.commit(c.batch)?;
-        Ok(c.entries)
+        let entries = std::mem::take(&mut c.entries);
+        self.commit(c.ops, &entries)?;
+        Ok(entries)
     }
 
-    /// Applies a batch, flushes sled and fsyncs its files. After any failure the
-    /// store refuses further changes: sled may hold in memory what is not on disk.
-    pub(super) fn commit(&mut self, batch: sled::Batch) -> Result<()> {
+    /// Refuses changes to a store that cannot take them, and rebuilds a state
+    /// that failed before anything is read for the next change.
+    pub(super) fn ready(&mut self) -> Result<()> {
         self.check_usable()?;
-        let result = self
-            .db
-            .apply_batch(batch)
-            .and_then(|()| self.db.flush().map(|_| ()))
-            .map_err(|e| sled_error(&self.dir, e, During::Write))
-            .and_then(|()| {
-                self.synced
-                    .sync(&self.dir)
-                    .map_err(|e| StoreError::Unconfirmed {
-                        dir: self.dir.clone(),
-                        detail: super::open::io_words(&e),
-                    })
-            });
-        if let Err(e) = &result {
-            let _ = self.broken.set(match e {
-                StoreError::Write { detail, .. } | StoreError::Unconfirmed { detail, .. } => {
-                    detail.clone()
-                }
-                other => other.to_string(),
-            });
+        if self.state_failed.load(Ordering::SeqCst) {
+            self.reload_state()?;
         }
-        result
+        Ok(())
+    }
+
+    /// Appends one record and, once it is durable, applies it to sled. A
+    /// record that did not reach the file leaves the store usable; one whose
+    /// sync failed, or a state that could not follow, stops further changes
+    /// until the store is opened again (which replays the journal).
+    pub(super) fn commit(&mut self, ops: Vec<Op>, entries: &[Entry]) -> Result<()> {
+        self.ready()?;
+        let texts: Vec<String> = entries
+            .iter()
+            // An entry holds only text, numbers and a time: it always serialises.
+            .map(|e| serde_json::to_string(e).unwrap_or_default())
+            .collect();
+        let mut batch = sled::Batch::default();
+        for op in &ops {
+            match op {
+                Op::Put(k, v) => batch.insert(k.as_slice(), v.as_slice()),
+                Op::Del(k) => batch.remove(k.as_slice()),
+            }
+        }
+        let Some(journal) = self.journal.as_mut() else {
+            return Err(StoreError::Broken {
+                dir: self.dir.clone(),
+                detail: "the journal is not open".into(),
+            });
+        };
+        let pos = match journal.append(ops, texts) {
+            Ok(p) => p,
+            Err(AppendError::NotWritten(e)) => {
+                // What failed the journal may have failed sled's own writes.
+                self.state_failed.store(true, Ordering::SeqCst);
+                return Err(StoreError::Write {
+                    dir: self.dir.clone(),
+                    detail: io_words(&e),
+                });
+            }
+            Err(AppendError::Unknown(e)) => {
+                let detail = io_words(&e);
+                let _ = self.broken.set(detail.clone());
+                return Err(StoreError::Unconfirmed {
+                    dir: self.dir.clone(),
+                    detail,
+                });
+            }
+        };
+        self.project(batch, &pos);
+        Ok(())
+    }
+
+    /// Applies a batch to sled with the journal position it brings the state to.
+    /// The change is already durable: a failure here only stops further changes.
+    pub(super) fn project(&self, mut batch: sled::Batch, pos: &Position) {
+        match self.encode(pos) {
+            Ok(p) => batch.insert(keys::meta(APPLIED), p),
+            Err(_) => {
+                self.state_failed.store(true, Ordering::SeqCst);
+                return;
+            }
+        }
+        if self.db.apply_batch(batch).is_err() {
+            self.state_failed.store(true, Ordering::SeqCst);
+        }
+    }
+
+    /// Builds sled's state again from the journal, after a write failed (a
+    /// full disk, say): sled's own files may then hold less than it believes,
+    /// and only the journal is sure.
+    fn reload_state(&mut self) -> Result<()> {
+        self.close_state()?;
+        let state = self.dir.join(super::open::STATE);
+        if state.exists() {
+            std::fs::remove_dir_all(&state).map_err(|e| StoreError::Write {
+                dir: self.dir.clone(),
+                detail: io_words(&e),
+            })?;
+        }
+        self.db = super::open::open_sled(&self.dir)?;
+        self.check_schema()?;
+        self.journal = None;
+        self.catch_up()?;
+        self.state_failed.store(false, Ordering::SeqCst);
+        Ok(())
     }
 }

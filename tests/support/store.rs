@@ -82,3 +82,52 @@ pub fn strace_works() -> bool {
         .output()
         .is_ok_and(|o| o.status.success())
 }
+
+/// What a store holds, without the times of day at which it was written: the
+/// rounds, every card's scores, comments and status, the recusals, decisions,
+/// score conflicts and the register. Two stores that hold the same changes
+/// give the same view.
+pub fn view(store: &Store) -> String {
+    let mut out = String::new();
+    for r in store.rounds().expect("rounds read") {
+        out.push_str(&format!("round {} {}\n", r.id, r.dossiers));
+        for c in store.cards(&r.id, None).expect("cards read") {
+            out.push_str(&format!(
+                "  card {:?} {} {} {:?} {:?} {:?}\n",
+                c.stage, c.expert, c.dossier, c.status, c.scores, c.comments
+            ));
+        }
+        for x in store.recusals(&r.id).expect("recusals read") {
+            out.push_str(&format!(
+                "  recusal {} {} {}\n",
+                x.expert, x.dossier, x.reason
+            ));
+        }
+        let decisions = store.decisions(&r.id).expect("decisions read");
+        out.push_str(&format!("  decisions {}\n", decisions.len()));
+        let clashes = store.score_conflicts(&r.id).expect("conflicts read");
+        out.push_str(&format!("  score conflicts {}\n", clashes.len()));
+        for e in ["E1", "E2", "E3"] {
+            let keys = store.trusted_keys(&r.id, e).expect("keys read");
+            out.push_str(&format!("  trusted {e} {keys:?}\n"));
+        }
+    }
+    for c in store.centres().expect("centres read") {
+        out.push_str(&format!("centre {c:?}\n"));
+    }
+    out
+}
+
+/// Copies a store folder (without its lock file) to `to`.
+pub fn copy_store(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("a folder");
+    for entry in std::fs::read_dir(from).expect("the store folder reads") {
+        let entry = entry.expect("an entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("a type").is_dir() {
+            copy_store(&entry.path(), &target);
+        } else if entry.file_name() != "pingshen.lock" {
+            std::fs::copy(entry.path(), &target).expect("a copy");
+        }
+    }
+}
