@@ -8,7 +8,11 @@
 //! 3. Drawing the scoring screen (40 items, Chinese) into a test terminal, and
 //!    update + draw per keystroke.
 //! 4. Start-up of the real binary: to the first frame, and to `rank` output on
-//!    the 2,000-dossier store, with peak memory.
+//!    the 200- and 2,000-dossier stores, with peak memory of `rank` and of
+//!    `audit verify` over the whole journal.
+//! 5. Peak memory of `score show` on the demo store.
+//!
+//! The output ends with a fixed summary block, one figure a line.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -76,6 +80,8 @@ struct Saves {
     store: Vec<Duration>,
     sqlite: Vec<Duration>,
     bare: Vec<Duration>,
+    /// The size of one journal record.
+    bytes: usize,
 }
 
 fn saves(dir: &Path, n: usize) -> Saves {
@@ -145,7 +151,11 @@ fn saves(dir: &Path, n: usize) -> Saves {
         sqlite.push(t.elapsed());
     }
 
-    // The floor: the same bytes written in place and fdatasync'ed.
+    // The floor: the same number of bytes as one journal record, appended
+    // into room already written with zeros (as the journal does), and
+    // fdatasync'ed.
+    let bytes = journal_record_bytes(&dir.join("store"), n);
+    let chunk = vec![0x5Au8; bytes];
     let f = std::fs::OpenOptions::new()
         .create(true)
         .truncate(true)
@@ -153,11 +163,13 @@ fn saves(dir: &Path, n: usize) -> Saves {
         .write(true)
         .open(dir.join("bare"))
         .expect("file");
+    f.write_all_at(&vec![0u8; bytes * (n + 1)], 0)
+        .expect("zeros");
+    f.sync_all().expect("fsync");
     let mut bare = Vec::with_capacity(n);
     for k in 0..n {
         let t = Instant::now();
-        f.write_all_at(&record, ((k % 20) * record.len()) as u64)
-            .expect("write");
+        f.write_all_at(&chunk, (k * bytes) as u64).expect("write");
         f.sync_data().expect("fdatasync");
         bare.push(t.elapsed());
     }
@@ -165,7 +177,25 @@ fn saves(dir: &Path, n: usize) -> Saves {
         store: timings,
         sqlite,
         bare,
+        bytes,
     }
+}
+
+/// The mean size of the last `n` records of a store's journal.
+fn journal_record_bytes(store: &Path, n: usize) -> usize {
+    let bytes = std::fs::read(store.join("journal").join("00000001.psj")).expect("the journal");
+    let mut at = 8;
+    let mut sizes = Vec::new();
+    while at + 12 <= bytes.len() {
+        let len = u32::from_le_bytes(bytes[at..at + 4].try_into().expect("four bytes")) as usize;
+        if len == 0 {
+            break;
+        }
+        sizes.push(12 + len);
+        at += 12 + len;
+    }
+    let last = &sizes[sizes.len().saturating_sub(n)..];
+    last.iter().sum::<usize>() / last.len().max(1)
 }
 
 // ---------------------------------------------------------------- 2. ranking
@@ -334,6 +364,154 @@ fn run_measured(mut cmd: Command) -> (Duration, f64) {
     (d, ru.ru_maxrss as f64 / 1024.0)
 }
 
+/// One round's size: the ranking from the store against SQLite, and the
+/// binary's start-up and memory on that store.
+struct AtSize {
+    dossiers: usize,
+    rank_ms: f64,
+    sqlite_ms: f64,
+    arithmetic_ms: f64,
+    first_frame_ms: f64,
+    rank_cli_ms: f64,
+    rank_rss: f64,
+    verify_rss: f64,
+}
+
+fn at_size(dossiers: usize, bin: &str, shm: &Path, runs: usize) -> AtSize {
+    let size = Size {
+        dossiers,
+        experts: 15,
+        items: 40,
+        seed: 7,
+    };
+    let (round, cards) = loaded(size);
+    let store_dir = shm.join(format!("rank-store-{dossiers}"));
+    let t = Instant::now();
+    let mut store = Store::open(&store_dir).expect("opens");
+    store.init_round(&round, "bench").expect("loads");
+    fill(&mut store, &cards);
+    let fill_time = t.elapsed();
+    let mut rt = Vec::new();
+    let mut parts: [Vec<Duration>; 3] = Default::default();
+    let mut entries = 0;
+    for _ in 0..runs {
+        let ([all, round_t, board_t, rank_t], e) = rank_from_store(&store, &round.round.id);
+        rt.push(all);
+        for (v, d) in parts.iter_mut().zip([round_t, board_t, rank_t]) {
+            v.push(d);
+        }
+        entries = e;
+    }
+    drop(store);
+    let sqlite_path = shm.join(format!("rank-{dossiers}.sqlite"));
+    let mut sqt: Vec<Duration> = (0..runs)
+        .map(|k| {
+            let p = sqlite_path.with_extension(format!("{k}.sqlite"));
+            sqlite_ranking(&p, &cards)
+        })
+        .collect();
+    let (r, q) = (median(&mut rt), median(&mut sqt));
+    println!(
+        "\n2. ranking {} dossiers × {} experts × {} items ({} cards, written in {:.1} s)",
+        size.dossiers,
+        size.experts,
+        size.items,
+        cards.len(),
+        fill_time.as_secs_f64()
+    );
+    println!(
+        "   store → full ranking ({entries} entries)   median {:8.1} ms",
+        ms(r)
+    );
+    let [mut pr, mut pb, mut pk] = parts;
+    let arithmetic = ms(median(&mut pk));
+    println!(
+        "     of which: round {:.1} ms, cards {:.1} ms, arithmetic {:.1} ms",
+        ms(median(&mut pr)),
+        ms(median(&mut pb)),
+        arithmetic
+    );
+    println!(
+        "   SQLite GROUP BY (trimmed mean)          median {:8.1} ms",
+        ms(q)
+    );
+    println!("   store / SQLite {:.2}×", ms(r) / ms(q));
+
+    println!("\n4. the binary on that store (median of {runs})");
+    let mut first = Vec::new();
+    for _ in 0..runs {
+        // `script` gives the UI a terminal; the time includes starting `script` itself.
+        let mut c = Command::new("script");
+        let ui = format!(
+            "'{bin}' --store '{}' tui --round {} --expert E1",
+            store_dir.display(),
+            round.round.id
+        );
+        c.args(["-qec", &ui, "/dev/null"]);
+        c.env("PINGSHEN_EXIT_AFTER_FIRST_FRAME", "1")
+            .env("TERM", "xterm");
+        first.push(run_measured(c).0);
+    }
+    let first_frame = ms(median(&mut first));
+    println!("   to the first frame                    {first_frame:8.1} ms");
+    let store_arg = store_dir.display().to_string();
+    let mut rk = Vec::new();
+    let mut rank_rss: f64 = 0.0;
+    for _ in 0..runs {
+        let mut c = Command::new(bin);
+        c.args([
+            "--store",
+            &store_arg,
+            "rank",
+            "--round",
+            &round.round.id,
+            "--format",
+            "json",
+        ]);
+        let (d, mb) = run_measured(c);
+        rk.push(d);
+        rank_rss = rank_rss.max(mb);
+    }
+    let rank_cli = ms(median(&mut rk));
+    println!("   to `rank --format json` output       {rank_cli:8.1} ms");
+    println!("   peak RSS of `rank`                   {rank_rss:8.1} MB");
+    let mut c = Command::new(bin);
+    c.args(["--store", &store_arg, "audit", "verify"]);
+    let (vd, verify_rss) = run_measured(c);
+    println!(
+        "   `audit verify` (whole journal)       {:8.1} ms, peak RSS {verify_rss:.1} MB",
+        ms(vd)
+    );
+    AtSize {
+        dossiers,
+        rank_ms: ms(r),
+        sqlite_ms: ms(q),
+        arithmetic_ms: arithmetic,
+        first_frame_ms: first_frame,
+        rank_cli_ms: rank_cli,
+        rank_rss,
+        verify_rss,
+    }
+}
+
+/// Peak memory of `score show` on the shipped demo store.
+fn demo_rss(bin: &str, dir: &Path) -> f64 {
+    let store = dir.join("demo-store");
+    let mut c = Command::new(bin);
+    c.args(["--store", &store.display().to_string(), "demo", "--no-tui"]);
+    run_measured(c);
+    let mut c = Command::new(bin);
+    c.args([
+        "--store",
+        &store.display().to_string(),
+        "score",
+        "show",
+        "--round",
+        "huangpu-2024",
+    ]);
+    run_measured(c).1
+}
+
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let bin = env!("CARGO_BIN_EXE_pingshen");
@@ -352,7 +530,7 @@ fn main() {
     );
 
     // 1
-    let n = if quick { 60 } else { 400 };
+    let n = if quick { 100 } else { 400 };
     let mut s = saves(disk.path(), n);
     let (st, sq, ba) = (
         median(&mut s.store),
@@ -362,7 +540,7 @@ fn main() {
     let (st99, sq99, ba99) = (p99(&mut s.store), p99(&mut s.sqlite), p99(&mut s.bare));
     println!("\n1. durable score save ({n} saves each, on disk)");
     println!(
-        "   store (set + flush + fsync)      median {:7.3} ms   p99 {:7.3} ms",
+        "   store (journal record + fdatasync)  median {:7.3} ms   p99 {:7.3} ms",
         ms(st),
         ms(st99)
     );
@@ -372,7 +550,8 @@ fn main() {
         ms(sq99)
     );
     println!(
-        "   bare write + fdatasync           median {:7.3} ms   p99 {:7.3} ms",
+        "   bare write + fdatasync ({} B)   median {:7.3} ms   p99 {:7.3} ms",
+        s.bytes,
         ms(ba),
         ms(ba99)
     );
@@ -382,123 +561,54 @@ fn main() {
         ms(st) / ms(sq)
     );
 
-    // 2
-    let size = if quick {
-        Size {
-            dossiers: 200,
-            experts: 15,
-            items: 40,
-            seed: 7,
-        }
-    } else {
-        Size {
-            dossiers: 2000,
-            experts: 15,
-            items: 40,
-            seed: 7,
-        }
-    };
-    let (round, cards) = loaded(size);
-    let store_dir = shm.path().join("rank-store");
-    let t = Instant::now();
-    let mut store = Store::open(&store_dir).expect("opens");
-    store.init_round(&round, "bench").expect("loads");
-    fill(&mut store, &cards);
-    let fill_time = t.elapsed();
-    let mut rt = Vec::new();
-    let mut parts: [Vec<Duration>; 3] = Default::default();
-    let mut entries = 0;
-    for _ in 0..5 {
-        let ([all, round_t, board_t, rank_t], e) = rank_from_store(&store, &round.round.id);
-        rt.push(all);
-        for (v, d) in parts.iter_mut().zip([round_t, board_t, rank_t]) {
-            v.push(d);
-        }
-        entries = e;
-    }
-    drop(store);
-    let sqlite_path = shm.path().join("rank.sqlite");
-    let mut sqt: Vec<Duration> = (0..5)
-        .map(|k| {
-            let p = sqlite_path.with_extension(format!("{k}.sqlite"));
-            sqlite_ranking(&p, &cards)
-        })
-        .collect();
-    let (r, q) = (median(&mut rt), median(&mut sqt));
-    println!(
-        "\n2. ranking {} dossiers × {} experts × {} items ({} cards, loaded in {:.1} s)",
-        size.dossiers,
-        size.experts,
-        size.items,
-        cards.len(),
-        fill_time.as_secs_f64()
-    );
-    println!(
-        "   store → full ranking ({entries} entries)   median {:8.1} ms",
-        ms(r)
-    );
-    let [mut pr, mut pb, mut pk] = parts;
-    println!(
-        "     of which: round {:.1} ms, cards {:.1} ms, arithmetic {:.1} ms",
-        ms(median(&mut pr)),
-        ms(median(&mut pb)),
-        ms(median(&mut pk))
-    );
-    println!(
-        "   SQLite GROUP BY (trimmed mean)          median {:8.1} ms",
-        ms(q)
-    );
-    println!("   store / SQLite {:.2}×", ms(r) / ms(q));
+    // 2 and 4, at two sizes: what grows is the round, not its history.
+    let runs = if quick { 3 } else { 5 };
+    let small = at_size(200, bin, shm.path(), runs);
+    let large = at_size(2000, bin, shm.path(), runs);
 
     // 3
     println!("\n3. terminal UI (scoring screen, 40 items, Chinese), median");
     for (what, v) in frames() {
         println!("   {what:<36} {v:8.1} µs");
     }
+    let demo = demo_rss(bin, disk.path());
+    println!("\n5. peak RSS of `score show` on the demo store   {demo:8.1} MB");
 
-    // 4
-    println!("\n4. start-up of the binary (median of 5)");
-    let mut first = Vec::new();
-    let mut rss: f64 = 0.0;
-    for _ in 0..5 {
-        // `script` gives the UI a terminal; the time includes starting `script` itself.
-        let mut c = Command::new("script");
-        let ui = format!(
-            "'{bin}' --store '{}' tui --round {} --expert E1",
-            store_dir.display(),
-            round.round.id
+    println!(
+        "\n{:>10} {:>12} {:>12} {:>10} {:>12} {:>12} {:>10} {:>10}",
+        "dossiers",
+        "rank ms",
+        "sqlite ms",
+        "arith ms",
+        "frame ms",
+        "rank cli ms",
+        "rank MB",
+        "verify MB"
+    );
+    for a in [&small, &large] {
+        println!(
+            "{:>10} {:>12.1} {:>12.1} {:>10.1} {:>12.1} {:>12.1} {:>10.1} {:>10.1}",
+            a.dossiers,
+            a.rank_ms,
+            a.sqlite_ms,
+            a.arithmetic_ms,
+            a.first_frame_ms,
+            a.rank_cli_ms,
+            a.rank_rss,
+            a.verify_rss
         );
-        c.args(["-qec", &ui, "/dev/null"]);
-        c.env("PINGSHEN_EXIT_AFTER_FIRST_FRAME", "1")
-            .env("TERM", "xterm");
-        first.push(run_measured(c).0);
     }
-    println!(
-        "   to the first frame ({} dossiers)      {:8.1} ms",
-        size.dossiers,
-        ms(median(&mut first))
-    );
-    let mut rk = Vec::new();
-    for _ in 0..5 {
-        let mut c = Command::new(bin);
-        c.args([
-            "--store",
-            &store_dir.display().to_string(),
-            "rank",
-            "--round",
-            &round.round.id,
-            "--format",
-            "json",
-        ]);
-        let (d, mb) = run_measured(c);
-        rk.push(d);
-        rss = rss.max(mb);
-    }
-    println!(
-        "   to `rank --format json` output       {:8.1} ms",
-        ms(median(&mut rk))
-    );
-    println!("   peak RSS of `rank`                   {rss:8.1} MB");
+    // The fixed summary: one figure a line, words unchanged from run to run.
+    println!("\nsummary");
+    println!("ratio save/fdatasync {:.2}", ms(st) / ms(ba));
+    println!("ratio save/sqlite {:.2}", ms(st) / ms(sq));
+    println!("ratio rank/sqlite {:.2}", large.rank_ms / large.sqlite_ms);
+    println!("rank ms {:.1}", large.rank_ms);
+    println!("arithmetic ms {:.1}", large.arithmetic_ms);
+    println!("rss rank MB {:.1}", large.rank_rss);
+    println!("rss verify MB {:.1}", large.verify_rss);
+    println!("rss demo show MB {demo:.1}");
+    println!("first frame ms {:.1}", large.first_frame_ms);
     let _ = std::io::stdout().flush();
 }
 

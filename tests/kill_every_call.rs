@@ -19,8 +19,9 @@ use support::*;
 enum Calls {
     /// Every one.
     All,
-    /// Those on files and descriptors (`%file,%desc`): a kill at any other
-    /// call leaves the disk as a kill at the file call before it does.
+    /// Those by which a process reads or changes files: a kill at any other
+    /// call (memory, signals, threads, clocks) leaves the disk as a kill at
+    /// the file call before it does.
     Files,
 }
 
@@ -43,6 +44,9 @@ struct Figures {
     /// Kills that came after the command had said it was done.
     after_ack: usize,
 }
+
+/// The calls that read or change files.
+const FILE_CALLS: &str = "trace=%file,read,pread64,write,pwrite64,fsync,fdatasync,sync_file_range,ftruncate,fallocate,close,flock,getdents64";
 
 const CODE: &str = "91440101MA59XXXX0G";
 
@@ -131,7 +135,7 @@ fn kill_points(
     let mut c = Command::new("strace");
     c.args(["-f", "-qq", "-o"]).arg(&log);
     if calls == Calls::Files {
-        c.args(["-e", "trace=%file,%desc"]);
+        c.args(["-e", FILE_CALLS]);
     }
     c.arg("--").args(argv(store)).args(args);
     let out = c.output().unwrap();
