@@ -26,6 +26,7 @@ pub mod ranking;
 pub mod ratio;
 pub mod register;
 pub mod round;
+mod say;
 pub mod rules;
 pub mod scoring;
 pub mod selection;
