@@ -2,6 +2,7 @@
 //! Bundle refusals are in `say/merge.rs`. No command-line flag is named here;
 //! the command line adds its own hints.
 
+mod centre;
 mod merge;
 
 use super::calendar::CalendarError;

@@ -79,7 +79,9 @@ pub enum CardFault {
     /// The card breaks a rule of scoring (panel, dossier, value).
     #[error("{0}")]
     Refused(Box<Refusal>),
-    #[error("it is the card of {round} / {stage} / {expert}, not of expert {bundle_expert} in round {bundle_round}")]
+    #[error(
+        "it is the card of {round} / {stage} / {expert}, not of expert {bundle_expert} in round {bundle_round}"
+    )]
     NotTheirs {
         round: String,
         stage: &'static str,

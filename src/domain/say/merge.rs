@@ -44,10 +44,16 @@ impl Say for MergeRefusal {
                 "已拒绝：专家 {expert} 的评分包由密钥 {found} 签名，而不是为该专家确认的密钥 {confirmed}"
             ),
             MergeRefusal::BadCard { dossier, why } => {
-                format!("已拒绝：评分包中申报书 {dossier} 的评分表无效：{}", why.zh())
+                format!(
+                    "已拒绝：评分包中申报书 {dossier} 的评分表无效：{}",
+                    why.zh()
+                )
             }
             MergeRefusal::History(why) => {
-                format!("已拒绝：评分包中的评分表与其自带的审计记录不符：{}", why.zh())
+                format!(
+                    "已拒绝：评分包中的评分表与其自带的审计记录不符：{}",
+                    why.zh()
+                )
             }
             MergeRefusal::SequenceReused { sequence, key } => format!(
                 "已拒绝：此前已导入过密钥 {key} 的另一个序号为 {sequence} 的评分包；同一台电脑不会重复使用序号，两个文件中有一个不是该电脑导出的"
