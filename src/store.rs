@@ -33,7 +33,7 @@ pub use centres::{Enrolment, REGISTER};
 pub use identity::KeyRecord;
 pub use imports::{Imported, Incoming};
 pub use rounds::{Init, RoundInfo, StoredRound, fingerprint};
-pub use say::{Cause, CentreFault};
+pub use say::{AuditFault, Cause, CentreFault};
 
 /// The version of the stored values' layout; a store with a higher one is refused.
 pub const SCHEMA: u32 = 1;

@@ -52,6 +52,67 @@ pub enum CentreFault {
     Lifecycle(LifecycleError),
 }
 
+/// Where an audit log stops accounting for the store: the entry at fault
+/// or the stored values it does not explain.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AuditFault {
+    /// The entry does not decode.
+    Unreadable,
+    /// The entry expected here is missing; the next one found.
+    Missing { found: u64 },
+    /// Its previous-hash does not match the entry before it.
+    PreviousHash,
+    /// Its content does not match its hash.
+    Hash,
+    /// The log ends before the count the store recorded.
+    Ends { count: u64, recorded: u64 },
+    /// The stored values differ from what the log replays to; the replay's
+    /// account, as data.
+    Replay(String),
+}
+
+impl From<String> for AuditFault {
+    fn from(s: String) -> AuditFault {
+        AuditFault::Replay(s)
+    }
+}
+
+impl fmt::Display for AuditFault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.en())
+    }
+}
+
+impl Say for AuditFault {
+    fn zh(&self) -> String {
+        match self {
+            AuditFault::Unreadable => "该条记录无法读取".to_string(),
+            AuditFault::Missing { found } => format!("该条记录缺失（找到的是第 {found} 条）"),
+            AuditFault::PreviousHash => "其前一条哈希与上一条记录不符".to_string(),
+            AuditFault::Hash => "其内容与其哈希不符".to_string(),
+            AuditFault::Ends { count, recorded } => {
+                format!("日志止于第 {count} 条，而存储记录的是 {recorded} 条")
+            }
+            AuditFault::Replay(detail) => format!("按日志重放的结果与存储不同（{detail}）"),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            AuditFault::Unreadable => "the entry does not read".to_string(),
+            AuditFault::Missing { found } => format!("the entry is missing (found {found})"),
+            AuditFault::PreviousHash => {
+                "its previous-hash does not match the entry before it".to_string()
+            }
+            AuditFault::Hash => "its content does not match its hash".to_string(),
+            AuditFault::Ends { count, recorded } => {
+                format!("the log ends at entry {count}, but the store recorded {recorded} entries")
+            }
+            AuditFault::Replay(detail) => detail.clone(),
+        }
+    }
+}
+
 /// Ids as one list for logs; `none` when there are none.
 pub(super) fn listed(ids: &[String]) -> String {
     if ids.is_empty() {
