@@ -245,7 +245,7 @@ mod tests {
         c.workdays.push(d(2024, 10, 5)); // a Saturday inside the holiday
         let errs = c.validate().unwrap_err();
         assert_eq!(errs.len(), 2, "{errs:?}");
-        assert!(errs[0].message.contains("not a weekend day"));
-        assert!(errs[1].message.contains("both a holiday"));
+        assert!(errs[0].message.to_string().contains("not a weekend day"));
+        assert!(errs[1].message.to_string().contains("both a holiday"));
     }
 }

@@ -224,7 +224,7 @@ pub fn check_incoming(
 ) -> Result<(), MergeRefusal> {
     let bad = |why: CardFault| MergeRefusal::BadCard {
         dossier: card.dossier.clone(),
-        why,
+        why: Box::new(why),
     };
     let stage: Stage = stage_of(round, expert).map_err(|e| bad(e.into()))?;
     if card.round != round.id || card.expert != expert || card.stage != stage {

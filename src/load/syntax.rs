@@ -50,6 +50,23 @@ fn expected_en(e: &Error) -> Option<&'static str> {
         Error::ExpectedIdentifier => {
             "expected a field name here: a bracket may be missing or misplaced"
         }
+        Error::ExpectedArray => "expected '['",
+        Error::ExpectedArrayEnd => "expected a closing ']'",
+        Error::ExpectedBoolean => "expected true or false",
+        Error::ExpectedComma => "expected a comma",
+        Error::ExpectedFloat => "expected a decimal number",
+        Error::ExpectedInteger => "expected a whole number",
+        Error::ExpectedOption => "expected Some(…) or None",
+        Error::ExpectedOptionEnd => "expected a closing ')' after Some(…",
+        Error::ExpectedMap => "expected '{'",
+        Error::ExpectedMapColon => "expected a colon",
+        Error::ExpectedMapEnd => "expected a closing '}'",
+        Error::ExpectedStructLike => "expected '('",
+        Error::ExpectedStructLikeEnd => "expected a closing ')'",
+        Error::ExpectedString => "expected text in double quotes",
+        Error::ExpectedStringEnd => "the text has no closing quote",
+        Error::UnclosedBlockComment => "a block comment is not closed",
+        Error::TrailingCharacters => "there are extra characters at the end of the file",
         _ => return None,
     })
 }
@@ -95,7 +112,7 @@ fn wanted_zh(expected: &str) -> String {
 fn outer_zh(outer: &Option<String>) -> String {
     outer
         .as_deref()
-        .map_or_else(|| "此处".to_string(), |o| o.to_string())
+        .map_or_else(|| "此处".to_string(), |o| format!("{o} 中"))
 }
 
 pub fn zh(e: &Error) -> String {
@@ -108,7 +125,7 @@ pub fn zh(e: &Error) -> String {
             found,
             outer,
         } => format!(
-            "{}中没有字段“{found}”；允许的字段：{}",
+            "{}没有字段“{found}”；允许的字段：{}",
             outer_zh(outer),
             expected.join(", ")
         ),
@@ -116,7 +133,7 @@ pub fn zh(e: &Error) -> String {
             format!("{}缺少字段“{field}”", outer_zh(outer))
         }
         Error::DuplicateStructField { field, outer } => {
-            format!("{}中字段“{field}”出现了两次", outer_zh(outer))
+            format!("{}字段“{field}”出现了两次", outer_zh(outer))
         }
         Error::NoSuchEnumVariant {
             expected,

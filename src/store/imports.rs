@@ -400,7 +400,7 @@ fn check_contents(r: &RoundRecord, b: &Incoming) -> Result<(), MergeRefusal> {
         if !seen.insert(card.dossier.as_str()) {
             return Err(MergeRefusal::BadCard {
                 dossier: card.dossier.clone(),
-                why: merge::CardFault::TwoCards,
+                why: Box::new(merge::CardFault::TwoCards),
             });
         }
     }
@@ -408,10 +408,10 @@ fn check_contents(r: &RoundRecord, b: &Incoming) -> Result<(), MergeRefusal> {
         if rec.expert != b.expert || !r.dossiers.contains(&rec.dossier) {
             return Err(MergeRefusal::BadCard {
                 dossier: rec.dossier.clone(),
-                why: merge::CardFault::OtherRecusal {
+                why: Box::new(merge::CardFault::OtherRecusal {
                     expert: rec.expert.clone(),
                     round: r.round.id.clone(),
-                },
+                }),
             });
         }
     }

@@ -46,7 +46,10 @@ pub enum MergeRefusal {
         found: String,
     },
     #[error("refused: the bundle's card for dossier {dossier} is not valid: {why}")]
-    BadCard { dossier: String, why: CardFault },
+    BadCard {
+        dossier: String,
+        why: Box<CardFault>,
+    },
     #[error("refused: the bundle's cards do not match its own audit entries: {0}")]
     History(HistoryFault),
     #[error(

@@ -195,9 +195,10 @@ fn a_round_refuses_a_pinned_key_that_is_not_a_fingerprint() {
     r.experts[0].id = "E1".into();
     let problems = r.validate().unwrap_err();
     assert!(
-        problems
-            .iter()
-            .any(|p| p.message.contains("key '3f2a-91bc-04de-77a' of expert E1")),
+        problems.iter().any(|p| p
+            .message
+            .to_string()
+            .contains("key '3f2a-91bc-04de-77a' of expert E1")),
         "{problems:?}"
     );
     assert!(round(Some("3F2A 91BC 04DE 77A1")).validate().is_ok());
