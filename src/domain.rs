@@ -21,7 +21,7 @@ pub mod merge;
 mod order;
 pub mod outcome;
 pub mod points;
-mod problem;
+pub mod problem;
 pub mod rank;
 pub mod ranking;
 pub mod ratio;
