@@ -235,9 +235,13 @@ impl Store {
             let ours = crate::fingerprint::sheet(&r.sheet);
             let what = if ours != b.sheet_fingerprint {
                 merge::Differs::Sheet {
-                    theirs: [b.sheet_id, b.sheet_version, &short(b.sheet_fingerprint)]
-                        .map(str::to_string),
-                    ours: [&r.sheet.id, &r.sheet.version, &short(&ours)].map(|s| s.to_string()),
+                    theirs: Box::new(
+                        [b.sheet_id, b.sheet_version, &short(b.sheet_fingerprint)]
+                            .map(str::to_string),
+                    ),
+                    ours: Box::new(
+                        [&r.sheet.id, &r.sheet.version, &short(&ours)].map(|s| s.to_string()),
+                    ),
                 }
             } else {
                 merge::Differs::Files

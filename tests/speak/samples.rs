@@ -235,8 +235,8 @@ fn merges() -> Vec<MergeRefusal> {
         MergeRefusal::OtherVersion {
             round: s("r"),
             what: Differs::Sheet {
-                theirs: [s("hp"), s("1"), s("3f2a")],
-                ours: [s("hp"), s("2"), s("91bc")],
+                theirs: Box::new([s("hp"), s("1"), s("3f2a")]),
+                ours: Box::new([s("hp"), s("2"), s("91bc")]),
             },
             theirs: s("3f2a"),
             ours: s("91bc"),

@@ -85,8 +85,8 @@ pub enum Differs {
         .theirs[0], .theirs[1], .theirs[2], .ours[0], .ours[1], .ours[2]
     )]
     Sheet {
-        theirs: [String; 3],
-        ours: [String; 3],
+        theirs: Box<[String; 3]>,
+        ours: Box<[String; 3]>,
     },
     #[error("the same sheet, but the round file, a sheet or a dossier differs")]
     Files,
