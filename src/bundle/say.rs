@@ -30,9 +30,10 @@ impl Say for BodyFault {
     fn zh(&self) -> String {
         match self {
             BodyFault::NotUtf8(detail) => format!("不是 UTF-8 文本（{detail}）"),
-            BodyFault::Parse { line, col, detail } => {
-                format!("第 {line} 行第 {col} 列：{detail}")
-            }
+            BodyFault::Parse { line, col, error } => format!(
+                "第 {line} 行第 {col} 列：{}",
+                crate::load::syntax_words(error, crate::lang::Lang::Zh)
+            ),
             BodyFault::Score {
                 dossier,
                 item,

@@ -583,7 +583,7 @@ fn bundles() -> Vec<BundleError> {
         BundleError::Body(BodyFault::Parse {
             line: 3,
             col: 4,
-            detail: s("Expected colon"),
+            error: ron::Error::ExpectedMapColon,
         }),
         BundleError::Body(BodyFault::Score {
             dossier: s("D1"),

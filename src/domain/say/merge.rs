@@ -2,6 +2,7 @@
 //! languages.
 
 use crate::domain::merge::{CardFault, Differs, HistoryFault, MergeRefusal};
+use crate::domain::round::Stage;
 use crate::lang::Say;
 
 impl Say for MergeRefusal {
@@ -99,7 +100,12 @@ impl Say for CardFault {
                 bundle_expert,
                 bundle_round,
             } => format!(
-                "这是 {round} / {stage} / {expert} 的评分表，不是轮次 {bundle_round} 中专家 {bundle_expert} 的"
+                "这是 {round} / {} / {expert} 的评分表，不是轮次 {bundle_round} 中专家 {bundle_expert} 的",
+                match *stage {
+                    "preliminary" => Stage::Preliminary.zh(),
+                    "expert" => Stage::Expert.zh(),
+                    other => other.to_string(),
+                }
             ),
             CardFault::NoSuchDossier { round } => format!("轮次 {round} 中没有该申报书"),
             CardFault::CommentOffSheet { item } => {
