@@ -132,7 +132,11 @@ impl Say for CommandError {
                 format!("审计日志与存储不符（{}）：{}", chain.zh(), why.zh())
             }
             CommandError::AuditBroken { chain, seq, why } => {
-                format!("审计日志在{}的第 {seq} 条处断开：{}", chain.zh(), why.zh())
+                format!(
+                    "审计日志（{}）在第 {seq} 条处断开：{}",
+                    chain.zh(),
+                    why.zh()
+                )
             }
             CommandError::NoFileName { path } => {
                 format!("--out {}：请给出文件名", path.display())
