@@ -22,6 +22,7 @@ mod open;
 mod recover;
 mod replay;
 mod rounds;
+mod say;
 mod score_conflicts;
 mod state;
 mod write;
@@ -41,6 +42,7 @@ pub use imports::{Imported, Incoming};
 pub use journal::Fault;
 pub use notice::{Notice, on_notice};
 pub use rounds::{Init, RoundInfo, StoredRound, fingerprint};
+pub use say::{AuditFault, Cause, CentreFault};
 
 /// The version of the stored values' layout; a store with a higher one is refused.
 /// 2: the journal is the record of truth and the audit log; sled holds the state.
@@ -56,7 +58,7 @@ pub struct Store {
     dir: PathBuf,
     /// Set after a write failed to reach the disk, or when the journal is
     /// damaged before its end; further changes are refused.
-    broken: OnceLock<String>,
+    broken: OnceLock<Cause>,
     /// Set when sled failed to take a change the journal holds: the state is
     /// reloaded from the journal before the next change.
     state_failed: std::sync::atomic::AtomicBool,
@@ -79,20 +81,21 @@ pub struct CardRef<'a> {
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("the store {} is in use by another pingshen{holder}; close it there and try again", .dir.display())]
-    InUse { dir: PathBuf, holder: String },
+    #[error("the store {} is in use by another pingshen{}; close it there and try again", .dir.display(), .holder.as_ref().map(|p| format!(" (process {p})")).unwrap_or_default())]
+    InUse {
+        dir: PathBuf,
+        /// The id of the process that holds the store, when it wrote one.
+        holder: Option<String>,
+    },
     #[error(
         "the store {} was written by a newer pingshen (store schema {found}); this version reads schema {ours} and older: use the newer version",
         .dir.display()
     )]
     Newer { dir: PathBuf, found: u32, ours: u32 },
+    #[error("the store {} is damaged and cannot be read ({detail})", .dir.display())]
+    Damaged { dir: PathBuf, detail: Cause },
     #[error(
-        "the store {} is damaged and cannot be read ({detail}); make a new store from a backup with `pingshen restore FILE --store NEW_FOLDER`",
-        .dir.display()
-    )]
-    Damaged { dir: PathBuf, detail: String },
-    #[error(
-        "the journal of the store {} is damaged at record {seq} ({} byte {offset}: {fault}); the store is read-only: copy what is intact with `pingshen backup --out FILE`, then `pingshen restore FILE --store NEW_FOLDER`",
+        "the journal of the store {} is damaged at record {seq} ({}, byte {offset}: {fault}); the store is read-only",
         .dir.display(), journal::segment_name(*segment)
     )]
     JournalDamaged {
@@ -105,23 +108,23 @@ pub enum StoreError {
     #[error("{} already holds a store; restore into a new, empty folder", .dir.display())]
     NotEmpty { dir: PathBuf },
     #[error("could not save to the store {}: {detail}; the change is not saved", .dir.display())]
-    Write { dir: PathBuf, detail: String },
+    Write { dir: PathBuf, detail: Cause },
     #[error(
         "could not confirm that the change to the store {} reached the disk ({detail}); check it after restarting pingshen",
         .dir.display()
     )]
-    Unconfirmed { dir: PathBuf, detail: String },
+    Unconfirmed { dir: PathBuf, detail: Cause },
     #[error("cannot open the store {}: {detail}", .dir.display())]
-    Open { dir: PathBuf, detail: String },
+    Open { dir: PathBuf, detail: Cause },
     #[error("cannot read the store {}: {detail}", .dir.display())]
-    Read { dir: PathBuf, detail: String },
+    Read { dir: PathBuf, detail: Cause },
     #[error(
         "the store {} accepts no more changes after a failed write ({detail}); restart pingshen",
         .dir.display()
     )]
-    Broken { dir: PathBuf, detail: String },
-    #[error("round '{round}' is not in the store; rounds: {known}")]
-    NoSuchRound { round: String, known: String },
+    Broken { dir: PathBuf, detail: Cause },
+    #[error("round '{round}' is not in the store; rounds: {}", say::listed(.known))]
+    NoSuchRound { round: String, known: Vec<String> },
     #[error(
         "round {round} already has {cards} scorecards, so its files cannot be replaced with different content; keep the loaded version or start a new round id"
     )]
@@ -132,11 +135,11 @@ pub enum StoreError {
     BadDecision(#[from] crate::domain::decision::DecisionError),
     #[error("{0}")]
     Merge(#[from] crate::domain::merge::MergeRefusal),
-    #[error("centre '{code}' is not in the register; {known}")]
-    NoSuchCentre { code: String, known: String },
+    #[error("centre '{code}' is not in the register; centres in the register: {}", say::listed(.known))]
+    NoSuchCentre { code: String, known: Vec<String> },
     /// A change the centre's history does not allow; nothing was written.
-    #[error("centre {code}: {detail}")]
-    Centre { code: String, detail: String },
+    #[error("centre {code}: {why}")]
+    Centre { code: String, why: CentreFault },
 }
 
 impl StoreError {
@@ -268,10 +271,10 @@ impl Store {
                 let _ = std::fs::write(self.dir.join(recover::SUSPECT), b"");
                 StoreError::Damaged {
                     dir: self.dir.clone(),
-                    detail: format!(
-                        "the value at {} does not read: {detail}; it is rebuilt from the journal when the store next opens",
-                        keys::words(key).join(" / ")
-                    ),
+                    detail: Cause::BadValue {
+                        key: keys::words(key).join(" / "),
+                        detail,
+                    },
                 }
             }
         })

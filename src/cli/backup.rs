@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::Lang;
-use crate::error::Error;
+use crate::error::{CommandError, Error};
 use crate::store::{self, Backup, Store};
 
 #[derive(Args, Debug)]
@@ -23,35 +23,20 @@ pub struct RestoreArgs {
 
 pub fn backup(dir: &Path, a: BackupArgs, lang: Lang) -> Result<(), Error> {
     if a.out.is_dir() {
-        return Err(Error::BadInput(match lang {
-            Lang::Zh => format!("--out {}：这是一个文件夹，请给出文件名", a.out.display()),
-            Lang::En => format!(
-                "--out {}: this is a folder; give a file name",
-                a.out.display()
-            ),
-        }));
+        return Err(CommandError::OutIsFolder { path: a.out }.into());
     }
     let store = Store::open(dir)?;
     let b = store.backup(&a.out)?;
     print_backup(&b, lang, true);
-    if let Some(d) = &b.damaged {
-        let (file, offset) = d.at.clone().unwrap_or_default();
-        return Err(Error::Refused(match lang {
-            Lang::Zh => format!(
-                "日志在第 {} 条记录处损坏（{file} 第 {offset} 字节：{}）；此前完好的 {} 条记录已备份到 {}，可用 pingshen restore 恢复为新的存储",
-                d.seq,
-                d.why,
-                b.records,
-                b.file.display()
-            ),
-            Lang::En => format!(
-                "the journal is damaged at record {} ({file}, byte {offset}: {}); the {} intact records before it are in {}, which pingshen restore makes into a new store",
-                d.seq,
-                d.why,
-                b.records,
-                b.file.display()
-            ),
-        }));
+    if let Some(d) = b.damaged {
+        return Err(CommandError::BackupPartial {
+            seq: d.seq,
+            at: d.at,
+            why: d.why,
+            records: b.records,
+            file: b.file,
+        }
+        .into());
     }
     Ok(())
 }

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::journal::{self, Op, Reader};
 use super::replay::Replayer;
-use super::{Result, Store, StoreError, keys};
+use super::{AuditFault, Result, Store, StoreError, keys};
 use crate::domain::round::Stage;
 
 /// The hash before the first entry of a chain.
@@ -227,7 +227,7 @@ pub struct Broken {
     /// The entry at fault (0 when the fault is not one entry's); for the
     /// journal's own faults, the record's number.
     pub seq: u64,
-    pub why: String,
+    pub why: AuditFault,
     /// The journal's file and byte where the fault lies, when it is one record's.
     pub at: Option<(String, u64)>,
 }
@@ -240,17 +240,17 @@ struct Chains {
 
 impl Chains {
     /// Checks an entry follows its chain; the reason if it does not.
-    fn follow(&mut self, e: &Entry) -> Option<String> {
+    fn follow(&mut self, e: &Entry) -> Option<AuditFault> {
         let head = self.heads.entry(e.round.clone()).or_default();
         let want = head.seq + 1;
         if e.seq != want {
-            return Some(format!("entry {want} is missing (found {})", e.seq));
+            return Some(AuditFault::Missing { found: e.seq });
         }
         if e.prev != head.hash {
-            return Some("its previous-hash does not match the entry before it".into());
+            return Some(AuditFault::PreviousHash);
         }
         if e.digest() != e.hash {
-            return Some("its content does not match its hash".into());
+            return Some(AuditFault::Hash);
         }
         *head = Head {
             seq: e.seq,
@@ -280,7 +280,7 @@ impl Store {
     /// up to the first damage (which is returned, not an error).
     fn each_record(
         &self,
-        mut f: impl FnMut(&[Op], &[String]) -> std::result::Result<(), String>,
+        mut f: impl FnMut(&[Op], &[String]) -> std::result::Result<(), AuditFault>,
     ) -> Result<(u64, String, Option<Broken>)> {
         let jdir = self.dir.join(journal::FOLDER);
         let fail = |e: std::io::Error| StoreError::Read {
@@ -308,7 +308,7 @@ impl Store {
                     let b = Broken {
                         round: String::new(),
                         seq: d.seq,
-                        why: d.fault.to_string(),
+                        why: AuditFault::Journal(d.fault.clone()),
                         at: Some((journal::segment_name(d.segment), d.offset)),
                     };
                     let last = reader.last;
@@ -375,7 +375,7 @@ impl Store {
                     first_break = Some(Broken {
                         round: e.round.clone(),
                         seq: 0,
-                        why,
+                        why: AuditFault::Replay(why),
                         at: None,
                     });
                 }
@@ -402,17 +402,17 @@ impl Store {
         for id in &ids {
             let stored = self.get::<Head>(&keys::head(id))?.unwrap_or_default();
             let logged = chains.heads.get(id).cloned().unwrap_or_default();
-            let broken = |why: String| Broken {
+            let broken = |why: AuditFault| Broken {
                 round: id.clone(),
                 seq: 0,
                 why,
                 at: None,
             };
             if stored != logged {
-                let why = format!(
-                    "the log ends at entry {}, but the store recorded {} entries",
-                    logged.seq, stored.seq
-                );
+                let why = AuditFault::Ends {
+                    count: logged.seq,
+                    recorded: stored.seq,
+                };
                 out.broken = Some(broken(why));
                 break;
             }
@@ -423,7 +423,7 @@ impl Store {
                 replays.remove(id).unwrap_or_default().compare(&cards)
             };
             if let Some(why) = mismatch {
-                out.broken = Some(broken(why));
+                out.broken = Some(broken(AuditFault::Replay(why)));
                 break;
             }
         }
@@ -434,7 +434,7 @@ impl Store {
     /// add up to (the journal's own bookkeeping aside).
     fn compare_state(&self, state: &HashMap<Vec<u8>, [u8; 8]>) -> Result<Option<Broken>> {
         let own = [keys::meta(keys::SCHEMA), keys::meta(super::write::APPLIED)];
-        let broken = |why: String| {
+        let broken = |why: AuditFault| {
             Some(Broken {
                 round: String::new(),
                 seq: 0,
@@ -451,27 +451,25 @@ impl Store {
             seen += 1;
             let name = keys::words(&k).join(" / ");
             match state.get(k.as_ref()) {
-                None => return Ok(broken(format!("the value at {name} is not in the journal"))),
+                None => return Ok(broken(AuditFault::NotJournaled { key: name })),
                 Some(h) if *h != short_hash(&v) => {
-                    return Ok(broken(format!(
-                        "the value at {name} is not the one the journal holds"
-                    )));
+                    return Ok(broken(AuditFault::NotAsJournaled { key: name }));
                 }
                 Some(_) => {}
             }
         }
         if seen != state.len() {
-            return Ok(broken(format!(
-                "the journal holds {} values, the state {seen}",
-                state.len()
-            )));
+            return Ok(broken(AuditFault::Count {
+                journal: state.len(),
+                state: seen,
+            }));
         }
         Ok(None)
     }
 }
 
-fn parse_entry(text: &str) -> std::result::Result<Entry, String> {
-    serde_json::from_str(text).map_err(|e| format!("an audit entry does not read: {e}"))
+fn parse_entry(text: &str) -> std::result::Result<Entry, AuditFault> {
+    serde_json::from_str(text).map_err(|_| AuditFault::Unreadable)
 }
 
 fn short_hash(bytes: &[u8]) -> [u8; 8] {

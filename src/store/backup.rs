@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use super::audit::{Broken, Entry};
 use super::journal::{self, MAGIC, Reader, sync_dir};
 use super::open::io_words;
-use super::{Result, Store, StoreError};
+use super::say::BackupFault;
+use super::{Cause, Result, Store, StoreError};
 
 /// What a backup or a restore holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,7 +64,7 @@ impl Store {
                         break Some(Broken {
                             round: String::new(),
                             seq: d.seq,
-                            why: d.fault.to_string(),
+                            why: super::AuditFault::Journal(d.fault.clone()),
                             at: Some((journal::segment_name(d.segment), d.offset)),
                         });
                     }
@@ -152,9 +153,9 @@ pub fn restore(file: &Path, dir: &Path) -> Result<(Store, Backup)> {
 
 /// Reads every record of a backup and follows every chain of entries.
 fn check(file: &Path, staging: &Path) -> Result<(u64, String)> {
-    let damaged = |detail: String| StoreError::Damaged {
+    let damaged = |fault: BackupFault| StoreError::Damaged {
         dir: file.to_path_buf(),
-        detail,
+        detail: Cause::Backup(fault),
     };
     let read_fail = |e: io::Error| StoreError::Read {
         dir: file.to_path_buf(),
@@ -166,35 +167,33 @@ fn check(file: &Path, staging: &Path) -> Result<(u64, String)> {
         match reader.next_record().map_err(read_fail)? {
             Ok(Some((record, pos))) => {
                 for t in &record.entries {
-                    let e: Entry = serde_json::from_str(t).map_err(|_| {
-                        damaged(format!(
-                            "record {} holds an entry that does not read",
-                            pos.seq
-                        ))
-                    })?;
+                    let e: Entry = serde_json::from_str(t)
+                        .map_err(|_| damaged(BackupFault::Entry { seq: pos.seq }))?;
                     let head = heads
                         .entry(e.round.clone())
                         .or_insert((0, super::audit::GENESIS.to_string()));
                     if e.seq != head.0 + 1 || e.prev != head.1 || e.digest() != e.hash {
-                        return Err(damaged(format!(
-                            "record {}: entry {} of {} does not follow its chain",
-                            pos.seq, e.seq, e.round
-                        )));
+                        return Err(damaged(BackupFault::Chain {
+                            seq: pos.seq,
+                            entry: e.seq,
+                            round: e.round.clone(),
+                        }));
                     }
                     *head = (e.seq, e.hash.clone());
                 }
             }
             Ok(None) => break,
             Err(d) => {
-                return Err(damaged(format!(
-                    "record {} at byte {}: {}",
-                    d.seq, d.offset, d.fault
-                )));
+                return Err(damaged(BackupFault::Record {
+                    seq: d.seq,
+                    offset: d.offset,
+                    fault: d.fault,
+                }));
             }
         }
     }
     if reader.last.seq == 0 {
-        return Err(damaged("it holds no records".into()));
+        return Err(damaged(BackupFault::Empty));
     }
     Ok((reader.last.seq, journal::hex(&reader.last.hash)))
 }

@@ -46,7 +46,7 @@ impl Store {
             .map(Some)
             .map_err(|_| StoreError::Damaged {
                 dir: self.dir.clone(),
-                detail: format!("the signing key's file {KEY_FILE} does not read"),
+                detail: super::Cause::BadKeyFile,
             })
     }
 
@@ -79,7 +79,7 @@ impl Store {
         let sequence = self.get::<u64>(&keys::meta(EXPORTS))?.unwrap_or(0) + 1;
         let fingerprint = self.key_fingerprint()?.ok_or_else(|| StoreError::Write {
             dir: self.dir.clone(),
-            detail: "the store has no signing key yet".to_string(),
+            detail: super::Cause::NoSigningKey,
         })?;
         let mut c = self.change(round)?;
         self.put(&mut c, keys::meta(EXPORTS), &sequence)?;

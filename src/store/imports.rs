@@ -234,17 +234,17 @@ impl Store {
         if r.fingerprint != b.fingerprint {
             let ours = crate::fingerprint::sheet(&r.sheet);
             let what = if ours != b.sheet_fingerprint {
-                format!(
-                    "sheet {} version {} (fingerprint {}) in the bundle, {} version {} (fingerprint {}) here",
-                    b.sheet_id,
-                    b.sheet_version,
-                    short(b.sheet_fingerprint),
-                    r.sheet.id,
-                    r.sheet.version,
-                    short(&ours)
-                )
+                merge::Differs::Sheet {
+                    theirs: Box::new(
+                        [b.sheet_id, b.sheet_version, &short(b.sheet_fingerprint)]
+                            .map(str::to_string),
+                    ),
+                    ours: Box::new(
+                        [&r.sheet.id, &r.sheet.version, &short(&ours)].map(|s| s.to_string()),
+                    ),
+                }
             } else {
-                "the same sheet, but the round file, a sheet or a dossier differs".to_string()
+                merge::Differs::Files
             };
             return Err(MergeRefusal::OtherVersion {
                 round: b.round.to_string(),
@@ -400,7 +400,7 @@ fn check_contents(r: &RoundRecord, b: &Incoming) -> Result<(), MergeRefusal> {
         if !seen.insert(card.dossier.as_str()) {
             return Err(MergeRefusal::BadCard {
                 dossier: card.dossier.clone(),
-                why: "the bundle holds two cards for it".to_string(),
+                why: Box::new(merge::CardFault::TwoCards),
             });
         }
     }
@@ -408,23 +408,22 @@ fn check_contents(r: &RoundRecord, b: &Incoming) -> Result<(), MergeRefusal> {
         if rec.expert != b.expert || !r.dossiers.contains(&rec.dossier) {
             return Err(MergeRefusal::BadCard {
                 dossier: rec.dossier.clone(),
-                why: format!(
-                    "its recusal names expert {} and a dossier of round {}",
-                    rec.expert, r.round.id
-                ),
+                why: Box::new(merge::CardFault::OtherRecusal {
+                    expert: rec.expert.clone(),
+                    round: r.round.id.clone(),
+                }),
             });
         }
     }
     for e in b.history {
         if e.round != b.round || e.digest() != e.hash {
-            return Err(MergeRefusal::History(format!(
-                "entry {} does not match its own hash",
-                e.seq
-            )));
+            return Err(MergeRefusal::History(merge::HistoryFault::EntryHash {
+                seq: e.seq,
+            }));
         }
     }
     match super::replay::compare(b.history, b.cards) {
-        Some(why) => Err(MergeRefusal::History(why)),
+        Some(why) => Err(MergeRefusal::History(merge::HistoryFault::Replay(why))),
         None => Ok(()),
     }
 }

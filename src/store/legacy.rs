@@ -15,7 +15,7 @@ use super::audit::Entry;
 use super::journal::{self, Op, Position, Writer, sync_dir};
 use super::notice::Notice;
 use super::open::io_words;
-use super::{CACHE_BYTES, Result, StoreError, codec, keys};
+use super::{CACHE_BYTES, Cause, Result, StoreError, codec, keys};
 
 /// sled's own files in a store of the earlier layout.
 fn old_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
@@ -58,7 +58,7 @@ pub fn convert(dir: &Path) -> Result<Notice> {
         dir: dir.to_path_buf(),
         detail: io_words(&e),
     };
-    let damaged = |detail: String| StoreError::Damaged {
+    let damaged = |detail: Cause| StoreError::Damaged {
         dir: dir.to_path_buf(),
         detail,
     };
@@ -66,8 +66,7 @@ pub fn convert(dir: &Path) -> Result<Notice> {
     let config = sled::Config::new().path(dir).cache_capacity(CACHE_BYTES);
     let old = match catch_unwind(AssertUnwindSafe(|| config.open())) {
         Ok(Ok(db)) => db,
-        Ok(Err(e)) => return Err(damaged(e.to_string())),
-        Err(_) => return Err(damaged("the earlier store's files do not read".into())),
+        Ok(Err(_)) | Err(_) => return Err(damaged(Cause::EarlierLayout)),
     };
     let tmp = dir.join(format!("{}.new", journal::FOLDER));
     if tmp.exists() {
@@ -86,13 +85,13 @@ pub fn convert(dir: &Path) -> Result<Notice> {
     let mut entries = Vec::new();
     let mut key_record = None;
     for kv in old.iter() {
-        let (k, v) = kv.map_err(|e| damaged(e.to_string()))?;
+        let (k, v) = kv.map_err(|_| damaged(Cause::EarlierLayout))?;
         if k.starts_with(&audit) {
             let e: Entry = codec::decode(&v).map_err(|_| {
-                damaged(format!(
-                    "the audit entry {} does not read",
-                    keys::words(&k).join(" / ")
-                ))
+                damaged(Cause::BadValue {
+                    key: keys::words(&k).join(" / "),
+                    detail: "not an audit entry".into(),
+                })
             })?;
             entries.push(serde_json::to_string(&e).unwrap_or_default());
             if entries.len() >= CHUNK {
@@ -117,8 +116,8 @@ pub fn convert(dir: &Path) -> Result<Notice> {
     drop(w);
     drop(old);
     if let Some(bytes) = key_record {
-        let record: super::KeyRecord = codec::decode(&bytes)
-            .map_err(|_| damaged("the laptop's signing key does not read".into()))?;
+        let record: super::KeyRecord =
+            codec::decode(&bytes).map_err(|_| damaged(Cause::BadKeyFile))?;
         super::identity::write_key_file(dir, &record).map_err(fail)?;
     }
     fs::rename(&tmp, dir.join(journal::FOLDER)).map_err(fail)?;

@@ -73,7 +73,7 @@ impl Store {
                     {
                         return Err(StoreError::Damaged {
                             dir: self.dir.clone(),
-                            detail: "the journal's files are missing".into(),
+                            detail: super::Cause::JournalMissing,
                         });
                     }
                     return self.rebuild(RebuildWhy::Disagrees);

@@ -41,7 +41,7 @@ impl Store {
     pub(super) fn encode<T: Serialize + ?Sized>(&self, value: &T) -> Result<Vec<u8>> {
         codec::encode(value).map_err(|detail| StoreError::Write {
             dir: self.dir.clone(),
-            detail,
+            detail: detail.into(),
         })
     }
 
@@ -112,7 +112,7 @@ impl Store {
         let Some(journal) = self.journal.as_mut() else {
             return Err(StoreError::Broken {
                 dir: self.dir.clone(),
-                detail: "the journal is not open".into(),
+                detail: super::Cause::JournalClosed,
             });
         };
         let pos = match journal.append(ops, texts) {
