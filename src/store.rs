@@ -17,7 +17,7 @@ mod imports;
 mod journal;
 mod keys;
 mod legacy;
-mod notice;
+pub mod notice;
 mod open;
 mod recover;
 mod replay;
@@ -42,7 +42,7 @@ pub use imports::{Imported, Incoming};
 pub use journal::Fault;
 pub use notice::{Notice, on_notice};
 pub use rounds::{Init, RoundInfo, StoredRound, fingerprint};
-pub use say::{AuditFault, Cause, CentreFault};
+pub use say::{AuditFault, BackupFault, Cause, CentreFault};
 
 /// The version of the stored values' layout; a store with a higher one is refused.
 /// 2: the journal is the record of truth and the audit log; sled holds the state.

@@ -177,6 +177,8 @@ fn a_history_changed_behind_the_log_is_found() {
     assert_eq!(b.round, "");
     assert_eq!(
         b.why,
-        format!("the value at centre / {A} is not the one the journal holds")
+        pingshen::store::AuditFault::NotAsJournaled {
+            key: format!("centre / {A}")
+        }
     );
 }

@@ -24,7 +24,8 @@ use pingshen::domain::sheet::ValueError;
 use pingshen::error::{Chain, CommandError, Error, Exit};
 use pingshen::lang::Say;
 use pingshen::load::{FileError, Message, Unread};
-use pingshen::store::{AuditFault, Cause, CentreFault, StoreError};
+use pingshen::store::notice::RebuildWhy;
+use pingshen::store::{AuditFault, BackupFault, Cause, CentreFault, Fault, Notice, StoreError};
 
 pub type Sample = (String, Box<dyn Say>);
 
@@ -53,6 +54,8 @@ pub fn samples() -> Vec<Sample> {
     out.extend(values().into_iter().map(named));
     out.extend(refusals().into_iter().map(named));
     out.extend(decisions().into_iter().map(named));
+    out.extend(notices().into_iter().map(named));
+    out.extend(faults().into_iter().map(named));
     out.extend(merges().into_iter().map(named));
     out.extend(lifecycle().into_iter().map(named));
     out.extend(causes().into_iter().map(named));
@@ -431,6 +434,22 @@ fn causes() -> Vec<Cause> {
         Cause::NoSigningKey,
         Cause::Unreadable,
         Cause::System(s("No space left on device (os error 28)")),
+        Cause::JournalMissing,
+        Cause::JournalClosed,
+        Cause::EarlierLayout,
+        Cause::BadKeyFile,
+        Cause::Backup(BackupFault::Record {
+            seq: 3,
+            offset: 812,
+            fault: Fault::Checksum,
+        }),
+        Cause::Backup(BackupFault::Entry { seq: 3 }),
+        Cause::Backup(BackupFault::Chain {
+            seq: 3,
+            entry: 7,
+            round: s("r"),
+        }),
+        Cause::Backup(BackupFault::Empty),
     ];
     for e in &v {
         match e {
@@ -443,7 +462,12 @@ fn causes() -> Vec<Cause> {
             | Cause::MissingDossier { .. }
             | Cause::NoSigningKey
             | Cause::Unreadable
-            | Cause::System(_) => {}
+            | Cause::System(_)
+            | Cause::JournalMissing
+            | Cause::JournalClosed
+            | Cause::EarlierLayout
+            | Cause::BadKeyFile
+            | Cause::Backup(_) => {}
         }
     }
     v
@@ -460,7 +484,15 @@ fn audit_faults() -> Vec<AuditFault> {
             recorded: 4,
         },
         AuditFault::Replay(s("E1/D1/A1")),
+        AuditFault::NotJournaled { key: s("card / r") },
+        AuditFault::NotAsJournaled { key: s("card / r") },
+        AuditFault::Count {
+            journal: 4,
+            state: 5,
+        },
     ];
+    let mut v = v;
+    v.extend(faults().into_iter().map(AuditFault::Journal));
     for e in &v {
         match e {
             AuditFault::Unreadable
@@ -468,7 +500,86 @@ fn audit_faults() -> Vec<AuditFault> {
             | AuditFault::PreviousHash
             | AuditFault::Hash
             | AuditFault::Ends { .. }
-            | AuditFault::Replay(_) => {}
+            | AuditFault::Replay(_)
+            | AuditFault::Journal(_)
+            | AuditFault::NotJournaled { .. }
+            | AuditFault::NotAsJournaled { .. }
+            | AuditFault::Count { .. } => {}
+        }
+    }
+    v
+}
+
+fn faults() -> Vec<Fault> {
+    let v = vec![
+        Fault::Header,
+        Fault::Newer(2),
+        Fault::Cut,
+        Fault::Length(1 << 40),
+        Fault::Checksum,
+        Fault::Decode,
+        Fault::Sequence {
+            expected: 4,
+            found: 6,
+        },
+        Fault::Chain,
+    ];
+    for f in &v {
+        match f {
+            Fault::Header
+            | Fault::Newer(_)
+            | Fault::Cut
+            | Fault::Length(_)
+            | Fault::Checksum
+            | Fault::Decode
+            | Fault::Sequence { .. }
+            | Fault::Chain => {}
+        }
+    }
+    v
+}
+
+/// What opening a store tells.
+fn notices() -> Vec<Notice> {
+    let moved = PathBuf::from("/media/usb/store/state-moved-20261201-120000");
+    let mut v = vec![
+        Notice::TailCut {
+            segment: s("00000001.psj"),
+            offset: 4096,
+            kept: Some(PathBuf::from("/media/usb/store/journal/cut.bin")),
+        },
+        Notice::TailCut {
+            segment: s("00000001.psj"),
+            offset: 4096,
+            kept: None,
+        },
+        Notice::Converted {
+            moved: moved.clone(),
+            records: 3,
+        },
+        Notice::Damaged {
+            seq: 3,
+            segment: s("00000001.psj"),
+            offset: 812,
+        },
+    ];
+    for why in [
+        RebuildWhy::Unreadable,
+        RebuildWhy::Disagrees,
+        RebuildWhy::Missing,
+    ] {
+        v.push(Notice::Rebuilt {
+            why,
+            moved: Some(moved.clone()),
+            records: 9,
+        });
+    }
+    for n in &v {
+        match n {
+            Notice::TailCut { .. }
+            | Notice::Rebuilt { .. }
+            | Notice::Converted { .. }
+            | Notice::Damaged { .. } => {}
         }
     }
     v
@@ -525,6 +636,14 @@ fn stores() -> Vec<StoreError> {
             why: CentreFault::Lifecycle(LifecycleError::NotRecognised),
         },
         StoreError::BadDecision(DecisionError::NoReason),
+        StoreError::JournalDamaged {
+            dir: dir(),
+            segment: 1,
+            offset: 812,
+            seq: 3,
+            fault: Fault::Checksum,
+        },
+        StoreError::NotEmpty { dir: dir() },
     ];
     for c in causes() {
         v.push(StoreError::Damaged {
@@ -570,7 +689,9 @@ fn stores() -> Vec<StoreError> {
             | StoreError::BadDecision(_)
             | StoreError::Merge(_)
             | StoreError::NoSuchCentre { .. }
-            | StoreError::Centre { .. } => {}
+            | StoreError::Centre { .. }
+            | StoreError::JournalDamaged { .. }
+            | StoreError::NotEmpty { .. } => {}
         }
     }
     v
@@ -938,6 +1059,21 @@ fn commands() -> Vec<CommandError> {
         CommandError::Samples(vec![file_error(Message::Empty)]),
         CommandError::Output(s("Broken pipe (os error 32)")),
     ];
+    v.push(CommandError::OutIsFolder { path: dir() });
+    for seq in [0, 4] {
+        v.push(CommandError::JournalBroken {
+            seq,
+            at: Some((s("00000001.psj"), 812)),
+            why: AuditFault::Journal(Fault::Checksum),
+        });
+    }
+    v.push(CommandError::BackupPartial {
+        seq: 4,
+        at: Some((s("00000001.psj"), 812)),
+        why: AuditFault::Journal(Fault::Checksum),
+        records: 3,
+        file: dir(),
+    });
     for chain in [Chain::Round(s("r")), Chain::Register] {
         for seq in [0, 4] {
             v.push(CommandError::AuditBroken {
@@ -959,7 +1095,10 @@ fn commands() -> Vec<CommandError> {
             | CommandError::NoFileName { .. }
             | CommandError::CannotWrite { .. }
             | CommandError::Samples(_)
-            | CommandError::Output(_) => {}
+            | CommandError::Output(_)
+            | CommandError::OutIsFolder { .. }
+            | CommandError::JournalBroken { .. }
+            | CommandError::BackupPartial { .. } => {}
         }
     }
     v
