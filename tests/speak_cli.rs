@@ -200,14 +200,18 @@ fn a_refused_bundle_is_told_in_chinese_with_the_trust_hint() {
 fn a_damaged_store_is_told_in_chinese() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = loaded(tmp.path(), "store");
-    std::fs::write(dir.join("conf"), "segment_size: nonsense\n").unwrap();
+    // The state says it holds records the journal no longer has.
+    std::fs::remove_file(dir.join("journal").join("00000001.psj")).unwrap();
     let out = run(&dir, &["score", "show", "--round", ROUND]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
-    let head = format!("存储 {} 已损坏，无法读取（", dir.display());
-    assert!(err.starts_with(&head), "{err}");
-    assert!(err.ends_with("）；请用备份副本恢复该文件夹"), "{err}");
-    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(
+        err,
+        format!(
+            "存储 {} 已损坏，无法读取（日志文件不见了）\n提示：用 pingshen --store 新文件夹 restore 备份文件 从备份建立新的存储",
+            dir.display()
+        )
+    );
 }
 
 #[test]
@@ -224,9 +228,22 @@ fn audit_verify_speaks_one_language_to_a_line() {
     assert!(scored.status.success(), "{}", stderr(&scored));
     let out = run(&dir, &["audit", "verify"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stdout(&out), "审计日志完整：mini-2024（2 条）");
+    let said = stdout(&out);
+    let lines: Vec<&str> = said.lines().collect();
+    assert_eq!(lines.len(), 2, "{said}");
+    assert_eq!(lines[0], "审计日志完整：mini-2024（2 条）");
+    assert!(
+        lines[1].starts_with("日志完整：2 条记录，末条记录哈希 "),
+        "{said}"
+    );
     let out = run(&dir, &["--lang", "en", "audit", "verify"]);
-    assert_eq!(stdout(&out), "audit log intact: mini-2024 (2 entries)");
+    let said = stdout(&out);
+    let lines: Vec<&str> = said.lines().collect();
+    assert_eq!(lines[0], "audit log intact: mini-2024 (2 entries)");
+    assert!(
+        lines[1].starts_with("journal intact: 2 records, last record's hash "),
+        "{said}"
+    );
 }
 
 #[test]
@@ -241,26 +258,33 @@ fn a_broken_audit_log_is_told_in_one_language() {
             .collect::<Vec<_>>(),
     );
     assert!(scored.status.success(), "{}", stderr(&scored));
-    {
-        let db = sled::open(&dir).unwrap();
-        let entry = db
-            .iter()
-            .filter_map(Result::ok)
-            .find(|(_, v)| String::from_utf8_lossy(v).contains("\"new\":\"7\""))
-            .expect("the score's audit entry");
-        let text = String::from_utf8_lossy(&entry.1).replace("\"new\":\"7\"", "\"new\":\"8\"");
-        db.insert(entry.0, text.as_bytes()).unwrap();
-        db.flush().unwrap();
-    }
+    // The score's audit entry changed in the journal.
+    let journal = dir.join("journal").join("00000001.psj");
+    let mut bytes = std::fs::read(&journal).unwrap();
+    let from = br#""new":"7""#;
+    let at = bytes
+        .windows(from.len())
+        .position(|w| w == from)
+        .expect("the score's audit entry");
+    bytes[at + 7] = b'8';
+    std::fs::write(&journal, &bytes).unwrap();
+    // Where the second record starts.
+    let first = u32::from_le_bytes(bytes[8..12].try_into().unwrap()) as usize;
+    let second = 8 + 12 + first;
     let out = run(&dir, &["audit", "verify"]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    // Opening says the store is read-only; the check says where and why.
     assert_eq!(
         stderr(&out),
-        "审计日志（轮次 mini-2024）在第 2 条处断开：其内容与其哈希不符"
+        format!(
+            "日志在第 2 条记录处损坏（00000001.psj 第 {second} 字节），之后的记录无法读取；存储现为只读\n日志在第 2 条记录处损坏（00000001.psj 第 {second} 字节）：内容与校验值不符"
+        )
     );
     let out = run(&dir, &["--lang", "en", "audit", "verify"]);
     assert_eq!(
         stderr(&out),
-        "the audit log of round mini-2024 is broken at entry 2: its content does not match its hash"
+        format!(
+            "the journal is damaged at record 2 (00000001.psj, byte {second}) and cannot be read past it; the store is read-only\nthe journal is damaged at record 2 (00000001.psj, byte {second}): its content does not match its checksum"
+        )
     );
 }
