@@ -9,6 +9,7 @@ pub mod decision;
 pub mod deviation;
 pub mod dossier;
 pub mod eligibility;
+pub mod excuse;
 mod explain;
 pub mod facts;
 #[cfg(test)]
@@ -31,6 +32,7 @@ pub mod scoring;
 pub mod selection;
 pub mod sheet;
 pub mod shortlist;
+pub mod stage_board;
 
 pub use invalid::{Invalid, Path, Seg};
 pub use points::Points;

@@ -10,6 +10,7 @@ mod codec;
 mod conflicts;
 mod decisions;
 mod durable;
+mod excuses;
 mod identity;
 mod imports;
 mod keys;

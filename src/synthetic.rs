@@ -75,6 +75,7 @@ pub fn sheet(items: usize) -> Sheet {
         acceptance: None,
         eligibility: Vec::new(),
         joint_limit: None,
+        yearly_limit: None,
         pass_lines: Vec::new(),
         aggregation: Aggregation {
             method: Method::TrimmedMean { min_panel: 5 },
@@ -156,6 +157,7 @@ pub fn round(size: Size, sheet: &Sheet) -> Round {
             min_score: None,
         },
         deviation: None,
+        min_counted: Default::default(),
     }
 }
 

@@ -237,6 +237,7 @@ fn an_acceptance_round_prints_its_verdicts_and_indicator_sheets() {
         cards: &cards,
         recusals: &recusals,
         decisions: &[],
+        excuses: &[],
         register: &[],
     };
     let ranking = rank(&inputs, Stage::Expert).unwrap();

@@ -97,6 +97,7 @@ fn ranked(r: &LoadedRound, cards: &[Card], stage: Stage) -> Ranking {
         cards,
         recusals: &recusals,
         decisions: &[],
+        excuses: &[],
         register: &[],
     };
     rank(&inputs, stage).expect("the demo round ranks")

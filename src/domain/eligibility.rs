@@ -47,7 +47,7 @@ pub fn review(dossier: &Dossier, on: NaiveDate, sheets: &[&Sheet]) -> Review {
             failures.push(Failure {
                 sheet: sheet.id.clone(),
                 rule: "joint_limit".to_string(),
-                title: format!("联合申报单位不超过{limit}家"),
+                title: format!("联合申报单位 {} 家，超过 {limit} 家", dossier.joint.len()),
             });
         }
         let indicators = sheet.indicator_ids();

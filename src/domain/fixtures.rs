@@ -114,6 +114,7 @@ pub fn sheet(sections: &[(&str, &[(&str, i64)])], indicators: &[(&str, i64)]) ->
         acceptance: None,
         eligibility: vec![],
         joint_limit: None,
+        yearly_limit: None,
         pass_lines: vec![],
         aggregation: Aggregation {
             method: Method::TrimmedMean { min_panel: 5 },
@@ -166,6 +167,10 @@ pub fn round() -> Round {
         conflicts: vec![],
         selection: Selection::default(),
         deviation: None,
+        min_counted: crate::domain::round::MinCounted {
+            expert: 1,
+            preliminary: 1,
+        },
     }
 }
 
@@ -177,6 +182,7 @@ pub struct World {
     pub cards: Vec<Card>,
     pub recusals: Recusals,
     pub decisions: Vec<Decision>,
+    pub excuses: Vec<crate::domain::excuse::Excuse>,
     pub register: Vec<crate::domain::register::Centre>,
 }
 
@@ -190,6 +196,7 @@ impl World {
             cards: vec![],
             recusals: Recusals::default(),
             decisions: vec![],
+            excuses: vec![],
             register: vec![],
         }
     }
@@ -233,6 +240,7 @@ impl World {
             cards: &self.cards,
             recusals: &self.recusals,
             decisions: &self.decisions,
+            excuses: &self.excuses,
             register: &self.register,
         }
     }

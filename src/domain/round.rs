@@ -36,6 +36,46 @@ pub struct Round {
     /// Overrides the sheet's deviation thresholds.
     #[serde(default)]
     pub deviation: Option<Deviation>,
+    /// The fewest counted cards a panel score may rest on, per stage.
+    #[serde(default)]
+    pub min_counted: MinCounted,
+}
+
+/// The fewest counted cards a panel score may rest on: below it an entry is
+/// `insufficient_panel`, unranked and never selected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MinCounted {
+    #[serde(default = "three")]
+    pub expert: u32,
+    #[serde(default = "one")]
+    pub preliminary: u32,
+}
+
+fn three() -> u32 {
+    3
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl Default for MinCounted {
+    fn default() -> Self {
+        MinCounted {
+            expert: three(),
+            preliminary: one(),
+        }
+    }
+}
+
+impl MinCounted {
+    pub fn of(self, stage: Stage) -> u32 {
+        match stage {
+            Stage::Expert => self.expert,
+            Stage::Preliminary => self.preliminary,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -202,6 +242,17 @@ impl Round {
                 root.field("selection").field("shortlist_ratio"),
                 "shortlist_ratio is 0, allowed 1 or more",
             );
+        }
+        for (stage, n) in [
+            ("expert", self.min_counted.expert),
+            ("preliminary", self.min_counted.preliminary),
+        ] {
+            if n == 0 {
+                p.push(
+                    root.field("min_counted").field(stage),
+                    format!("min_counted.{stage} is 0, allowed 1 or more"),
+                );
+            }
         }
         for (k, c) in self.conflicts.iter().enumerate() {
             if self.expert(&c.expert).is_none() {

@@ -262,6 +262,7 @@ mod tests {
             conflicts: vec![],
             selection: Selection::default(),
             deviation: None,
+            min_counted: Default::default(),
         }
     }
 

@@ -60,10 +60,10 @@ pub fn basis(b: &Basis, lang: Lang) -> String {
                 "{eligible} eligible, no more than the {places} places: all go on to expert review"
             ),
             (false, true) => format!(
-                "形式审查合格 {eligible} 家，按初审得分取前 {places} 家（含与末位同分者）进入专家评审"
+                "形式审查合格 {eligible} 家，按初审得分取前 {places} 家进入专家评审；同分按评分表的并列规则区分，区分后仍与末位并列者一并进入"
             ),
             (false, false) => format!(
-                "{eligible} eligible; the top {places} by preliminary score, and all level with the last, go on to expert review"
+                "{eligible} eligible; the top {places} by preliminary score go on to expert review; equal scores are separated by the sheet's tie-break sections, and those still level with the last go on with it"
             ),
         },
         Basis::Annual { year, line } if zh => format!("第{year}年度考核，合格线 {line} 分"),
@@ -237,6 +237,32 @@ pub fn pending(m: &Minutes, p: &Pending) -> String {
         ),
         Pending::Shortlist if zh => "初审入围名单尚未最终确定。".into(),
         Pending::Shortlist => "The shortlist this selection rests on is not final.".into(),
+        Pending::Card {
+            expert,
+            dossier,
+            draft,
+        } if zh => format!(
+            "{dossier} {}：专家 {expert} 的评分表{}。",
+            m.applicant(dossier),
+            if *draft {
+                "仍为草稿，未提交"
+            } else {
+                "尚未提交"
+            }
+        ),
+        Pending::Card {
+            expert,
+            dossier,
+            draft,
+        } => format!(
+            "{dossier} {}: the card of expert {expert} is {}.",
+            m.applicant(dossier),
+            if *draft {
+                "still a draft"
+            } else {
+                "not submitted"
+            }
+        ),
     }
 }
 

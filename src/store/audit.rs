@@ -50,6 +50,8 @@ pub enum Action {
     Object,
     /// The ruling on an objection.
     Rule,
+    /// An expert excused from scoring (absent), with a reason.
+    Excuse,
 }
 
 impl Action {
@@ -75,6 +77,7 @@ impl Action {
             Action::Publish => "publish",
             Action::Object => "object",
             Action::Rule => "rule",
+            Action::Excuse => "excuse",
         }
     }
 }

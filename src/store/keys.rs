@@ -74,6 +74,14 @@ pub fn decision(round: &str, n: usize) -> Vec<u8> {
     key(&["decision", round, &format!("{n:06}")])
 }
 
+pub fn excuses(round: &str) -> Vec<u8> {
+    key(&["excuse", round])
+}
+
+pub fn excuse(round: &str, n: usize) -> Vec<u8> {
+    key(&["excuse", round, &format!("{n:06}")])
+}
+
 pub fn audits(round: &str) -> Vec<u8> {
     key(&["audit", round])
 }

@@ -61,6 +61,9 @@ pub fn register(
         );
         return Ok(());
     }
+    let codes: Vec<&str> = enrolments.iter().map(|e| e.code.as_str()).collect();
+    crate::domain::register::check_yearly_limit(&store.centres()?, scheme, on, &codes)
+        .map_err(|e| Error::BadInput(crate::lang::Say::say(&e, lang.into())))?;
     let centres = store.enrol(&enrolments, by)?;
     let from = source.map(|r| match lang {
         Lang::Zh => format!("（来自评审轮次 {r}）"),
