@@ -201,6 +201,8 @@ fn the_english_table_has_english_headings_and_lines_up() {
     let lines = table_lines(&table, "Rank  ");
     assert!(lines[0].starts_with("Rank  Dossier  Applicant"));
     let status_col = column(&lines[0], "Status");
+    // One row per entry: a zip over a short table would check nothing.
+    assert_eq!(lines.len() - 2, w.ranking.entries.len(), "{table}");
     for (row, e) in lines[2..].iter().zip(&w.ranking.entries) {
         assert_eq!(column(row, e.status.en()), status_col, "{row}");
     }
