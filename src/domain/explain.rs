@@ -266,6 +266,23 @@ const FACTS_EN: &[(&str, &str)] = &[
     ("joint.count", "joint applicants"),
     ("joint.universities", "joint universities and institutes"),
     ("joint.agencies", "joint service agencies"),
+    ("joint.enterprises", "joint enterprises"),
+    (
+        "joint.enterprises.in_region",
+        "joint enterprises in the region",
+    ),
+    (
+        "joint.agencies.staff.min",
+        "staff of the smallest joint agency",
+    ),
+    (
+        "joint.agencies.field_staff.min",
+        "attorneys and searchers in the field at the least-staffed joint agency",
+    ),
+    (
+        "joint.agencies.revenue.min",
+        "lowest IP service revenue of a joint agency last year (万元)",
+    ),
     ("years_registered", "years registered"),
     (
         "sales.last3.min",

@@ -71,6 +71,10 @@ pub fn joint(name: &str) -> JointApplicant {
         credit_code: "12440000455000000X".into(),
         kind: ApplicantKind::University,
         role: "技术支撑".into(),
+        in_region: None,
+        staff: None,
+        field_staff: None,
+        revenue: None,
     }
 }
 

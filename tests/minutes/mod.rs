@@ -84,6 +84,10 @@ pub fn world() -> World {
             credit_code: credit_code(100 + n),
             kind: ApplicantKind::University,
             role: "技术支撑".into(),
+            in_region: None,
+            staff: None,
+            field_staff: None,
+            revenue: None,
         })
         .collect();
     let dossiers = vec![
