@@ -158,6 +158,8 @@ pub fn round(size: Size, sheet: &Sheet) -> Round {
         },
         deviation: None,
         min_counted: Default::default(),
+        meeting: None,
+        time_zone: None,
     }
 }
 

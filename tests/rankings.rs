@@ -375,3 +375,117 @@ fn a_twenty_first_huangpu_centre_in_one_year_is_refused() {
         ],
     );
 }
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn the_minutes_print_no_draft_for_signing_and_list_what_is_missing() {
+    let dir = panel_store();
+    let s = dir.path();
+    ok(
+        s,
+        &[
+            "excuse",
+            "--round",
+            "panel-2024",
+            "--expert",
+            "E2",
+            "--dossier",
+            "M-003",
+            "--reason",
+            "临时离场",
+        ],
+    );
+    let out = s.join("minutes");
+    let out_s = out.to_str().unwrap();
+    ok(s, &["report", "--round", "panel-2024", "--out", out_s]);
+    let html = read(&out.join("report.html"));
+    // Signed sheets: E1 and E2 for each dossier they submitted, E3 for M-001 and its recusal.
+    assert_eq!(
+        html.matches("<article class=\"sheet\">").count(),
+        8,
+        "{html}"
+    );
+    assert!(
+        !html.contains("未提交（草稿），不计入"),
+        "a draft is printed for signing"
+    );
+    assert!(html.contains("<h2>评分完整性附录</h2>"));
+    assert!(html.contains("<li>E3 张三：M-002（草稿）</li>"), "{html}");
+    assert!(
+        html.contains("<li>E2 李二 — M-003：临时离场</li>"),
+        "{html}"
+    );
+    // Times are local with their zone; UTC only in the canonical texts.
+    assert!(html.contains("UTC+08:00 (Asia/Shanghai)"));
+    assert!(
+        !html.contains(" UTC<") && !html.contains(" UTC "),
+        "a UTC time is printed"
+    );
+    assert!(html.contains("<h2>评审结果汇总表</h2>"));
+
+    let alone = s.join("summary");
+    ok(
+        s,
+        &[
+            "report",
+            "--round",
+            "panel-2024",
+            "--out",
+            alone.to_str().unwrap(),
+            "--summary",
+        ],
+    );
+    let summary = read(&alone.join("summary.html"));
+    assert!(!alone.join("report.html").exists());
+    assert!(summary.contains("<h2>评审结果汇总表</h2>"));
+    assert!(summary.contains("出席专家：E1 王一、E2 李二、E3 张三"));
+    assert!(
+        summary.contains("E1 王一 签字：________\nE2 李二 签字：________\nE3 张三 签字：________\n专家组组长签字：________\n秘书签字：________"),
+        "{summary}"
+    );
+    assert!(summary.contains("排名尚未最终确定"));
+
+    // The preliminary stage speaks of its own scorers.
+    for k in 1..=3 {
+        let d = format!("M-00{k}");
+        let who = [
+            "--round",
+            "panel-2024",
+            "--expert",
+            "P1",
+            "--dossier",
+            d.as_str(),
+        ];
+        for item in ["A1", "A2", "B1", "B2"] {
+            let mut args = vec!["score", "set"];
+            args.extend(who);
+            args.extend(["--item", item, "--value", "5"]);
+            ok(s, &args);
+        }
+        let mut args = vec!["score", "submit"];
+        args.extend(who);
+        ok(s, &args);
+    }
+    let pre = s.join("prelim");
+    ok(
+        s,
+        &[
+            "report",
+            "--round",
+            "panel-2024",
+            "--stage",
+            "preliminary",
+            "--out",
+            pre.to_str().unwrap(),
+        ],
+    );
+    let html = read(&pre.join("report.html"));
+    assert!(html.contains("<h2>初审评分表</h2>") && html.contains("初审人员签字"));
+    assert!(
+        !html.contains("专家签字") && !html.contains("专家评分表"),
+        "expert words in the preliminary minutes"
+    );
+}

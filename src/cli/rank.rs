@@ -81,6 +81,9 @@ pub struct ReportArgs {
     /// The folder to write ranking.csv, ranking.xlsx, report.html and ranking.md into.
     #[arg(long)]
     pub out: PathBuf,
+    /// Write only summary.html: the 评审结果汇总表 the committee signs together.
+    #[arg(long)]
+    pub summary: bool,
 }
 
 /// The round file's conflicts and those declared since, for the minutes.
@@ -104,6 +107,7 @@ fn minutes<'a>(x: &'a Ranked, conflicts: &'a [Conflict], lang: Lang) -> Minutes<
         ranking: &x.ranking,
         cards: &x.board.cards,
         conflicts,
+        excuses: &x.board.excuses,
         generated: chrono::Utc::now(),
         sheet_fingerprint: crate::fingerprint::sheet(&x.round.sheet),
         lang: lang.into(),
@@ -335,6 +339,12 @@ pub fn report(dir: &Path, a: ReportArgs, lang: Lang) -> Result<(), Error> {
     let store = Store::open(dir)?;
     let x = ranked(&store, &a.round, a.stage.into())?;
     let c = conflicts(&store, &a.round)?;
+    if a.summary {
+        let path = report::write_summary(&minutes(&x, &c, lang), &a.out)
+            .map_err(|e| Error::Failure(e.to_string()))?;
+        println!("{}", path.display());
+        return Ok(());
+    }
     let written = report::write_all(&minutes(&x, &c, lang), &a.out)
         .map_err(|e| Error::Failure(e.to_string()))?;
     for p in written {

@@ -175,6 +175,8 @@ pub fn round() -> Round {
             expert: 1,
             preliminary: 1,
         },
+        meeting: None,
+        time_zone: None,
     }
 }
 

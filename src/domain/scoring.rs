@@ -263,6 +263,8 @@ mod tests {
             selection: Selection::default(),
             deviation: None,
             min_counted: Default::default(),
+            meeting: None,
+            time_zone: None,
         }
     }
 

@@ -267,8 +267,8 @@ pub fn pending(m: &Minutes, p: &Pending) -> String {
 }
 
 /// A recorded decision that settles nothing now, as a sentence.
-pub fn unused(d: &Decision, lang: Lang) -> String {
-    let at = d.at.format("%Y-%m-%d %H:%M UTC");
+pub fn unused(d: &Decision, zone: crate::domain::round::Zone, lang: Lang) -> String {
+    let at = zone.local(d.at);
     let chosen = match &d.choice {
         Choice::Admit(v) | Choice::Order(v) => list(v, lang),
     };

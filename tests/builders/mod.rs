@@ -162,5 +162,7 @@ pub fn round(kind: RoundKind, experts: &[&str]) -> Round {
         selection: Selection::default(),
         deviation: None,
         min_counted: Default::default(),
+        meeting: None,
+        time_zone: None,
     }
 }

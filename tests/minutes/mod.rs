@@ -35,6 +35,7 @@ impl World {
             ranking: &self.ranking,
             cards: &self.cards,
             conflicts: &self.round.conflicts,
+            excuses: &[],
             generated: Utc.with_ymd_and_hms(2024, 9, 20, 8, 30, 0).unwrap(),
             sheet_fingerprint: "sha256:0123abcd".into(),
             lang,
