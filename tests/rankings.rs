@@ -2,6 +2,8 @@
 //! an absent expert is excused with a reason, and a panel score rests on at
 //! least `min_counted` cards.
 
+mod builders;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -487,5 +489,70 @@ fn the_minutes_print_no_draft_for_signing_and_list_what_is_missing() {
     assert!(
         !html.contains("专家签字") && !html.contains("专家评分表"),
         "expert words in the preliminary minutes"
+    );
+}
+
+#[test]
+fn a_score_that_prints_as_the_line_shows_the_exact_comparison() {
+    use builders::{card, dossier, round, scored_sheet};
+    use pingshen::domain::aggregate::Recusals;
+    use pingshen::domain::rank::{Inputs, rank};
+    use pingshen::domain::ranking::Status;
+    use pingshen::domain::round::{RoundKind, Stage};
+    use pingshen::domain::sheet::{PassLine, PassStage};
+    use pingshen::lang::Lang;
+    use pingshen::report::{Format, Minutes, render};
+
+    let mut sheet = scored_sheet(&[("S1", &[("a", "100")])]);
+    sheet.pass_lines = vec![PassLine {
+        stage: PassStage::Year1,
+        min: builders::pts("70"),
+    }];
+    let mut r = round(RoundKind::Annual { year: 1 }, &["E1", "E2"]);
+    r.min_counted.expert = 2;
+    let ds = vec![dossier("A")];
+    let cards = vec![
+        card("r", Stage::Expert, "E1", "A", &[("a", "70")], true),
+        card("r", Stage::Expert, "E2", "A", &[("a", "69.99")], true),
+    ];
+    let recusals = Recusals::default();
+    let inputs = Inputs {
+        round: &r,
+        sheet: &sheet,
+        eligibility: None,
+        dossiers: &ds,
+        cards: &cards,
+        recusals: &recusals,
+        decisions: &[],
+        excuses: &[],
+        register: &[],
+    };
+    let ranking = rank(&inputs, Stage::Expert).unwrap();
+    let a = ranking.entry("A").unwrap();
+    assert_eq!(
+        (a.status, a.score.unwrap().fixed2()),
+        (Status::Failed, "70.00".into())
+    );
+    let m = |lang| Minutes {
+        round: &r,
+        sheet: &sheet,
+        dossiers: &ds,
+        ranking: &ranking,
+        cards: &cards,
+        conflicts: &[],
+        excuses: &[],
+        generated: chrono::Utc::now(),
+        sheet_fingerprint: "fp".into(),
+        lang,
+    };
+    let zh = render(&m(Lang::Zh), Format::Csv);
+    assert!(
+        zh.contains("精确得分 69.995 < 70，未达线；两位小数显示为 70.00"),
+        "{zh}"
+    );
+    let en = render(&m(Lang::En), Format::Csv);
+    assert!(
+        en.contains("the exact score 69.995 < 70: below the line, though it prints as 70.00"),
+        "{en}"
     );
 }

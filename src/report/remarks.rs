@@ -79,7 +79,7 @@ pub fn entry(m: &Minutes, e: &Entry) -> Vec<String> {
     if let Some(t) = &e.tie {
         tie(m, e, t, &mut out);
     }
-    out.extend(e.flags.iter().map(|f| flag(f, m.lang)));
+    out.extend(e.flags.iter().map(|f| flag(e, f, m.lang)));
     out.extend(reasons(e, m.lang).into_iter().map(|r| match m.lang {
         Lang::Zh if !e.failures.is_empty() && e.verdict.is_none() => format!("形式审查：{r}"),
         Lang::En if !e.failures.is_empty() && e.verdict.is_none() => format!("formal review: {r}"),
@@ -152,7 +152,8 @@ fn tie(m: &Minutes, e: &Entry, t: &Tie, out: &mut Vec<String>) {
     }
 }
 
-fn flag(f: &Flag, lang: Lang) -> String {
+fn flag(e: &Entry, f: &Flag, lang: Lang) -> String {
+    let exact = e.score.map_or_else(String::new, |s| s.exact());
     let zh = lang == Lang::Zh;
     match f {
         Flag::Total(t) if zh => format!(
@@ -188,10 +189,13 @@ fn flag(f: &Flag, lang: Lang) -> String {
             i.max
         ),
         Flag::BelowLineWhenPrinted { line } if zh => {
-            format!("精确得分低于 {line} 分，两位小数显示为 {}", line.fixed2())
+            format!(
+                "精确得分 {exact} < {line}，未达线；两位小数显示为 {}",
+                line.fixed2()
+            )
         }
         Flag::BelowLineWhenPrinted { line } => format!(
-            "the exact score is below {line} though it prints as {}",
+            "the exact score {exact} < {line}: below the line, though it prints as {}",
             line.fixed2()
         ),
         Flag::PrintsAsTied { with } if zh => {
