@@ -1,6 +1,7 @@
 //! The competition's rules in plain Rust: no terminal, no database, no file format.
 
 pub mod aggregate;
+pub mod alternates;
 pub mod assessment;
 pub mod calendar;
 pub mod card;

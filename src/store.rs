@@ -3,6 +3,7 @@
 //! atomic batch together with its audit entries, flushed and then fsynced (files
 //! and folder) before the call returns, so a returned `Ok` means on disk.
 
+mod alternates;
 mod audit;
 mod cards;
 mod centres;

@@ -556,3 +556,63 @@ fn a_score_that_prints_as_the_line_shows_the_exact_comparison() {
         "{en}"
     );
 }
+
+#[test]
+fn registering_a_round_records_its_alternates_for_next_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = dir.path();
+    ok(s, &["init", "tests/fixtures/panel/cap1.ron"]);
+    for e in ["E1", "E2", "E3"] {
+        card(s, "panel-cap1", e, "M-001", ["8", "8", "8", "8"], true);
+        card(s, "panel-cap1", e, "M-002", ["7", "7", "7", "7"], true);
+        card(s, "panel-cap1", e, "M-003", ["6", "6", "6", "6"], true);
+    }
+    let said = ok(
+        s,
+        &[
+            "center",
+            "register",
+            "--round",
+            "panel-cap1",
+            "--date",
+            "2024-07-01",
+        ],
+    );
+    assert!(
+        said.contains("已记录下一年度备选单位 2 家：1. M-002 广州示例新材料有限公司；2. M-003"),
+        "{said}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&ok(
+        s,
+        &[
+            "center",
+            "list",
+            "--alternates",
+            "--year",
+            "2024",
+            "--format",
+            "json",
+        ],
+    ))
+    .unwrap();
+    let got: Vec<(String, u64)> = v["alternates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["dossier"].as_str().unwrap().to_string(),
+                a["order"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(got, [("M-002".to_string(), 1), ("M-003".to_string(), 2)]);
+    let none = ok(s, &["center", "list", "--alternates", "--year", "2025"]);
+    assert_eq!(none.trim_end(), "尚未记录备选单位");
+    let table = ok(s, &["center", "list", "--alternates"]);
+    assert!(
+        table.contains("M-002") && table.contains("panel-cap1"),
+        "{table}"
+    );
+    assert!(ok(s, &["audit", "verify"]).contains("panel-cap1"));
+}

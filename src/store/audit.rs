@@ -52,6 +52,8 @@ pub enum Action {
     Rule,
     /// An expert excused from scoring (absent), with a reason.
     Excuse,
+    /// A recognition round's alternates recorded for next year.
+    Alternates,
 }
 
 impl Action {
@@ -78,6 +80,7 @@ impl Action {
             Action::Object => "object",
             Action::Rule => "rule",
             Action::Excuse => "excuse",
+            Action::Alternates => "alternates",
         }
     }
 }
