@@ -76,6 +76,7 @@ pub fn sheet(items: usize) -> Sheet {
         eligibility: Vec::new(),
         joint_limit: None,
         yearly_limit: None,
+        agency_limit: None,
         pass_lines: Vec::new(),
         aggregation: Aggregation {
             method: Method::TrimmedMean { min_panel: 5 },

@@ -25,7 +25,7 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "unknown-field",
-        "tests/bad/unknown-field.ron:6:5: unknown field 'colour' in Sheet; allowed fields: id, title, version, note, total, sections, indicators, acceptance, eligibility, joint_limit, yearly_limit, pass_lines, aggregation, tie_break, deviation",
+        "tests/bad/unknown-field.ron:6:5: unknown field 'colour' in Sheet; allowed fields: id, title, version, note, total, sections, indicators, acceptance, eligibility, joint_limit, yearly_limit, agency_limit, pass_lines, aggregation, tie_break, deviation",
     ),
     (
         "wrong-type",

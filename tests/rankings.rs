@@ -616,3 +616,25 @@ fn registering_a_round_records_its_alternates_for_next_year() {
     );
     assert!(ok(s, &["audit", "verify"]).contains("panel-cap1"));
 }
+
+#[test]
+fn check_warns_of_an_agency_serving_more_applicants_than_allowed() {
+    let out = Command::new(env!("CARGO_BIN_EXE_pingshen"))
+        .args(["check", "tests/fixtures/agency/round.ron"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let agency: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("参与服务的申报主体超过"))
+        .collect();
+    assert_eq!(
+        agency,
+        [
+            "tests/fixtures/agency/dossiers/C-1.ron:10:9: 警告：申报书 C-1 联合的服务机构 重庆某知识产权代理有限公司（124400004558612340）参与服务的申报主体超过 2 家，另见 C-2、C-3；须确定保留该机构的申报书（至多 2 份）",
+            "tests/fixtures/agency/dossiers/C-2.ron:10:9: 警告：申报书 C-2 联合的服务机构 重庆某知识产权代理有限公司（124400004558612340）参与服务的申报主体超过 2 家，另见 C-1、C-3；须确定保留该机构的申报书（至多 2 份）",
+            "tests/fixtures/agency/dossiers/C-3.ron:10:9: 警告：申报书 C-3 联合的服务机构 重庆某知识产权代理有限公司（124400004558612340）参与服务的申报主体超过 2 家，另见 C-1、C-2；须确定保留该机构的申报书（至多 2 份）",
+        ]
+    );
+}

@@ -119,6 +119,7 @@ pub fn sheet(sections: &[(&str, &[(&str, i64)])], indicators: &[(&str, i64)]) ->
         eligibility: vec![],
         joint_limit: None,
         yearly_limit: None,
+        agency_limit: None,
         pass_lines: vec![],
         aggregation: Aggregation {
             method: Method::TrimmedMean { min_panel: 5 },

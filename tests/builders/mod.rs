@@ -68,6 +68,7 @@ fn base(id: &str) -> Sheet {
         eligibility: vec![],
         joint_limit: None,
         yearly_limit: None,
+        agency_limit: None,
         pass_lines: vec![],
         aggregation: Aggregation {
             method: Method::TrimmedMean { min_panel: 5 },
