@@ -6,6 +6,7 @@ use crate::domain::aggregate::Recusals;
 use crate::domain::card::Card;
 use crate::domain::decision::Decision;
 use crate::domain::dossier::Dossier;
+use crate::domain::excuse::Excuse;
 use crate::domain::rank::{Inputs, RankError, rank};
 use crate::domain::ranking::Ranking;
 use crate::domain::register::Centre;
@@ -47,6 +48,8 @@ pub struct Board {
     /// (expert, dossier) pairs, from the round file and declared.
     pub recusals: Vec<(String, String)>,
     pub decisions: Vec<Decision>,
+    /// Experts excused from a dossier or the whole round.
+    pub excuses: Vec<Excuse>,
     /// The register of centres: formal review of a recognition round refuses
     /// centres that hold their title or are barred, and their affiliates.
     pub centres: Vec<Centre>,
@@ -61,11 +64,13 @@ impl Board {
             .map(|r| (r.expert, r.dossier))
             .collect();
         let decisions = store.decisions(round)?;
+        let excuses = store.excuses(round)?;
         let centres = store.centres()?;
         Ok(Board {
             cards,
             recusals,
             decisions,
+            excuses,
             centres,
         })
     }
@@ -88,6 +93,7 @@ impl Board {
             cards: &self.cards,
             recusals: &recusals,
             decisions: &self.decisions,
+            excuses: &self.excuses,
             register: &self.centres,
         };
         rank(&inputs, stage)

@@ -8,10 +8,12 @@ mod center;
 mod check;
 mod conflict;
 mod demo;
+mod excuse;
 mod hint;
 mod init;
 mod key;
 mod rank;
+mod review;
 mod round;
 mod score;
 mod show;
@@ -102,6 +104,8 @@ pub enum Command {
     /// Declare conflicts of interest (recusals).
     #[command(subcommand)]
     Conflict(conflict::ConflictCommand),
+    /// Record an expert as absent (excused), for one dossier or the whole round.
+    Excuse(excuse::ExcuseArgs),
     /// Check the audit log.
     #[command(subcommand)]
     Audit(audit::AuditCommand),
@@ -174,6 +178,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Init { round_file, by } => init::run(&store_dir(store)?, &round_file, &by, lang),
         Command::Score(c) => score::run(&store_dir(store)?, c, lang),
         Command::Conflict(c) => conflict::run(&store_dir(store)?, c, lang),
+        Command::Excuse(a) => excuse::run(&store_dir(store)?, a, lang),
         Command::Audit(c) => audit::run(&store_dir(store)?, c, lang),
         Command::Round(c) => round::run(&store_dir(store)?, c, lang),
         Command::Bundle(c) => bundle::run(&store_dir(store)?, c, lang),

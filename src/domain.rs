@@ -1,6 +1,7 @@
 //! The competition's rules in plain Rust: no terminal, no database, no file format.
 
 pub mod aggregate;
+pub mod alternates;
 pub mod assessment;
 pub mod calendar;
 pub mod card;
@@ -9,6 +10,7 @@ pub mod decision;
 pub mod deviation;
 pub mod dossier;
 pub mod eligibility;
+pub mod excuse;
 mod explain;
 pub mod facts;
 #[cfg(test)]
@@ -33,6 +35,7 @@ pub mod scoring;
 pub mod selection;
 pub mod sheet;
 pub mod shortlist;
+pub mod stage_board;
 
 pub use invalid::{Invalid, Path, Seg};
 pub use points::Points;

@@ -75,6 +75,20 @@ pub fn html(m: &Minutes) -> String {
     html::render(m)
 }
 
+/// The 评审结果汇总表 alone: the page the committee signs together.
+pub fn summary(m: &Minutes) -> String {
+    html::summary::page(m)
+}
+
+/// Writes `summary.html` alone into `dir`.
+pub fn write_summary(m: &Minutes, dir: &Path) -> Result<PathBuf, ReportError> {
+    fs::create_dir_all(dir).map_err(|source| ReportError::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    write_whole(dir, "summary.html", summary(m).as_bytes())
+}
+
 /// The workbook: 汇总表 and one sheet per expert.
 pub fn xlsx(m: &Minutes) -> Result<Vec<u8>, ReportError> {
     xlsx::render(m).map_err(|e| ReportError::Xlsx(e.to_string()))

@@ -5,6 +5,7 @@
 //! Nothing durable depends on sled: a sled that does not open, or disagrees
 //! with the journal, is moved aside and rebuilt from it.
 
+mod alternates;
 mod audit;
 mod backup;
 mod cards;
@@ -12,6 +13,7 @@ mod centres;
 mod codec;
 mod conflicts;
 mod decisions;
+mod excuses;
 mod identity;
 mod imports;
 mod journal;

@@ -75,6 +75,8 @@ pub fn sheet(items: usize) -> Sheet {
         acceptance: None,
         eligibility: Vec::new(),
         joint_limit: None,
+        yearly_limit: None,
+        agency_limit: None,
         pass_lines: Vec::new(),
         aggregation: Aggregation {
             method: Method::TrimmedMean { min_panel: 5 },
@@ -156,6 +158,9 @@ pub fn round(size: Size, sheet: &Sheet) -> Round {
             min_score: None,
         },
         deviation: None,
+        min_counted: Default::default(),
+        meeting: None,
+        time_zone: None,
     }
 }
 

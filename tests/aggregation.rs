@@ -38,6 +38,7 @@ fn ranking(
         cards,
         recusals: &recusals,
         decisions: &[],
+        excuses: &[],
         register: &[],
     };
     rank(&inputs, stage).unwrap()
@@ -102,7 +103,46 @@ fn five_experts_trimmed_four_plain_one_recused_one_draft() {
     assert_eq!(b.score.unwrap().fixed2(), "71.25");
     assert_eq!(b.experts, 4);
     assert_eq!(out.with_status(Status::Selected), ["A", "B"]);
-    assert!(out.is_final());
+    // Not final: E6 owes a card for A, and E5's card for B is a draft.
+    assert_eq!(out.missing_cards(), [("E5", "B", true), ("E6", "A", false)]);
+    assert!(!out.is_final());
+}
+
+#[test]
+fn a_trimmed_card_decides_no_tie() {
+    // X: totals 50, 60, 60, 60, 90 with S1 20, 20, 20, 20, 40;
+    // Y: totals 55, 60, 60, 60, 65 with S1 22 each. Both score 60.00.
+    let mut s = sheet();
+    s.aggregation.method = Method::TrimmedMean { min_panel: 5 };
+    s.tie_break = vec!["S1".into()];
+    let experts = ["E1", "E2", "E3", "E4", "E5"];
+    let mut r = round(RoundKind::Recognition, &experts);
+    r.selection.cap = 1;
+    let ds = vec![dossier("X"), dossier("Y")];
+    let mut cards = Vec::new();
+    for (e, (a, b, c)) in experts.iter().zip([
+        ("20", "0", "30"),
+        ("20", "0", "40"),
+        ("20", "0", "40"),
+        ("20", "0", "40"),
+        ("30", "10", "50"),
+    ]) {
+        cards.push(full(e, "X", a, b, c));
+    }
+    for (e, c) in experts.iter().zip(["33", "38", "38", "38", "43"]) {
+        cards.push(full(e, "Y", "22", "0", c));
+    }
+    let out = ranking(&r, &s, &ds, &cards, Stage::Expert);
+    let (x, y) = (out.entry("X").unwrap(), out.entry("Y").unwrap());
+    assert_eq!(
+        (x.score, y.score),
+        (Some(Ratio::int(60)), Some(Ratio::int(60)))
+    );
+    // S1 over the three cards that count: X 20, Y 22 — the 90-point card decides nothing.
+    assert_eq!(x.sections[0].value, Ratio::int(20));
+    assert_eq!(y.sections[0].value, Ratio::int(22));
+    assert_eq!(out.with_status(Status::Selected), ["Y"]);
+    assert_eq!(out.with_status(Status::Alternate), ["X"]);
 }
 
 // ---------- the property test
@@ -122,6 +162,8 @@ struct Panel {
     min_score: Option<i64>,
     tie_break: Vec<String>,
     experts: usize,
+    /// The round's `min_counted` for the expert stage.
+    min_counted: u32,
     /// Per dossier, per expert: the card's kind, its three scores, whether recused.
     cells: Vec<Vec<(Kind, [i64; 3], bool)>>,
 }
@@ -163,11 +205,11 @@ fn panel() -> impl Strategy<Value = Panel> {
         1u32..=5,
         prop::option::of(0i64..=100),
         tie_break,
-        1usize..=7,
+        (1usize..=7, 1u32..=3),
         1usize..=8,
     )
         .prop_flat_map(|(method, cap, min_score, tie_break, experts, n)| {
-            let cells = prop::collection::vec(prop::collection::vec(cell(), experts), n);
+            let cells = prop::collection::vec(prop::collection::vec(cell(), experts.0), n);
             // Some dossiers copy the previous one's cards: exact, unbreakable ties.
             let copies = prop::collection::vec(prop::bool::weighted(0.3), n);
             (
@@ -187,12 +229,13 @@ fn panel() -> impl Strategy<Value = Panel> {
             },
         )
         .prop_map(
-            |(method, cap, min_score, tie_break, experts, cells)| Panel {
+            |(method, cap, min_score, tie_break, (experts, min_counted), cells)| Panel {
                 method,
                 cap,
                 min_score,
                 tie_break,
                 experts,
+                min_counted,
                 cells,
             },
         )
@@ -212,6 +255,10 @@ struct Expected {
     id: String,
     score: Option<BigRational>,
     key: Vec<BigRational>,
+    /// Cards that count.
+    counted: u32,
+    /// Whether an expert not recused owes a submitted card.
+    owed: bool,
 }
 
 fn reference_scores(p: &Panel) -> Vec<Expected> {
@@ -239,18 +286,35 @@ fn reference_scores(p: &Panel) -> Vec<Expected> {
                 };
                 big(kept.iter().sum(), 100 * kept.len() as i64)
             });
+            // Sections over the cards whose totals count: with a trimmed mean
+            // one card of the highest total and one of the lowest drop out;
+            // among cards of equal extreme total the one dropped is their average.
+            let sub = |v: &[i64; 3], id: &str| if id == "S1" { v[0] + v[1] } else { v[2] };
             let section = |id: &str| {
-                let sum: i64 = counted
-                    .iter()
-                    .map(|v| if id == "S1" { v[0] + v[1] } else { v[2] })
-                    .sum();
-                big(sum, 100 * n.max(1))
+                let all: i64 = counted.iter().map(|v| sub(v, id)).sum();
+                if !trim {
+                    return big(all, 100 * n.max(1));
+                }
+                let avg_at = |t: i64| {
+                    let group: Vec<i64> = counted
+                        .iter()
+                        .filter(|v| v.iter().sum::<i64>() == t)
+                        .map(|v| sub(v, id))
+                        .collect();
+                    big(group.iter().sum(), 100 * group.len() as i64)
+                };
+                let (lo, hi) = (totals[0], totals[totals.len() - 1]);
+                (big(all, 100) - avg_at(hi) - avg_at(lo)) / big(n - 2, 1)
             };
             let key = p.tie_break.iter().map(|s| section(s)).collect();
             Expected {
                 id: format!("D{d}"),
                 score,
                 key,
+                counted: n as u32,
+                owed: row
+                    .iter()
+                    .any(|(kind, _, recused)| !recused && !matches!(kind, Kind::Submitted)),
             }
         })
         .collect()
@@ -259,7 +323,11 @@ fn reference_scores(p: &Panel) -> Vec<Expected> {
 /// Ranks and statuses by the rules, written the plain way.
 fn reference_ranking(p: &Panel, scores: &[Expected]) -> BTreeMap<String, (Option<u32>, Status)> {
     let mut out = BTreeMap::new();
-    let mut scored: Vec<&Expected> = scores.iter().filter(|e| e.score.is_some()).collect();
+    let enough = |e: &Expected| e.counted >= p.min_counted;
+    let mut scored: Vec<&Expected> = scores
+        .iter()
+        .filter(|e| e.score.is_some() && enough(e))
+        .collect();
     scored.sort_by(|a, b| (&b.score, &b.key).cmp(&(&a.score, &a.key)));
     let same = |a: &Expected, b: &Expected| a.score == b.score && a.key == b.key;
     let line = p.min_score.map(|m| big(m * 100, 100));
@@ -285,6 +353,9 @@ fn reference_ranking(p: &Panel, scores: &[Expected]) -> BTreeMap<String, (Option
     for e in scores.iter().filter(|e| e.score.is_none()) {
         out.insert(e.id.clone(), (None, Status::Unscored));
     }
+    for e in scores.iter().filter(|e| e.score.is_some() && !enough(e)) {
+        out.insert(e.id.clone(), (None, Status::InsufficientPanel));
+    }
     out
 }
 
@@ -299,6 +370,7 @@ fn build(p: &Panel) -> (Round, Sheet, Vec<Dossier>, Vec<Card>) {
     // Room for every dossier on the shortlist: this test is about the expert stage.
     r.selection.shortlist_ratio = 8;
     r.selection.min_score = p.min_score.map(|m| pts(&m.to_string()));
+    r.min_counted.expert = p.min_counted;
     let mut ds = Vec::new();
     let mut cards = Vec::new();
     for (d, row) in p.cells.iter().enumerate() {
@@ -308,13 +380,7 @@ fn build(p: &Panel) -> (Round, Sheet, Vec<Dossier>, Vec<Card>) {
             let h = |x: i64| format!("{}.{:02}", x / 100, x % 100);
             let (a, b, c) = (h(v[0]), h(v[1]), h(v[2]));
             let scores = [("a", a.as_str()), ("b", b.as_str()), ("c", c.as_str())];
-            let c = match kind {
-                Kind::Missing => continue,
-                Kind::Draft => card("r", Stage::Expert, &experts[e], &id, &scores, false),
-                Kind::Incomplete => card("r", Stage::Expert, &experts[e], &id, &scores[..2], true),
-                Kind::Submitted => card("r", Stage::Expert, &experts[e], &id, &scores, true),
-            };
-            cards.push(c);
+            // A recusal is declared whether or not the expert began a card.
             if *recused {
                 r.conflicts.push(Conflict {
                     expert: experts[e].clone(),
@@ -322,6 +388,13 @@ fn build(p: &Panel) -> (Round, Sheet, Vec<Dossier>, Vec<Card>) {
                     reason: "回避".into(),
                 });
             }
+            let c = match kind {
+                Kind::Missing => continue,
+                Kind::Draft => card("r", Stage::Expert, &experts[e], &id, &scores, false),
+                Kind::Incomplete => card("r", Stage::Expert, &experts[e], &id, &scores[..2], true),
+                Kind::Submitted => card("r", Stage::Expert, &experts[e], &id, &scores, true),
+            };
+            cards.push(c);
         }
     }
     (r, s, ds, cards)
@@ -345,9 +418,12 @@ proptest! {
             prop_assert_eq!((entry.rank, entry.status), (*rank, *status), "{}", id);
         }
         prop_assert!(got.with_status(Status::Selected).len() <= p.cap as usize);
-        let undecided = !got.with_status(Status::Undecided).is_empty();
-        let unscored = !got.with_status(Status::Unscored).is_empty();
-        prop_assert_eq!(got.is_final(), !undecided && !unscored);
+        // Final exactly when the reference leaves no tie to decide, no
+        // dossier without a score and no card owed.
+        let undecided = want.values().any(|(_, s)| *s == Status::Undecided);
+        let unscored = want.values().any(|(_, s)| *s == Status::Unscored);
+        let owed = scores.iter().any(|e| e.owed);
+        prop_assert_eq!(got.is_final(), !undecided && !unscored && !owed);
     }
 
     #[test]

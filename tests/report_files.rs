@@ -144,7 +144,8 @@ fn html_has_the_ranking_the_notice_list_and_one_signed_sheet_per_expert_and_doss
         first.contains("建设目标（小计）</td><td class=\"num\">40</td><td class=\"num\">25</td>")
     );
     assert!(first.contains("<td>合计</td><td class=\"num\">100</td><td class=\"num\">85</td>"));
-    assert!(first.contains("已提交 2024-06-01 09:00 UTC"));
+    // Local time with its zone, not UTC.
+    assert!(first.contains("已提交 2024-06-01 17:00 UTC+08:00 (Asia/Shanghai)"));
     // The pending tie and the verification block.
     assert!(html.contains("D4、D5 同分并列，跨越入选名额（4 家）线：须由秘书记录决定及理由。"));
     assert!(html.contains("评分表指纹：<code>sha256:0123abcd</code>"));
@@ -224,7 +225,7 @@ fn an_acceptance_round_prints_its_verdicts_and_indicator_sheets() {
         "E2",
         &d.id,
         &[("G1", "6"), ("G5", "1")],
-        false,
+        true,
     );
     card.comments.insert("G5".into(), "获中国专利优秀奖".into());
     let cards = vec![card];
@@ -237,6 +238,7 @@ fn an_acceptance_round_prints_its_verdicts_and_indicator_sheets() {
         cards: &cards,
         recusals: &recusals,
         decisions: &[],
+        excuses: &[],
         register: &[],
     };
     let ranking = rank(&inputs, Stage::Expert).unwrap();
@@ -247,6 +249,7 @@ fn an_acceptance_round_prints_its_verdicts_and_indicator_sheets() {
         ranking: &ranking,
         cards: &cards,
         conflicts: &r.round.conflicts,
+        excuses: &[],
         generated: Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(),
         sheet_fingerprint: "fp".into(),
         lang: Lang::Zh,
@@ -263,7 +266,12 @@ fn an_acceptance_round_prints_its_verdicts_and_indicator_sheets() {
         "战略性新兴产业有效发明专利</td><td class=\"num\">5 件</td><td class=\"num\">6</td>"
     ));
     assert!(html.contains("获中国专利优秀奖"));
-    assert!(html.contains("未提交（草稿），不计入"));
+    // Submitted, the card is printed for signing; a draft never is.
+    assert!(
+        html.contains("已提交 2024-06-01 17:00 UTC+08:00 (Asia/Shanghai)"),
+        "{html}"
+    );
+    assert!(!html.contains("未提交（草稿），不计入"));
     let book = report::xlsx(&m).unwrap();
     let mut book = Xlsx::new(std::io::Cursor::new(book)).unwrap();
     let e2 = book.worksheet_range(&book.sheet_names()[2]).unwrap();

@@ -39,7 +39,7 @@ fn csv_is_exact_bytes_with_a_byte_order_mark_first() {
         "4,并列,D5,戊生物科技有限公司,75.00,3,0.00,并列待定,undecided,与 D4 并列；并列跨越入选名额（4 家）线，待秘书决定",
         "6,,D6,己信息技术有限公司,60.00,3,40.00,备选,alternate,专家 E1 总分 40 偏离均值 20.00 分（阈值 15 分）；专家 E3 总分 80 偏离均值 20.00 分（阈值 15 分）",
         "7,,D8,辛公司,50.17,3,0.50,未达最低分,below_threshold,",
-        ",,D7,庚公司,,0,,形式审查未通过,ineligible,形式审查：联合申报单位不超过2家",
+        ",,D7,庚公司,,0,,形式审查未通过,ineligible,形式审查：联合申报单位 3 家，超过 2 家",
         "",
     ]
     .join("\r\n");
@@ -140,7 +140,10 @@ fn json_has_the_documented_shape() {
     let d7 = entry(&v, "D7");
     assert!(d7["rank"].is_null() && d7["score"].is_null() && d7["spread"].is_null());
     assert_eq!(d7["status"], "ineligible");
-    assert_eq!(d7["reasons"], serde_json::json!(["联合申报单位不超过2家"]));
+    assert_eq!(
+        d7["reasons"],
+        serde_json::json!(["联合申报单位 3 家，超过 2 家"])
+    );
 }
 
 #[test]
@@ -201,6 +204,8 @@ fn the_english_table_has_english_headings_and_lines_up() {
     let lines = table_lines(&table, "Rank  ");
     assert!(lines[0].starts_with("Rank  Dossier  Applicant"));
     let status_col = column(&lines[0], "Status");
+    // One row per entry: a zip over a short table would check nothing.
+    assert_eq!(lines.len() - 2, w.ranking.entries.len(), "{table}");
     for (row, e) in lines[2..].iter().zip(&w.ranking.entries) {
         assert_eq!(column(row, e.status.en()), status_col, "{row}");
     }

@@ -97,6 +97,7 @@ fn ranked(r: &LoadedRound, cards: &[Card], stage: Stage) -> Ranking {
         cards,
         recusals: &recusals,
         decisions: &[],
+        excuses: &[],
         register: &[],
     };
     rank(&inputs, stage).expect("the demo round ranks")
@@ -200,6 +201,7 @@ fn the_demo_minutes_print_to_a4_pdf_with_names_scores_and_signatures() {
         ranking: &ranking,
         cards: &cards,
         conflicts: &r.round.conflicts,
+        excuses: &[],
         generated: Utc.with_ymd_and_hms(2024, 9, 20, 10, 0, 0).unwrap(),
         sheet_fingerprint: "sha256:demo".into(),
         lang: Lang::Zh,

@@ -9,7 +9,7 @@ use std::process::Command;
 use chrono::NaiveDate;
 use pingshen::domain::Points;
 use pingshen::domain::Ratio;
-use pingshen::domain::dossier::{ApplicantKind, Dossier};
+use pingshen::domain::dossier::{ApplicantKind, Dossier, JointApplicant};
 use pingshen::domain::rules::Facts;
 use pingshen::domain::sheet::{CommentRule, Sheet};
 use pingshen::load::{self, Disk};
@@ -519,4 +519,119 @@ fn eligibility_counts_pct_at_one_half() {
     assert!(failed_rules(&d6, &d, on).contains(&"FCG6-E3".to_string()));
     d.patents.invention.valid = 3;
     assert!(!failed_rules(&d6, &d, on).contains(&"FCG6-E3".to_string()));
+}
+
+/// A joint applicant of a kind, with the partner facts it declares.
+fn partner(kind: ApplicantKind, staff: u32, field: u32, revenue: i64) -> JointApplicant {
+    JointApplicant {
+        name: format!("{kind:?}伙伴"),
+        credit_code: "91440101MA5D000006".into(),
+        kind,
+        role: "联合申报".into(),
+        in_region: None,
+        staff: Some(staff),
+        field_staff: Some(field),
+        revenue: Some(p(revenue)),
+    }
+}
+
+#[test]
+fn partners_of_each_kind_and_their_own_facts_as_the_notices_say() {
+    use ApplicantKind::{Enterprise, Institute, ServiceAgency, University};
+    let r = round("scoresheets/demo/round.ron");
+    let on = r.round.date;
+    let base = r.dossiers[0].clone();
+    let lead = |kind: ApplicantKind, joint: Vec<JointApplicant>| {
+        let mut d = base.clone();
+        d.applicant.kind = kind;
+        d.joint = joint;
+        d
+    };
+    let cq = sheet("scoresheets/chongqing-2020.ron");
+    let xy = sheet("scoresheets/xinyang-2021.ron");
+    let has = |s: &Sheet, d: &Dossier, id: &str| failed_rules(s, d, on).contains(&id.to_string());
+
+    // Chongqing 二: a university must join an agency and a city enterprise;
+    // a university plus an agency is not enough.
+    let uni_agency = lead(
+        University,
+        vec![
+            partner(University, 0, 0, 0),
+            partner(ServiceAgency, 20, 6, 200),
+        ],
+    );
+    assert!(has(&cq, &uni_agency, "CQ-E5"));
+    let uni_ent = lead(
+        University,
+        vec![
+            partner(Enterprise, 0, 0, 0),
+            partner(ServiceAgency, 20, 6, 200),
+        ],
+    );
+    assert!(!has(&cq, &uni_ent, "CQ-E5"));
+    let mut outside = uni_ent.clone();
+    outside.joint[0].in_region = Some(false);
+    assert!(
+        has(&cq, &outside, "CQ-E5"),
+        "the enterprise must be in the city"
+    );
+    // Chongqing 二(二)5: a university without a management system fails.
+    let mut no_system = uni_ent.clone();
+    no_system.management.patent_system = false;
+    assert!(has(&cq, &no_system, "CQ-E14"));
+    // Chongqing 二(三)1: the agency needs field attorneys or searchers.
+    let no_field = lead(Enterprise, vec![partner(ServiceAgency, 20, 0, 200)]);
+    assert!(has(&cq, &no_field, "CQ-E15"));
+
+    // Xinyang 四: an institute with two agencies has no enterprise partner.
+    let inst_agencies = lead(
+        Institute,
+        vec![
+            partner(ServiceAgency, 20, 6, 200),
+            partner(ServiceAgency, 20, 6, 200),
+        ],
+    );
+    assert!(has(&xy, &inst_agencies, "XY-E4"));
+    let inst_ok = lead(
+        Institute,
+        vec![
+            partner(Enterprise, 0, 0, 0),
+            partner(ServiceAgency, 20, 6, 200),
+        ],
+    );
+    assert!(!has(&xy, &inst_ok, "XY-E4"));
+    // A service agency cannot lead, and the reason says so.
+    let agency_lead = lead(ServiceAgency, vec![partner(Enterprise, 0, 0, 0)]);
+    assert!(has(&xy, &agency_lead, "XY-E0"));
+    let title = &xy
+        .eligibility
+        .iter()
+        .find(|r| r.id == "XY-E0")
+        .unwrap()
+        .title;
+    assert!(
+        title.starts_with("知识产权服务机构不能作为申报主体牵头申报"),
+        "{title}"
+    );
+    // Xinyang 四(一)3: the agency's own staff, field staff and revenue.
+    let weak = lead(
+        Enterprise,
+        vec![
+            partner(University, 0, 0, 0),
+            partner(ServiceAgency, 9, 4, 99),
+        ],
+    );
+    for id in ["XY-E12", "XY-E13", "XY-E14"] {
+        assert!(has(&xy, &weak, id), "{id}");
+    }
+    let strong = lead(
+        Enterprise,
+        vec![
+            partner(University, 0, 0, 0),
+            partner(ServiceAgency, 10, 5, 100),
+        ],
+    );
+    for id in ["XY-E12", "XY-E13", "XY-E14"] {
+        assert!(!has(&xy, &strong, id), "{id}");
+    }
 }

@@ -25,6 +25,7 @@ fn ranked(r: &LoadedRound, stage: Stage) -> Ranking {
         cards: &[],
         recusals: &recusals,
         decisions: &[],
+        excuses: &[],
         register: &[],
     };
     rank(&inputs, stage).expect("the shipped round ranks")
@@ -75,7 +76,17 @@ fn annual_demo_before_any_card_waits_for_every_centre() {
     let out = ranked(&r, Stage::Expert);
     assert_eq!(out.entries.len(), r.dossiers.len());
     assert!(out.entries.iter().all(|e| e.status == Status::Unscored));
-    assert_eq!(out.pending.len(), r.dossiers.len());
+    let unscored = out
+        .pending
+        .iter()
+        .filter(|p| matches!(p, Pending::Unscored { .. }))
+        .count();
+    assert_eq!(unscored, r.dossiers.len());
+    // Every expert owes a card for every centre: none has begun one.
+    let owed = out.missing_cards();
+    assert_eq!(owed.len(), r.dossiers.len() * r.round.experts.len());
+    assert!(owed.iter().all(|(_, _, draft)| !draft));
+    assert_eq!(out.pending.len(), unscored + owed.len());
 }
 
 #[test]
@@ -96,10 +107,19 @@ fn recognition_demo_ranks_both_stages_before_any_card() {
             e.status
         );
     }
+    // With no preliminary score nobody is shortlisted yet: the expert stage
+    // waits only on the shortlist, which waits on a score for every eligible dossier.
+    assert_eq!(expert.pending, [Pending::Shortlist]);
+    let eligible = pre
+        .entries
+        .iter()
+        .filter(|e| e.status != Status::Ineligible)
+        .count();
+    assert!(eligible > 40, "{eligible}");
+    assert_eq!(pre.pending.len(), eligible);
     assert!(
-        expert
-            .pending
+        pre.pending
             .iter()
-            .all(|p| matches!(p, Pending::Unscored { .. } | Pending::Shortlist))
+            .all(|p| matches!(p, Pending::Unscored { .. }))
     );
 }

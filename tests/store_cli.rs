@@ -204,13 +204,13 @@ fn init_refuses_an_invalid_round_without_writing() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("store");
     let out = pingshen(&dir)
-        .args(["init", "tests/bad/round-joint/round.ron"])
+        .args(["init", "tests/bad/round-bad-code/round.ron"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
     assert!(
-        err.contains("tests/bad/round-joint/dossiers/t-001.ron:"),
+        err.contains("tests/bad/round-bad-code/dossiers/t-001.ron:"),
         "{err}"
     );
     assert!(!dir.exists(), "the store folder was created");

@@ -1,6 +1,7 @@
 //! `pingshen center …`: the register of recognised centres through their
 //! annual assessments, publicity and objections, withdrawal and funding.
 
+mod alternates;
 mod args;
 mod change;
 mod publicity;
@@ -25,6 +26,12 @@ pub enum CenterCommand {
         on: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Instead: the alternates recorded from recognition rounds, in rank order.
+        #[arg(long)]
+        alternates: bool,
+        /// With --alternates: only those of this year's rounds.
+        #[arg(long, requires = "alternates")]
+        year: Option<i32>,
     },
     /// One centre: its history, publicity, objections and payments.
     Show {
@@ -170,7 +177,13 @@ impl From<SchemeArg> for Scheme {
 
 pub fn run(dir: &Path, cmd: CenterCommand, lang: Lang) -> Result<(), Error> {
     match cmd {
-        CenterCommand::List { on, format } => read::list(dir, on.as_deref(), format, lang),
+        CenterCommand::List {
+            alternates: true,
+            year,
+            format,
+            ..
+        } => alternates::list(dir, year, format, lang),
+        CenterCommand::List { on, format, .. } => read::list(dir, on.as_deref(), format, lang),
         CenterCommand::Show { code, on, format } => {
             read::show(dir, &code, on.as_deref(), format, lang)
         }

@@ -12,7 +12,12 @@ pub fn run(files: &[PathBuf], lang: Lang) -> Result<(), Error> {
     let mut bad = 0;
     for f in files {
         match summary(f, lang) {
-            Ok(s) => println!("OK  {}  ({s})", f.display()),
+            Ok(s) => {
+                println!("OK  {}  ({s})", f.display());
+                for w in super::review::warnings(f, lang.into()) {
+                    println!("{w}");
+                }
+            }
             Err(errors) => {
                 bad += 1;
                 for e in errors {

@@ -8,9 +8,10 @@ use clap::{Args, ValueEnum};
 use super::Lang;
 use crate::board::{Ranked, ranked};
 use crate::domain::decision::{Choice, Decision};
-use crate::domain::ranking::Ranking;
+use crate::domain::ranking::{Pending, Ranking};
 use crate::domain::round::{Conflict, Stage};
 use crate::error::Error;
+use crate::lang::Say;
 use crate::report::{self, Format, Minutes};
 use crate::store::Store;
 
@@ -80,6 +81,9 @@ pub struct ReportArgs {
     /// The folder to write ranking.csv, ranking.xlsx, report.html and ranking.md into.
     #[arg(long)]
     pub out: PathBuf,
+    /// Write only summary.html: the 评审结果汇总表 the committee signs together.
+    #[arg(long)]
+    pub summary: bool,
 }
 
 /// The round file's conflicts and those declared since, for the minutes.
@@ -103,35 +107,128 @@ fn minutes<'a>(x: &'a Ranked, conflicts: &'a [Conflict], lang: Lang) -> Minutes<
         ranking: &x.ranking,
         cards: &x.board.cards,
         conflicts,
+        excuses: &x.board.excuses,
         generated: chrono::Utc::now(),
         sheet_fingerprint: crate::fingerprint::sheet(&x.round.sheet),
         lang: lang.into(),
     }
 }
 
-/// What still stands between the ranking and a final result, one line each.
-fn pending(r: &Ranking, lang: Lang) -> String {
-    let ties: Vec<String> = r
-        .unresolved_ties()
-        .iter()
-        .map(|(ds, _)| {
-            lang.pick("并列待决定：", "tie to decide: ").to_string()
-                + &ds.join(", ")
-                + lang.pick(
-                    "（pingshen decide --dossier …）",
-                    " (pingshen decide --dossier …)",
-                )
-        })
-        .collect();
-    let others = r.pending.len() - ties.len();
-    let mut lines = ties;
-    if others > 0 {
-        lines.push(format!(
-            "{others} {}",
-            lang.pick("项评分未完成", "dossiers without a counted score")
-        ));
+/// What still stands between the ranking and a final result, one line each:
+/// ties to decide, dossiers without a counted score, and every expected card
+/// not submitted, by expert and dossier.
+struct Outstanding<'a>(&'a Ranking);
+
+impl Outstanding<'_> {
+    fn ties(&self) -> Vec<String> {
+        self.0
+            .unresolved_ties()
+            .iter()
+            .map(|(ds, _)| ds.join(", "))
+            .collect()
     }
-    lines.join("\n")
+
+    fn unscored(&self) -> usize {
+        self.0
+            .pending
+            .iter()
+            .filter(|p| matches!(p, Pending::Unscored { .. }))
+            .count()
+    }
+
+    /// Missing cards grouped by expert, in the order the ranking lists them.
+    fn by_expert(&self) -> Vec<(&str, Vec<(&str, bool)>)> {
+        let mut out: Vec<(&str, Vec<(&str, bool)>)> = Vec::new();
+        for (e, d, draft) in self.0.missing_cards() {
+            match out.iter_mut().find(|(x, _)| *x == e) {
+                Some((_, ds)) => ds.push((d, draft)),
+                None => out.push((e, vec![(d, draft)])),
+            }
+        }
+        out
+    }
+
+    fn shortlist(&self) -> bool {
+        self.0.pending.contains(&Pending::Shortlist)
+    }
+}
+
+impl Say for Outstanding<'_> {
+    fn zh(&self) -> String {
+        let mut lines: Vec<String> = self
+            .ties()
+            .into_iter()
+            .map(|t| format!("并列待决定：{t}（pingshen decide --dossier …）"))
+            .collect();
+        let n = self.unscored();
+        if n > 0 {
+            lines.push(format!("{n} 份申报书尚无计分的评分"));
+        }
+        let cards = self.by_expert();
+        if !cards.is_empty() {
+            let total: usize = cards.iter().map(|(_, ds)| ds.len()).sum();
+            lines.push(format!(
+                "应交未交的评分表 {total} 份（专家：申报书；草稿已标注；缺席可用 pingshen excuse 记录）："
+            ));
+            for (e, ds) in cards {
+                let list: Vec<String> = ds
+                    .iter()
+                    .map(|(d, draft)| {
+                        if *draft {
+                            format!("{d}（草稿）")
+                        } else {
+                            d.to_string()
+                        }
+                    })
+                    .collect();
+                lines.push(format!("  {e}（{} 份）：{}", ds.len(), list.join("、")));
+            }
+        }
+        if self.shortlist() {
+            lines.push("初审入围名单尚未最终确定".into());
+        }
+        lines.join("\n")
+    }
+
+    fn en(&self) -> String {
+        let mut lines: Vec<String> = self
+            .ties()
+            .into_iter()
+            .map(|t| format!("tie to decide: {t} (pingshen decide --dossier …)"))
+            .collect();
+        let n = self.unscored();
+        if n > 0 {
+            lines.push(format!("{n} dossiers without a counted score"));
+        }
+        let cards = self.by_expert();
+        if !cards.is_empty() {
+            let total: usize = cards.iter().map(|(_, ds)| ds.len()).sum();
+            lines.push(format!(
+                "{total} expected cards not submitted (expert: dossiers; drafts marked; record an absence with pingshen excuse):"
+            ));
+            for (e, ds) in cards {
+                let list: Vec<String> = ds
+                    .iter()
+                    .map(|(d, draft)| {
+                        if *draft {
+                            format!("{d} (draft)")
+                        } else {
+                            d.to_string()
+                        }
+                    })
+                    .collect();
+                lines.push(format!("  {e} ({}): {}", ds.len(), list.join(", ")));
+            }
+        }
+        if self.shortlist() {
+            lines.push("the preliminary shortlist is not final".into());
+        }
+        lines.join("\n")
+    }
+}
+
+fn pending(r: &Ranking, lang: Lang) -> String {
+    Outstanding(r).say(lang.into())
 }
 
 /// Score conflicts from imported bundles still open in a stage, one line each.
@@ -242,6 +339,12 @@ pub fn report(dir: &Path, a: ReportArgs, lang: Lang) -> Result<(), Error> {
     let store = Store::open(dir)?;
     let x = ranked(&store, &a.round, a.stage.into())?;
     let c = conflicts(&store, &a.round)?;
+    if a.summary {
+        let path = report::write_summary(&minutes(&x, &c, lang), &a.out)
+            .map_err(|e| Error::Failure(e.to_string()))?;
+        println!("{}", path.display());
+        return Ok(());
+    }
     let written = report::write_all(&minutes(&x, &c, lang), &a.out)
         .map_err(|e| Error::Failure(e.to_string()))?;
     for p in written {

@@ -99,7 +99,8 @@ pub struct PanelScore {
     pub mean: Option<Ratio>,
     /// Highest counted total minus lowest.
     pub spread: Option<Points>,
-    /// Mean section subtotals over all counted experts, in sheet order.
+    /// Mean section subtotals over the cards whose totals count (a trimmed
+    /// card decides no tie), in sheet order.
     pub sections: Vec<Mean>,
     /// Mean item scores (or achieved values) over all counted experts, in sheet order.
     pub items: Vec<Mean>,
@@ -223,7 +224,12 @@ fn summarise(
             .map(|s| {
                 let range = start..start + s.items.len();
                 start = range.end;
-                mean_of(&s.id, &|c| range.clone().map(|k| c.value(k)).sum())
+                let subtotal = |c: &Counted| range.clone().map(|k| c.value(k)).sum::<Points>();
+                if trimmed {
+                    trimmed_mean_of(&s.id, &counted, &subtotal)
+                } else {
+                    mean_of(&s.id, &subtotal)
+                }
             })
             .collect();
         let items = sheet
@@ -245,6 +251,31 @@ fn summarise(
         spread,
         sections,
         items,
+    }
+}
+
+/// The mean of one value of each card over the cards whose totals count in a
+/// trimmed mean: one card of the highest total and one of the lowest are
+/// dropped. When several cards share the highest (or lowest) total, the card
+/// dropped counts as their average, so no arbitrary choice among equal totals
+/// decides a tie.
+fn trimmed_mean_of(id: &str, counted: &[Counted], value: &dyn Fn(&Counted) -> Points) -> Mean {
+    let hi = counted.iter().map(|c| c.total).max().unwrap_or_default();
+    let lo = counted.iter().map(|c| c.total).min().unwrap_or_default();
+    let mean_where = |keep: &dyn Fn(&Counted) -> bool| {
+        let group: Vec<i128> = counted
+            .iter()
+            .filter(|c| keep(c))
+            .map(|c| value(c).hundredths() as i128)
+            .collect();
+        Ratio::new(group.iter().sum(), 100 * (group.len() as i128).max(1))
+    };
+    let all: i128 = counted.iter().map(|c| value(c).hundredths() as i128).sum();
+    let kept =
+        Ratio::new(all, 100) - mean_where(&|c| c.total == hi) - mean_where(&|c| c.total == lo);
+    Mean {
+        id: id.to_string(),
+        value: kept.div_int((counted.len() as i128 - 2).max(1)),
     }
 }
 
@@ -318,9 +349,10 @@ mod tests {
         assert_eq!(p.score, Some(Ratio::int(75)));
         assert_eq!(p.mean, Some(Ratio::int(76)));
         assert_eq!(p.spread, Some(Points::whole(35)));
-        // section means over all five counted: S1 (40+40+45+50+60)/5, S2 (20+30+30+30+35)/5
-        assert_eq!(p.section("S1"), Some(Ratio::int(47)));
-        assert_eq!(p.section("S2"), Some(Ratio::int(29)));
+        // section means over the three cards that count (E2, E3, E4):
+        // S1 (40+45+50)/3, S2 (30+30+30)/3
+        assert_eq!(p.section("S1"), Some(Ratio::int(45)));
+        assert_eq!(p.section("S2"), Some(Ratio::int(30)));
         assert_eq!(p.item("a"), Some(Ratio::int(24)));
     }
 

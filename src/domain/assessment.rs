@@ -3,9 +3,9 @@
 
 use super::indicators::{Evidence, achievement};
 use super::outcome::{OutcomeError, annual_line, reaches, verdict};
-use super::rank::{Board, Inputs, flag_hidden_fail, sort_rest};
 use super::ranking::{Basis, Entry, Pending, Ranking, Status};
 use super::round::Stage;
+use super::stage_board::{Board, Inputs, flag_hidden_fail, sort_rest};
 
 /// Annual assessment: passed when the exact panel score reaches the year's
 /// line (70.00 passes; 69.99666… fails and is flagged if it prints as 70.00).
@@ -16,18 +16,28 @@ pub fn annual(inputs: &Inputs, year: u8) -> Result<Ranking, OutcomeError> {
     let mut rest = Vec::new();
     let mut pending = Vec::new();
     let mut candidates = Vec::new();
+    let mut in_stage = Vec::new();
     for d in inputs.dossiers {
         if !board.eligible(d) {
             rest.push(board.entry(d, Status::Ineligible));
-        } else if let Some(c) = board.candidate(d) {
-            candidates.push(c);
-        } else {
-            pending.push(Pending::Unscored {
-                dossier: d.id.clone(),
-            });
-            rest.push(board.entry(d, Status::Unscored));
+            continue;
+        }
+        in_stage.push(d);
+        match board.candidate(d) {
+            Some(_) if !board.enough(d) => {
+                rest.push(board.entry(d, Status::InsufficientPanel));
+            }
+            Some(c) => candidates.push(c),
+            None => {
+                pending.push(Pending::Unscored {
+                    dossier: d.id.clone(),
+                });
+                rest.push(board.entry(d, Status::Unscored));
+            }
         }
     }
+    in_stage.sort_by(|a, b| a.id.cmp(&b.id));
+    pending.extend(board.missing_cards(&in_stage));
     let order = board.order(candidates);
     let mut entries = board.ranked(&order, |i| {
         if reaches(order.rows[i].candidate.score, line) {
@@ -228,5 +238,37 @@ mod tests {
         assert_eq!(d.zh(), "达成 0/3；需 2 项（依据申报数据）");
         assert_eq!(d.en(), "met 0 of 3; needs 2 items (declared values)");
         assert!(!r.is_final());
+    }
+
+    #[test]
+    fn an_annual_score_on_too_few_cards_neither_passes_nor_fails() {
+        let mut w = annual_world(1);
+        w.round.min_counted.expert = 3;
+        w.round.experts = ["E1", "E2", "E3"]
+            .map(crate::domain::fixtures::expert)
+            .to_vec();
+        w.dossiers(&["A"]);
+        for e in ["E1", "E2"] {
+            w.score(Stage::Expert, e, "A", "40", "40");
+        }
+        let r = rank(&w.inputs(), Stage::Expert).unwrap();
+        let a = r.entry("A").unwrap();
+        assert_eq!(
+            (a.status, a.rank, a.experts),
+            (Status::InsufficientPanel, None, 2)
+        );
+        assert_eq!(r.missing_cards(), [("E3", "A", false)]);
+        // E3 excused: nothing is owed, and two cards are still too few.
+        w.excuses.push(crate::domain::excuse::Excuse {
+            round: "r".into(),
+            expert: "E3".into(),
+            dossier: None,
+            reason: "因病缺席".into(),
+            by: "秘书".into(),
+            at: crate::domain::fixtures::at(3),
+        });
+        let r = rank(&w.inputs(), Stage::Expert).unwrap();
+        assert!(r.is_final());
+        assert_eq!(r.with_status(Status::InsufficientPanel), ["A"]);
     }
 }

@@ -81,6 +81,19 @@ pub struct JointApplicant {
     pub kind: ApplicantKind,
     /// What the partner does in the centre, e.g. 技术支撑 or 专利服务.
     pub role: String,
+    /// Whether the partner is registered in the programme's region (unset: yes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_region: Option<bool>,
+    /// The partner's own staff, for the conditions a programme sets on its
+    /// partners (e.g. an agency's staff, field specialists and revenue).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff: Option<u32>,
+    /// Patent attorneys and searchers in the applicant's field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field_staff: Option<u32>,
+    /// Last year's revenue from IP services (万元).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revenue: Option<Points>,
 }
 
 /// Filed / granted / valid, as on the Guangxi application form.
@@ -214,6 +227,17 @@ pub const FACTS: &[(&str, &str)] = &[
     ("joint.count", "联合申报单位数"),
     ("joint.universities", "联合高校/科研院所数"),
     ("joint.agencies", "联合服务机构数"),
+    ("joint.enterprises", "联合企业数"),
+    ("joint.enterprises.in_region", "联合的本地区企业数"),
+    ("joint.agencies.staff.min", "联合服务机构从业人员（最少者）"),
+    (
+        "joint.agencies.field_staff.min",
+        "联合服务机构相关领域代理/检索人员（最少者）",
+    ),
+    (
+        "joint.agencies.revenue.min",
+        "联合服务机构上年度知识产权服务收入(万元，最少者)",
+    ),
     ("years_registered", "注册年限"),
     ("sales.last3.min", "近三年最低年销售收入(万元)"),
     ("sales.last", "上年度销售收入(万元)"),
@@ -242,6 +266,17 @@ pub const FLAGS: &[(&str, &str)] = &[
 ];
 
 impl Dossier {
+    /// The least of a value over the joint service agencies (an undeclared
+    /// value counts as 0); 0 when there is none.
+    fn agencies_min(&self, value: impl Fn(&JointApplicant) -> Ratio) -> Ratio {
+        self.joint
+            .iter()
+            .filter(|j| j.kind == ApplicantKind::ServiceAgency)
+            .map(value)
+            .min()
+            .unwrap_or(Ratio::ZERO)
+    }
+
     /// A numeric fact, as of `on` (the round's date, for ages).
     pub fn number(&self, name: &str, on: NaiveDate) -> Option<Ratio> {
         let p = &self.patents;
@@ -268,6 +303,21 @@ impl Dossier {
                 ApplicantKind::Institute,
             ])),
             "joint.agencies" => n(joint(&[ApplicantKind::ServiceAgency])),
+            "joint.enterprises" => n(joint(&[ApplicantKind::Enterprise])),
+            "joint.enterprises.in_region" => n(self
+                .joint
+                .iter()
+                .filter(|j| j.kind == ApplicantKind::Enterprise && j.in_region != Some(false))
+                .count() as u32),
+            "joint.agencies.staff.min" => {
+                Some(self.agencies_min(|j| Ratio::int(j.staff.unwrap_or(0) as i128)))
+            }
+            "joint.agencies.field_staff.min" => {
+                Some(self.agencies_min(|j| Ratio::int(j.field_staff.unwrap_or(0) as i128)))
+            }
+            "joint.agencies.revenue.min" => {
+                Some(self.agencies_min(|j| j.revenue.map_or(Ratio::ZERO, Ratio::from_points)))
+            }
             "years_registered" => n(full_years(self.applicant.registered, on)),
             "sales.last3.min" => {
                 let mut years: Vec<_> = self.finances.iter().collect();

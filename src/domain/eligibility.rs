@@ -47,7 +47,7 @@ pub fn review(dossier: &Dossier, on: NaiveDate, sheets: &[&Sheet]) -> Review {
             failures.push(Failure {
                 sheet: sheet.id.clone(),
                 rule: "joint_limit".to_string(),
-                title: format!("联合申报单位不超过{limit}家"),
+                title: format!("联合申报单位 {} 家，超过 {limit} 家", dossier.joint.len()),
             });
         }
         let indicators = sheet.indicator_ids();
@@ -69,6 +69,54 @@ pub fn review(dossier: &Dossier, on: NaiveDate, sheets: &[&Sheet]) -> Review {
         dossier: dossier.id.clone(),
         failures,
     }
+}
+
+/// A service agency named as joint applicant in more of a round's dossiers
+/// than the programme allows: every dossier involved, with the others named.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AgencyClash {
+    pub credit_code: String,
+    pub name: String,
+    pub limit: u32,
+    /// The dossiers naming the agency, by id.
+    pub dossiers: Vec<String>,
+}
+
+/// The agencies over the limit of any of `sheets` across the round's dossiers.
+pub fn agency_clashes(dossiers: &[Dossier], sheets: &[&Sheet]) -> Vec<AgencyClash> {
+    use super::dossier::ApplicantKind;
+    let Some(limit) = sheets.iter().filter_map(|s| s.agency_limit).min() else {
+        return Vec::new();
+    };
+    let mut by_code: std::collections::BTreeMap<&str, (&str, Vec<String>)> =
+        std::collections::BTreeMap::new();
+    for d in dossiers {
+        for j in d
+            .joint
+            .iter()
+            .filter(|j| j.kind == ApplicantKind::ServiceAgency)
+        {
+            let e = by_code
+                .entry(j.credit_code.as_str())
+                .or_insert((j.name.as_str(), Vec::new()));
+            if !e.1.contains(&d.id) {
+                e.1.push(d.id.clone());
+            }
+        }
+    }
+    by_code
+        .into_iter()
+        .filter(|(_, (_, ds))| ds.len() > limit as usize)
+        .map(|(code, (name, mut ds))| {
+            ds.sort();
+            AgencyClash {
+                credit_code: code.to_string(),
+                name: name.to_string(),
+                limit,
+                dossiers: ds,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -110,7 +110,7 @@ fn cond(c: &Cond, w: &Words) -> String {
         Cond::AtLeast(e, n) => format!("{} ≥ {n}", expr(e, w)),
         Cond::AtMost(e, n) => format!("{} ≤ {n}", expr(e, w)),
         Cond::Flag(name) if zh => label(FLAGS, name).to_string(),
-        Cond::Flag(name) => name.clone(),
+        Cond::Flag(name) => label(FLAGS_EN, name).to_string(),
         Cond::ApplicantIs(kinds) if zh => {
             let k: Vec<_> = kinds.iter().map(|k| k.zh()).collect();
             format!("申报单位为{}", k.join("或"))
@@ -233,7 +233,7 @@ fn items(ids: &[String], w: &Words) -> String {
 fn expr(e: &Expr, w: &Words) -> String {
     match e {
         Expr::Fact(name) if w.lang == Lang::Zh => label(FACTS, name).to_string(),
-        Expr::Fact(name) => name.clone(),
+        Expr::Fact(name) => label(FACTS_EN, name).to_string(),
         Expr::Num(p) => p.to_string(),
         Expr::Sum(xs) => {
             let parts: Vec<String> = xs.iter().map(|x| expr(x, w)).collect();
@@ -242,6 +242,97 @@ fn expr(e: &Expr, w: &Words) -> String {
         Expr::Scale(x, k) => format!("{} × {k}", expr(x, w)),
     }
 }
+
+/// The numeric facts in English, as `FACTS` gives them in Chinese.
+const FACTS_EN: &[(&str, &str)] = &[
+    ("patents.valid", "valid patents"),
+    ("patents.invention.filed", "invention patent applications"),
+    ("patents.invention.granted", "invention patents granted"),
+    ("patents.invention.valid", "valid invention patents"),
+    ("patents.utility.valid", "valid utility models"),
+    ("patents.design.valid", "valid designs"),
+    ("patents.pct.filed", "PCT applications"),
+    ("patents.pct.valid", "valid PCT patents"),
+    (
+        "patents.pct.national_phase",
+        "PCT applications in national phase",
+    ),
+    ("patents.pct.countries", "PCT designated countries"),
+    (
+        "patents.related_invention",
+        "valid invention patents in the field",
+    ),
+    ("patents.high_value", "high-value invention patents"),
+    ("joint.count", "joint applicants"),
+    ("joint.universities", "joint universities and institutes"),
+    ("joint.agencies", "joint service agencies"),
+    ("joint.enterprises", "joint enterprises"),
+    (
+        "joint.enterprises.in_region",
+        "joint enterprises in the region",
+    ),
+    (
+        "joint.agencies.staff.min",
+        "staff of the smallest joint agency",
+    ),
+    (
+        "joint.agencies.field_staff.min",
+        "attorneys and searchers in the field at the least-staffed joint agency",
+    ),
+    (
+        "joint.agencies.revenue.min",
+        "lowest IP service revenue of a joint agency last year (万元)",
+    ),
+    ("years_registered", "years registered"),
+    (
+        "sales.last3.min",
+        "lowest yearly sales of the last three years (万元)",
+    ),
+    ("sales.last", "last year's sales (万元)"),
+    ("ip_funding.last", "last year's IP funding (万元)"),
+    (
+        "ip_service_revenue.last",
+        "last year's IP service revenue (万元)",
+    ),
+    ("staff.total", "staff"),
+    ("staff.ip_full_time", "full-time IP staff"),
+    (
+        "staff.field_specialists",
+        "attorneys and searchers in the field",
+    ),
+];
+
+/// The yes/no facts in English, as `FLAGS` gives them in Chinese.
+const FLAGS_EN: &[(&str, &str)] = &[
+    (
+        "flags.previously_recognised",
+        "already recognised as a centre",
+    ),
+    (
+        "flags.affiliate_of_recognised",
+        "an affiliate of a recognised centre",
+    ),
+    (
+        "flags.unfinished_project",
+        "an unfinished project of earlier years",
+    ),
+    ("flags.credit_blacklist", "on the credit blacklist"),
+    ("flags.ip_agency_scope", "business scope includes IP agency"),
+    ("flags.abnormal_filings", "abnormal patent filings"),
+    (
+        "flags.independent_legal_entity",
+        "an independent legal entity",
+    ),
+    ("flags.in_region", "registered in the region"),
+    (
+        "applicant.high_tech",
+        "a high-tech or IP-advantage enterprise",
+    ),
+    ("management.patent_system", "a patent management system"),
+    ("management.patent_database", "a patent database"),
+    ("management.pledge_financing", "patent pledge financing"),
+    ("management.patent_strategy", "a patent strategy"),
+];
 
 fn label<'a>(table: &[(&str, &'a str)], name: &'a str) -> &'a str {
     table
@@ -332,8 +423,9 @@ mod tests {
             say(rule.clone(), &[], true, Lang::Zh),
             "达成 0/12；符合 有效发明专利 + 进入国家阶段的PCT申请 × 0.5 ≥ 10且非（失信联合惩戒对象）且申报单位为企业或高等院校"
         );
-        assert!(say(rule, &[], true, Lang::En).ends_with(
-            "not (flags.credit_blacklist) and applicant is an enterprise or a university"
-        ));
+        assert_eq!(
+            say(rule, &[], true, Lang::En),
+            "met 0 of 12; meets valid invention patents + PCT applications in national phase × 0.5 ≥ 10 and not (on the credit blacklist) and applicant is an enterprise or a university"
+        );
     }
 }

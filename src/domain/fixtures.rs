@@ -71,6 +71,10 @@ pub fn joint(name: &str) -> JointApplicant {
         credit_code: "12440000455000000X".into(),
         kind: ApplicantKind::University,
         role: "技术支撑".into(),
+        in_region: None,
+        staff: None,
+        field_staff: None,
+        revenue: None,
     }
 }
 
@@ -114,6 +118,8 @@ pub fn sheet(sections: &[(&str, &[(&str, i64)])], indicators: &[(&str, i64)]) ->
         acceptance: None,
         eligibility: vec![],
         joint_limit: None,
+        yearly_limit: None,
+        agency_limit: None,
         pass_lines: vec![],
         aggregation: Aggregation {
             method: Method::TrimmedMean { min_panel: 5 },
@@ -166,6 +172,12 @@ pub fn round() -> Round {
         conflicts: vec![],
         selection: Selection::default(),
         deviation: None,
+        min_counted: crate::domain::round::MinCounted {
+            expert: 1,
+            preliminary: 1,
+        },
+        meeting: None,
+        time_zone: None,
     }
 }
 
@@ -177,6 +189,7 @@ pub struct World {
     pub cards: Vec<Card>,
     pub recusals: Recusals,
     pub decisions: Vec<Decision>,
+    pub excuses: Vec<crate::domain::excuse::Excuse>,
     pub register: Vec<crate::domain::register::Centre>,
 }
 
@@ -190,6 +203,7 @@ impl World {
             cards: vec![],
             recusals: Recusals::default(),
             decisions: vec![],
+            excuses: vec![],
             register: vec![],
         }
     }
@@ -233,6 +247,7 @@ impl World {
             cards: &self.cards,
             recusals: &self.recusals,
             decisions: &self.decisions,
+            excuses: &self.excuses,
             register: &self.register,
         }
     }

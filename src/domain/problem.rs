@@ -158,6 +158,13 @@ pub enum Problem {
         title: String,
         sheet: String,
     },
+    /// A round's cap beyond the programme's yearly limit.
+    YearlyLimit {
+        cap: u32,
+        limit: u32,
+        title: String,
+        sheet: String,
+    },
     UnknownTarget {
         indicator: String,
         sheet: String,
@@ -360,6 +367,14 @@ impl Say for Problem {
                 title,
                 sheet,
             } => format!("联合申报单位 {count} 家；{title}（{sheet}）最多允许 {limit} 家"),
+            Problem::YearlyLimit {
+                cap,
+                limit,
+                title,
+                sheet,
+            } => format!(
+                "名额 {cap} 超过了本项目的年度上限：{title}（{sheet}）每年最多认定 {limit} 家"
+            ),
             Problem::UnknownTarget {
                 indicator,
                 sheet,
@@ -487,6 +502,14 @@ impl Say for Problem {
                 title,
                 sheet,
             } => format!("{count} joint applicants; {title} ({sheet}) allows at most {limit}"),
+            Problem::YearlyLimit {
+                cap,
+                limit,
+                title,
+                sheet,
+            } => format!(
+                "cap {cap} exceeds the programme's yearly limit: {title} ({sheet}) recognises at most {limit} a year"
+            ),
             Problem::UnknownTarget {
                 indicator,
                 sheet,

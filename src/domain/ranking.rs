@@ -35,10 +35,13 @@ pub enum Status {
     Passed,
     /// Annual assessment or acceptance failed.
     Failed,
+    /// Fewer counted cards than the round's `min_counted`: no rank, never
+    /// selected, shortlisted or an alternate.
+    InsufficientPanel,
 }
 
 impl Status {
-    pub const ALL: [Status; 11] = [
+    pub const ALL: [Status; 12] = [
         Status::Selected,
         Status::Alternate,
         Status::NotSelected,
@@ -50,6 +53,7 @@ impl Status {
         Status::Unscored,
         Status::Passed,
         Status::Failed,
+        Status::InsufficientPanel,
     ];
 
     /// The stable key used in JSON, CSV and scripts.
@@ -66,6 +70,7 @@ impl Status {
             Status::Unscored => "unscored",
             Status::Passed => "passed",
             Status::Failed => "failed",
+            Status::InsufficientPanel => "insufficient_panel",
         }
     }
 
@@ -82,6 +87,7 @@ impl Status {
             Status::Unscored => "评分未完成",
             Status::Passed => "通过",
             Status::Failed => "不通过",
+            Status::InsufficientPanel => "计分专家不足",
         }
     }
 
@@ -98,6 +104,7 @@ impl Status {
             Status::Unscored => "not yet scored",
             Status::Passed => "passed",
             Status::Failed => "failed",
+            Status::InsufficientPanel => "too few counted cards",
         }
     }
 }
@@ -211,6 +218,12 @@ pub enum Pending {
     Unscored { dossier: String },
     /// The shortlist this selection rests on is not final.
     Shortlist,
+    /// An expected card not submitted: a draft, or none at all.
+    Card {
+        expert: String,
+        dossier: String,
+        draft: bool,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -239,6 +252,22 @@ impl Ranking {
             .iter()
             .filter_map(|p| match p {
                 Pending::Tie { dossiers, boundary } => Some((dossiers.as_slice(), *boundary)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The expected cards not yet submitted, as (expert, dossier, draft), by
+    /// expert in panel order and then by dossier.
+    pub fn missing_cards(&self) -> Vec<(&str, &str, bool)> {
+        self.pending
+            .iter()
+            .filter_map(|p| match p {
+                Pending::Card {
+                    expert,
+                    dossier,
+                    draft,
+                } => Some((expert.as_str(), dossier.as_str(), *draft)),
                 _ => None,
             })
             .collect()

@@ -77,6 +77,32 @@ impl Ratio {
         (self.num * 100).div_euclid(self.den)
     }
 
+    /// The exact value in decimals: all of them when the decimal ends within
+    /// eight places (69.995), else the first six and `…` (69.996666…). Shown
+    /// where a comparison with a line decides, so that the printed two
+    /// decimals never seem to disagree with the result.
+    pub fn exact(self) -> String {
+        let sign = if self.num < 0 { "-" } else { "" };
+        let (num, den) = (self.num.abs(), self.den);
+        let whole = num / den;
+        let mut rest = num % den;
+        let mut digits = String::new();
+        while rest != 0 && digits.len() < 8 {
+            rest *= 10;
+            digits.push(char::from(b'0' + (rest / den) as u8));
+            rest %= den;
+        }
+        if rest != 0 {
+            digits.truncate(6);
+            digits.push('…');
+        }
+        if digits.is_empty() {
+            format!("{sign}{whole}")
+        } else {
+            format!("{sign}{whole}.{digits}")
+        }
+    }
+
     /// Two decimals, rounding half up: the form printed in rankings.
     pub fn fixed2(self) -> String {
         let h = self.round_hundredths();
@@ -162,5 +188,13 @@ mod tests {
         assert!(Ratio::new(1, 3) < Ratio::new(3333334, 10000000));
         assert_eq!(Ratio::new(2, 4), Ratio::new(1, 2));
         assert_eq!(Ratio::new(1, -2), Ratio::new(-1, 2));
+    }
+
+    #[test]
+    fn exact_decimals_end_or_are_cut_with_an_ellipsis() {
+        assert_eq!(Ratio::new(69995, 1000).exact(), "69.995");
+        assert_eq!(Ratio::new(20999, 300).exact(), "69.996666…");
+        assert_eq!(Ratio::int(70).exact(), "70");
+        assert_eq!(Ratio::new(-1, 4).exact(), "-0.25");
     }
 }

@@ -69,6 +69,15 @@ impl Scheme {
         }
     }
 
+    /// The most centres the programme recognises in one calendar year
+    /// (Huangpu 四: 每年认定不超过20家); Chongqing's notice sets no yearly number.
+    pub fn yearly_limit(self) -> Option<u32> {
+        match self {
+            Scheme::Huangpu => Some(20),
+            Scheme::Chongqing => None,
+        }
+    }
+
     /// Both programmes' annual sheets pass at 70 in year 1 and 75 in year 2.
     pub fn lines(self) -> PassLines {
         PassLines::HUANGPU
@@ -180,4 +189,73 @@ impl Centre {
             _ => None,
         })
     }
+}
+
+/// Registering these centres would recognise more in one year than the
+/// programme allows.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "the {} programme recognises at most {limit} centres a year; {year} already counts {} ({}), and {adding} more would exceed it",
+    .scheme.key(), .counted.len(), .counted.join(", ")
+)]
+pub struct OverYearlyLimit {
+    pub scheme: Scheme,
+    pub year: i32,
+    pub limit: u32,
+    /// Credit codes of the centres already recognised that year.
+    pub counted: Vec<String>,
+    pub adding: usize,
+}
+
+impl crate::lang::Say for OverYearlyLimit {
+    fn zh(&self) -> String {
+        format!(
+            "{}每年认定不超过 {} 家：{} 年已认定 {} 家（{}），再登记 {} 家将超过上限",
+            self.scheme.short_zh(),
+            self.limit,
+            self.year,
+            self.counted.len(),
+            self.counted.join("、"),
+            self.adding
+        )
+    }
+
+    fn en(&self) -> String {
+        self.to_string()
+    }
+}
+
+/// Checks that recognising `adding` (credit codes) on `on` keeps the scheme
+/// within its yearly limit, counting the centres of that scheme recognised in
+/// the same calendar year.
+pub fn check_yearly_limit(
+    centres: &[Centre],
+    scheme: Scheme,
+    on: NaiveDate,
+    adding: &[&str],
+) -> Result<(), OverYearlyLimit> {
+    use chrono::Datelike;
+    let Some(limit) = scheme.yearly_limit() else {
+        return Ok(());
+    };
+    let counted: Vec<String> = centres
+        .iter()
+        .filter(|c| c.scheme == scheme && !adding.contains(&c.credit_code.as_str()))
+        .filter(|c| {
+            c.records
+                .iter()
+                .any(|r| matches!(r.event, Event::Recognised { on: d } if d.year() == on.year()))
+        })
+        .map(|c| c.credit_code.clone())
+        .collect();
+    if counted.len() + adding.len() > limit as usize {
+        return Err(OverYearlyLimit {
+            scheme,
+            year: on.year(),
+            limit,
+            counted,
+            adding: adding.len(),
+        });
+    }
+    Ok(())
 }

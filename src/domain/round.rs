@@ -36,6 +36,96 @@ pub struct Round {
     /// Overrides the sheet's deviation thresholds.
     #[serde(default)]
     pub deviation: Option<Deviation>,
+    /// The fewest counted cards a panel score may rest on, per stage.
+    #[serde(default)]
+    pub min_counted: MinCounted,
+    /// Where and when the panel meets, for the summary the committee signs.
+    #[serde(default)]
+    pub meeting: Option<Meeting>,
+    /// The time zone times are printed in (default Asia/Shanghai).
+    #[serde(default)]
+    pub time_zone: Option<String>,
+}
+
+/// The panel's meeting: its day and place.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    pub date: NaiveDate,
+    pub place: String,
+}
+
+/// The time zones times may be printed in, with their offset from UTC in
+/// minutes. China has kept UTC+8 without daylight saving since 1991.
+pub const TIME_ZONES: &[(&str, i32)] = &[
+    ("Asia/Shanghai", 480),
+    ("Asia/Chongqing", 480),
+    ("Asia/Hong_Kong", 480),
+    ("Asia/Macau", 480),
+    ("Asia/Taipei", 480),
+    ("UTC", 0),
+];
+
+/// A time zone of `TIME_ZONES`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Zone {
+    pub name: &'static str,
+    pub minutes: i32,
+}
+
+impl Zone {
+    /// `2024-09-20 16:15 UTC+08:00 (Asia/Shanghai)`: the local time to the minute, with its zone.
+    pub fn local(self, at: chrono::DateTime<chrono::Utc>) -> String {
+        let when = chrono::FixedOffset::east_opt(self.minutes * 60).map_or_else(
+            || at.format("%Y-%m-%d %H:%M").to_string(),
+            |o| at.with_timezone(&o).format("%Y-%m-%d %H:%M").to_string(),
+        );
+        let sign = if self.minutes < 0 { '-' } else { '+' };
+        let m = self.minutes.abs();
+        format!(
+            "{when} UTC{sign}{:02}:{:02} ({})",
+            m / 60,
+            m % 60,
+            self.name
+        )
+    }
+}
+
+/// The fewest counted cards a panel score may rest on: below it an entry is
+/// `insufficient_panel`, unranked and never selected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MinCounted {
+    #[serde(default = "three")]
+    pub expert: u32,
+    #[serde(default = "one")]
+    pub preliminary: u32,
+}
+
+fn three() -> u32 {
+    3
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl Default for MinCounted {
+    fn default() -> Self {
+        MinCounted {
+            expert: three(),
+            preliminary: one(),
+        }
+    }
+}
+
+impl MinCounted {
+    pub fn of(self, stage: Stage) -> u32 {
+        match stage {
+            Stage::Expert => self.expert,
+            Stage::Preliminary => self.preliminary,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,6 +206,21 @@ impl Default for Selection {
 }
 
 impl Round {
+    /// The round's time zone; Asia/Shanghai unless it names another.
+    pub fn zone(&self) -> Zone {
+        let name = self.time_zone.as_deref().unwrap_or("Asia/Shanghai");
+        TIME_ZONES.iter().find(|(n, _)| *n == name).map_or(
+            Zone {
+                name: "Asia/Shanghai",
+                minutes: 480,
+            },
+            |(name, minutes)| Zone {
+                name,
+                minutes: *minutes,
+            },
+        )
+    }
+
     pub fn expert(&self, id: &str) -> Option<&Expert> {
         self.experts
             .iter()
@@ -191,6 +296,37 @@ impl Round {
             p.push(
                 root.field("selection").field("shortlist_ratio"),
                 Problem::ZeroRatio,
+            );
+        }
+        for (stage, n) in [
+            ("expert", self.min_counted.expert),
+            ("preliminary", self.min_counted.preliminary),
+        ] {
+            if n == 0 {
+                p.push(
+                    root.field("min_counted").field(stage),
+                    format!("min_counted.{stage} is 0, allowed 1 or more"),
+                );
+            }
+        }
+        if let Some(z) = &self.time_zone
+            && !TIME_ZONES.iter().any(|(n, _)| n == z)
+        {
+            let allowed: Vec<&str> = TIME_ZONES.iter().map(|(n, _)| *n).collect();
+            p.push(
+                root.field("time_zone"),
+                format!(
+                    "time zone '{z}' is not known; allowed: {}",
+                    allowed.join(", ")
+                ),
+            );
+        }
+        if let Some(m) = &self.meeting
+            && m.place.trim().is_empty()
+        {
+            p.push(
+                root.field("meeting").field("place"),
+                "the meeting's place is empty; name the room or the building",
             );
         }
         for (k, c) in self.conflicts.iter().enumerate() {

@@ -65,6 +65,7 @@ impl Say for Reasoned {
         match self {
             Reasoned::Reopen => "重新打开评分表",
             Reasoned::Recusal => "声明回避",
+            Reasoned::Excuse => "登记专家缺席",
         }
         .to_string()
     }

@@ -71,6 +71,7 @@ pub enum Refusal {
 pub enum Reasoned {
     Reopen,
     Recusal,
+    Excuse,
 }
 
 impl std::fmt::Display for Reasoned {
@@ -78,6 +79,7 @@ impl std::fmt::Display for Reasoned {
         f.write_str(match self {
             Reasoned::Reopen => "reopening a card",
             Reasoned::Recusal => "declaring a conflict",
+            Reasoned::Excuse => "excusing an expert",
         })
     }
 }
@@ -278,6 +280,9 @@ mod tests {
             conflicts: vec![],
             selection: Selection::default(),
             deviation: None,
+            min_counted: Default::default(),
+            meeting: None,
+            time_zone: None,
         }
     }
 

@@ -1,47 +1,11 @@
 //! The experts' selection in a recognition round: at most the cap, at or
 //! above the minimum score, ties across the cap left to the secretary.
 
-use super::Points;
-use super::rank::{Board, Inputs, mark_boundary, sort_rest};
 use super::ranking::{Basis, Boundary, Pending, Ranking, Status};
-use super::round::{Round, Stage};
-use super::sheet::{PassStage, Sheet};
+use super::round::Stage;
 use super::shortlist::shortlist;
-
-/// The numbers the two cuts use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Policy {
-    /// At most this many are selected.
-    pub cap: u32,
-    /// The shortlist holds at least `shortlist_ratio × cap`.
-    pub shortlist_ratio: u32,
-    /// No dossier below this expert score is selected.
-    pub min_score: Option<Points>,
-    /// Qualified dossiers beyond the cap are alternates (Guangxi keeps them
-    /// for next year); when false they are simply not selected.
-    pub alternates: bool,
-}
-
-impl Policy {
-    /// The round's selection settings; the minimum score is the round's, or
-    /// else the sheet's recognition pass line. Alternates are kept.
-    pub fn of(round: &Round, sheet: &Sheet) -> Policy {
-        Policy {
-            cap: round.selection.cap,
-            shortlist_ratio: round.selection.shortlist_ratio,
-            min_score: round
-                .selection
-                .min_score
-                .or_else(|| sheet.pass_line(PassStage::Recognition)),
-            alternates: true,
-        }
-    }
-
-    /// ratio × cap: the shortlist's floor.
-    pub fn places(&self) -> u32 {
-        self.shortlist_ratio.saturating_mul(self.cap)
-    }
-}
+pub use super::stage_board::Policy;
+use super::stage_board::{Board, Inputs, flag_hidden_fail, mark_boundary, sort_rest};
 
 /// The expert stage: among shortlisted dossiers at or above the minimum score,
 /// the top `cap`, never more. Those level across the cap after tie-breaks are
@@ -63,6 +27,7 @@ pub fn select(inputs: &Inputs, policy: &Policy) -> Ranking {
     let mut pending = Vec::new();
     let mut rest = Vec::new();
     let mut scored = Vec::new();
+    let mut in_stage = Vec::new();
     for d in inputs.dossiers {
         if !board.eligible(d) {
             rest.push(board.entry(d, Status::Ineligible));
@@ -73,10 +38,17 @@ pub fn select(inputs: &Inputs, policy: &Policy) -> Ranking {
                 dossier: d.id.clone(),
             });
             rest.push(board.entry(d, Status::Unscored));
+            in_stage.push(d);
+        } else if !board.enough(d) {
+            rest.push(board.entry(d, Status::InsufficientPanel));
+            in_stage.push(d);
         } else {
             scored.push(d);
+            in_stage.push(d);
         }
     }
+    in_stage.sort_by(|a, b| a.id.cmp(&b.id));
+    pending.extend(board.missing_cards(&in_stage));
     let qualified = scored.iter().filter(|d| qualifies(d)).count();
     let order = board.order(scored.iter().filter_map(|d| board.candidate(d)).collect());
     let cap = policy.cap as usize;
@@ -102,7 +74,7 @@ pub fn select(inputs: &Inputs, policy: &Policy) -> Ranking {
         entries
             .iter_mut()
             .filter(|e| e.status == Status::BelowThreshold)
-            .for_each(|e| super::rank::flag_hidden_fail(e, line));
+            .for_each(|e| flag_hidden_fail(e, line));
     }
     if !prelim.is_final() {
         pending.push(Pending::Shortlist);
@@ -255,7 +227,7 @@ mod tests {
     fn the_sheet_recognition_line_is_the_default_minimum() {
         let mut w = cap_two(("40", "40"), ("45", "35"));
         w.sheet.pass_lines = vec![crate::domain::sheet::PassLine {
-            stage: PassStage::Recognition,
+            stage: crate::domain::sheet::PassStage::Recognition,
             min: pts("85"),
         }];
         let r = selected(&w);
@@ -275,8 +247,18 @@ mod tests {
         assert_eq!(r.entry("D02").unwrap().status, Status::Unscored);
         assert_eq!(r.entry("D41").unwrap().status, Status::NotShortlisted);
         assert_eq!(r.with_status(Status::NotShortlisted), ["D40", "D41"]);
-        // shortlisted: U and D01–D39; two have expert scores, 38 are pending
-        assert_eq!(r.pending.len(), 38);
+        // shortlisted: U and D01–D39; two have expert scores, 38 are pending,
+        // each without a score and without E1's card
+        let unscored = r
+            .pending
+            .iter()
+            .filter(|p| matches!(p, Pending::Unscored { .. }))
+            .count();
+        assert_eq!(unscored, 38);
+        let cards = r.missing_cards();
+        assert_eq!(cards.len(), 38);
+        assert_eq!(cards[0], ("E1", "D02", false));
+        assert_eq!(r.pending.len(), 76);
     }
 
     #[test]

@@ -34,6 +34,14 @@ pub struct Sheet {
     /// The most joint applicants the programme allows besides the lead.
     #[serde(default)]
     pub joint_limit: Option<u32>,
+    /// The most centres the programme recognises in one year (Huangpu 四:
+    /// 每年认定不超过20家); a round's cap may not exceed it.
+    #[serde(default)]
+    pub yearly_limit: Option<u32>,
+    /// The most applicants of one round a service agency may serve
+    /// (Chongqing 二(三)4: 每家服务机构参与服务的申报主体不超过2家).
+    #[serde(default)]
+    pub agency_limit: Option<u32>,
     #[serde(default)]
     pub pass_lines: Vec<PassLine>,
     #[serde(default)]

@@ -1,19 +1,20 @@
 //! The preliminary cut of a recognition round: at least ratio × cap go on
 //! to the experts, widened for ties, and everyone when few apply.
 
-use super::rank::{Board, Inputs, mark_boundary, sort_rest};
+use super::dossier::Dossier;
 use super::ranking::{Basis, Boundary, Pending, Ranking, Status};
 use super::round::Stage;
-use super::selection::Policy;
+use super::stage_board::{Board, Inputs, Policy, mark_boundary, sort_rest};
 
 /// The preliminary stage: who goes on to expert review.
 ///
 /// With no more eligible applicants than `places()`, everyone eligible goes on,
 /// scored or not. Otherwise the top `places()` eligible by preliminary score go
-/// on, plus everyone with exactly the same score as the last of them: the
-/// floor is never broken and an equal score is never cut by a tie-break, so
-/// this line needs no decision. Eligible dossiers still without a score are
-/// pending.
+/// on. The line is drawn as every other boundary is: exact score, then the
+/// sheet's tie-break sections; only dossiers still level with the last place
+/// after them go on together (the floor is never broken, so this line needs no
+/// decision). Eligible dossiers still without a score, and drafts left by the
+/// scorers, are pending.
 pub fn shortlist(inputs: &Inputs, policy: &Policy) -> Ranking {
     let board = Board::new(inputs, Stage::Preliminary);
     let places = policy.places();
@@ -23,11 +24,18 @@ pub fn shortlist(inputs: &Inputs, policy: &Policy) -> Ranking {
         .filter(|d| board.eligible(d))
         .collect();
     let all_in = eligible.len() <= places as usize;
-    let order = board.order(eligible.iter().filter_map(|d| board.candidate(d)).collect());
+    let counts = |d: &&&Dossier| all_in || board.enough(d);
+    let order = board.order(
+        eligible
+            .iter()
+            .filter(counts)
+            .filter_map(|d| board.candidate(d))
+            .collect(),
+    );
     let taken = match places as usize {
         _ if all_in => order.rows.len(),
         0 => 0,
-        p if order.rows.len() > p => order.same_score(p - 1).end,
+        p if order.rows.len() > p => order.straddling(p).map_or(p, |level| level.end),
         _ => order.rows.len(),
     };
     let mut entries = board.ranked(&order, |i| {
@@ -50,6 +58,8 @@ pub fn shortlist(inputs: &Inputs, policy: &Policy) -> Ranking {
     for d in inputs.dossiers {
         if !board.eligible(d) {
             rest.push(board.entry(d, Status::Ineligible));
+        } else if board.score(d).is_some() && !all_in && !board.enough(d) {
+            rest.push(board.entry(d, Status::InsufficientPanel));
         } else if board.score(d).is_none() {
             if all_in {
                 rest.push(board.entry(d, Status::Shortlisted));
@@ -60,6 +70,9 @@ pub fn shortlist(inputs: &Inputs, policy: &Policy) -> Ranking {
                 rest.push(board.entry(d, Status::Unscored));
             }
         }
+    }
+    if !all_in {
+        pending.extend(board.missing_cards(&eligible));
     }
     sort_rest(&mut rest);
     entries.extend(rest);
@@ -129,10 +142,10 @@ mod tests {
     }
 
     #[test]
-    fn a_tie_at_the_fortieth_place_takes_everyone_tied() {
+    fn a_tie_at_the_fortieth_place_is_broken_by_sections_as_at_every_line() {
         let mut w = applicants(43);
         // D40, D41 and D42 all score 61 (the 40th score), split differently:
-        // tie-breaks order them but none is cut, since the shortlist is a floor.
+        // S1 puts D41 fortieth; D40 and D42, level with each other, stay out.
         w.cards
             .retain(|c| !["D40", "D41", "D42"].contains(&c.dossier.as_str()));
         w.score(Stage::Preliminary, "P1", "D40", "30", "31")
@@ -141,9 +154,9 @@ mod tests {
         w.sheet.tie_break = vec!["S1".into()];
         let r = shortlisted(&w);
         let on: Vec<_> = r.with_status(Status::Shortlisted);
-        assert_eq!(on.len(), 42);
-        assert_eq!(&on[39..], ["D41", "D40", "D42"]);
-        assert_eq!(r.with_status(Status::NotShortlisted), ["D43"]);
+        assert_eq!(on.len(), 40);
+        assert_eq!(on[39], "D41");
+        assert_eq!(r.with_status(Status::NotShortlisted), ["D40", "D42", "D43"]);
         let t = r.entry("D40").unwrap().tie.clone().unwrap();
         assert_eq!(t.boundary, Some(Boundary::Shortlist { places: 40 }));
         assert_eq!(t.broken_by, Some(BrokenBy::Section("S1".into())));
@@ -197,5 +210,33 @@ mod tests {
         );
         let tail: Vec<_> = r.entries[41..].iter().map(|e| e.dossier.as_str()).collect();
         assert_eq!(tail, ["Y", "X"]);
+    }
+
+    #[test]
+    fn preliminary_scorers_divide_the_dossiers_but_leave_no_draft() {
+        // 41 applicants: the cut is needed. P1 scored all; P2 began D05 and left it a draft.
+        let mut w = applicants(41);
+        w.round
+            .preliminary
+            .push(crate::domain::fixtures::expert("P2"));
+        let r = shortlisted(&w);
+        assert!(r.is_final(), "{:?}", r.pending);
+        w.cards.push(crate::domain::fixtures::card(
+            Stage::Preliminary,
+            "P2",
+            "D05",
+            &[("a", "1")],
+            false,
+        ));
+        let r = shortlisted(&w);
+        assert_eq!(r.missing_cards(), [("P2", "D05", true)]);
+        assert!(!r.is_final());
+        // A preliminary min_counted of 2 leaves every entry on one card insufficient.
+        w.cards.retain(|c| c.expert != "P2");
+        w.round.min_counted.preliminary = 2;
+        let r = shortlisted(&w);
+        assert_eq!(r.with_status(Status::InsufficientPanel).len(), 41);
+        assert!(r.with_status(Status::Shortlisted).is_empty());
+        assert_eq!(r.entry("D01").unwrap().rank, None);
     }
 }

@@ -112,6 +112,18 @@ pub fn round(files: &dyn Files, file: &FsPath) -> Result<LoadedRound, Vec<FileEr
         errors.extend(at(Path::root().field("selection").field("min_score"), msg));
     }
 
+    if let Some((s, limit)) = sheet.as_ref().and_then(|s| Some((s, s.yearly_limit?)))
+        && round.kind == crate::domain::round::RoundKind::Recognition
+        && round.selection.cap > limit
+    {
+        let msg = Problem::YearlyLimit {
+            cap: round.selection.cap,
+            limit,
+            title: s.title.clone(),
+            sheet: s.id.clone(),
+        };
+        errors.extend(at(Path::root().field("selection").field("cap"), msg));
+    }
     let (Some(sheet), true) = (sheet, errors.is_empty()) else {
         return Err(errors);
     };
@@ -140,22 +152,11 @@ fn file_name(f: &FsPath) -> String {
         .unwrap_or_default()
 }
 
-/// What a programme's sheet demands of every dossier's shape (not eligibility).
+/// What a programme's sheet demands of every dossier's shape. Rules about
+/// the applicant (such as the number of joint applicants) are formal review:
+/// a dossier that breaks them loads and is ranked ineligible with the reason.
 fn programme_problems(sheet: &Sheet, d: &Dossier) -> Vec<Invalid> {
     let mut out = Vec::new();
-    if let Some(limit) = sheet.joint_limit
-        && d.joint.len() > limit as usize
-    {
-        out.push(Invalid::at(
-            Path::root().field("joint").index(limit as usize),
-            Problem::JointLimit {
-                count: d.joint.len(),
-                limit,
-                title: sheet.title.clone(),
-                sheet: sheet.id.clone(),
-            },
-        ));
-    }
     if !sheet.indicators.is_empty() {
         for (k, t) in d.targets.iter().enumerate() {
             if sheet.indicator(&t.indicator).is_none() {

@@ -4,6 +4,7 @@
 //! expert per dossier, each on its own page with a signature line.
 
 mod sheet;
+pub mod summary;
 
 use std::fmt::Write as _;
 
@@ -76,6 +77,28 @@ table.items td.comment { font-size: 7.5pt; }
 "#;
 
 pub fn render(m: &Minutes) -> String {
+    let hash = digest::ranking_hash(m.ranking);
+    let mut out = head(m);
+    ranking(m, &hash, &mut out);
+    summary::section(m, &mut out);
+    notice(m, &mut out);
+    summary::completeness(m, &mut out);
+    // Only submitted cards (and recusals) are printed for signing; drafts
+    // are listed in the completeness annex instead.
+    for e in m.scorers() {
+        for case in m.cases(&e.id) {
+            if case.recusal.is_none() && !case.card.is_some_and(|c| c.is_submitted()) {
+                continue;
+            }
+            sheet::render(m, e, &case, &mut out);
+        }
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The document's head and the opening of its body.
+fn head(m: &Minutes) -> String {
     let w = m.words();
     let hash = digest::ranking_hash(m.ranking);
     let mut out = String::with_capacity(64 * 1024);
@@ -89,14 +112,6 @@ pub fn render(m: &Minutes) -> String {
         CSS.replace("FONTS", FONTS),
         page_footer(w.ranking_hash, &hash)
     );
-    ranking(m, &hash, &mut out);
-    notice(m, &mut out);
-    for e in m.scorers() {
-        for case in m.cases(&e.id) {
-            sheet::render(m, e, &case, &mut out);
-        }
-    }
-    out.push_str("</body>\n</html>\n");
     out
 }
 
@@ -153,7 +168,12 @@ fn ranking(m: &Minutes, hash: &str, out: &mut String) {
     list(out, w.unused_decisions, &m.unused_decisions());
     list(out, w.conflicts, &m.conflict_lines());
     verification(m, hash, out);
-    let _ = writeln!(out, "<p class=\"sign\">{}</p>", esc(w.panel_signature));
+    let sign = if m.ranking.stage == crate::domain::round::Stage::Preliminary {
+        w.prelim_panel_signature
+    } else {
+        w.panel_signature
+    };
+    let _ = writeln!(out, "<p class=\"sign\">{}</p>", esc(sign));
     out.push_str("</section>\n");
 }
 

@@ -71,6 +71,11 @@ fn pending(p: &Pending) -> Value {
         }
         Pending::Unscored { dossier } => json!({ "kind": "unscored", "dossier": dossier }),
         Pending::Shortlist => json!({ "kind": "shortlist" }),
+        Pending::Card {
+            expert,
+            dossier,
+            draft,
+        } => json!({ "kind": "card", "expert": expert, "dossier": dossier, "draft": draft }),
     }
 }
 

@@ -8,6 +8,7 @@ use super::remarks;
 use super::words::{Words, words};
 use crate::domain::card::Card;
 use crate::domain::dossier::Dossier;
+use crate::domain::excuse::Excuse;
 use crate::domain::ranking::{Basis, Entry, Ranking, Status};
 use crate::domain::round::{Conflict, Expert, Round, RoundKind, Stage};
 use crate::domain::sheet::Sheet;
@@ -25,6 +26,8 @@ pub struct Minutes<'a> {
     pub cards: &'a [Card],
     /// Every declared conflict: the round file's and those declared since.
     pub conflicts: &'a [Conflict],
+    /// Experts excused from a dossier or from the round, with reasons.
+    pub excuses: &'a [Excuse],
     pub generated: DateTime<Utc>,
     /// The fingerprint of the exact sheet the cards were scored on.
     pub sheet_fingerprint: String,
@@ -156,7 +159,7 @@ impl<'a> Minutes<'a> {
         self.ranking
             .unused_decisions
             .iter()
-            .map(|d| remarks::unused(d, self.lang))
+            .map(|d| remarks::unused(d, self.round.zone(), self.lang))
             .collect()
     }
 
@@ -286,8 +289,8 @@ impl<'a> Minutes<'a> {
             .collect()
     }
 
-    /// The time of printing, in UTC to the minute.
+    /// The time of printing, local to the round's time zone, to the minute.
     pub fn generated_text(&self) -> String {
-        self.generated.format("%Y-%m-%d %H:%M UTC").to_string()
+        self.round.zone().local(self.generated)
     }
 }

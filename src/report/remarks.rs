@@ -60,10 +60,10 @@ pub fn basis(b: &Basis, lang: Lang) -> String {
                 "{eligible} eligible, no more than the {places} places: all go on to expert review"
             ),
             (false, true) => format!(
-                "形式审查合格 {eligible} 家，按初审得分取前 {places} 家（含与末位同分者）进入专家评审"
+                "形式审查合格 {eligible} 家，按初审得分取前 {places} 家进入专家评审；同分按评分表的并列规则区分，区分后仍与末位并列者一并进入"
             ),
             (false, false) => format!(
-                "{eligible} eligible; the top {places} by preliminary score, and all level with the last, go on to expert review"
+                "{eligible} eligible; the top {places} by preliminary score go on to expert review; equal scores are separated by the sheet's tie-break sections, and those still level with the last go on with it"
             ),
         },
         Basis::Annual { year, line } if zh => format!("第{year}年度考核，合格线 {line} 分"),
@@ -79,7 +79,7 @@ pub fn entry(m: &Minutes, e: &Entry) -> Vec<String> {
     if let Some(t) = &e.tie {
         tie(m, e, t, &mut out);
     }
-    out.extend(e.flags.iter().map(|f| flag(f, m.lang)));
+    out.extend(e.flags.iter().map(|f| flag(e, f, m.lang)));
     out.extend(reasons(e, m.lang).into_iter().map(|r| match m.lang {
         Lang::Zh if !e.failures.is_empty() && e.verdict.is_none() => format!("形式审查：{r}"),
         Lang::En if !e.failures.is_empty() && e.verdict.is_none() => format!("formal review: {r}"),
@@ -152,7 +152,8 @@ fn tie(m: &Minutes, e: &Entry, t: &Tie, out: &mut Vec<String>) {
     }
 }
 
-fn flag(f: &Flag, lang: Lang) -> String {
+fn flag(e: &Entry, f: &Flag, lang: Lang) -> String {
+    let exact = e.score.map_or_else(String::new, |s| s.exact());
     let zh = lang == Lang::Zh;
     match f {
         Flag::Total(t) if zh => format!(
@@ -188,10 +189,13 @@ fn flag(f: &Flag, lang: Lang) -> String {
             i.max
         ),
         Flag::BelowLineWhenPrinted { line } if zh => {
-            format!("精确得分低于 {line} 分，两位小数显示为 {}", line.fixed2())
+            format!(
+                "精确得分 {exact} < {line}，未达线；两位小数显示为 {}",
+                line.fixed2()
+            )
         }
         Flag::BelowLineWhenPrinted { line } => format!(
-            "the exact score is below {line} though it prints as {}",
+            "the exact score {exact} < {line}: below the line, though it prints as {}",
             line.fixed2()
         ),
         Flag::PrintsAsTied { with } if zh => {
@@ -237,12 +241,38 @@ pub fn pending(m: &Minutes, p: &Pending) -> String {
         ),
         Pending::Shortlist if zh => "初审入围名单尚未最终确定。".into(),
         Pending::Shortlist => "The shortlist this selection rests on is not final.".into(),
+        Pending::Card {
+            expert,
+            dossier,
+            draft,
+        } if zh => format!(
+            "{dossier} {}：专家 {expert} 的评分表{}。",
+            m.applicant(dossier),
+            if *draft {
+                "仍为草稿，未提交"
+            } else {
+                "尚未提交"
+            }
+        ),
+        Pending::Card {
+            expert,
+            dossier,
+            draft,
+        } => format!(
+            "{dossier} {}: the card of expert {expert} is {}.",
+            m.applicant(dossier),
+            if *draft {
+                "still a draft"
+            } else {
+                "not submitted"
+            }
+        ),
     }
 }
 
 /// A recorded decision that settles nothing now, as a sentence.
-pub fn unused(d: &Decision, lang: Lang) -> String {
-    let at = d.at.format("%Y-%m-%d %H:%M UTC");
+pub fn unused(d: &Decision, zone: crate::domain::round::Zone, lang: Lang) -> String {
+    let at = zone.local(d.at);
     let chosen = match &d.choice {
         Choice::Admit(v) | Choice::Order(v) => list(v, lang),
     };

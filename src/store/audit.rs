@@ -54,6 +54,10 @@ pub enum Action {
     Object,
     /// The ruling on an objection.
     Rule,
+    /// An expert excused from scoring (absent), with a reason.
+    Excuse,
+    /// A recognition round's alternates recorded for next year.
+    Alternates,
 }
 
 impl Action {
@@ -79,6 +83,8 @@ impl Action {
             Action::Publish => "publish",
             Action::Object => "object",
             Action::Rule => "rule",
+            Action::Excuse => "excuse",
+            Action::Alternates => "alternates",
         }
     }
 }

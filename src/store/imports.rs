@@ -311,8 +311,11 @@ impl Store {
             .map(|c| (c.item.clone(), c))
             .collect();
         let mut changed = BTreeSet::new();
+        // Only a submitted value speaks in a conflict: a draft never opens
+        // or reopens one.
         for (item, c) in conflicts.iter_mut() {
             if let Some(&v) = card.scores.get(item)
+                && card.is_submitted()
                 && c.claim(from, v, ch.at)
             {
                 changed.insert(item.clone());

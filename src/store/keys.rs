@@ -74,6 +74,25 @@ pub fn decision(round: &str, n: usize) -> Vec<u8> {
     key(&["decision", round, &format!("{n:06}")])
 }
 
+pub fn excuses(round: &str) -> Vec<u8> {
+    key(&["excuse", round])
+}
+
+pub fn excuse(round: &str, n: usize) -> Vec<u8> {
+    key(&["excuse", round, &format!("{n:06}")])
+}
+
+pub fn alternates(round: Option<&str>) -> Vec<u8> {
+    match round {
+        Some(r) => key(&["alternate", r]),
+        None => key(&["alternate"]),
+    }
+}
+
+pub fn alternate(round: &str, order: u32) -> Vec<u8> {
+    key(&["alternate", round, &format!("{order:06}")])
+}
+
 /// Every centre of the register.
 pub fn centres() -> Vec<u8> {
     key(&["centre"])

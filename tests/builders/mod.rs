@@ -67,6 +67,8 @@ fn base(id: &str) -> Sheet {
         acceptance: None,
         eligibility: vec![],
         joint_limit: None,
+        yearly_limit: None,
+        agency_limit: None,
         pass_lines: vec![],
         aggregation: Aggregation {
             method: Method::TrimmedMean { min_panel: 5 },
@@ -160,5 +162,8 @@ pub fn round(kind: RoundKind, experts: &[&str]) -> Round {
         conflicts: vec![],
         selection: Selection::default(),
         deviation: None,
+        min_counted: Default::default(),
+        meeting: None,
+        time_zone: None,
     }
 }

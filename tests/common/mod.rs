@@ -222,6 +222,7 @@ pub fn office_app() -> App {
         cards,
         recusals: vec![("E2".into(), "T-003".into())],
         decisions: vec![],
+        excuses: vec![],
         centres: vec![],
     };
     update(&mut app, Action::BoardLoaded(Box::new(board)));

@@ -35,6 +35,7 @@ impl World {
             ranking: &self.ranking,
             cards: &self.cards,
             conflicts: &self.round.conflicts,
+            excuses: &[],
             generated: Utc.with_ymd_and_hms(2024, 9, 20, 8, 30, 0).unwrap(),
             sheet_fingerprint: "sha256:0123abcd".into(),
             lang,
@@ -69,6 +70,8 @@ pub fn world() -> World {
         shortlist_ratio: 2,
         min_score: Some(pts("60")),
     };
+    // D3 rests on two cards (E3 is recused); the minutes are about other things.
+    round.min_counted.expert = 2;
     round.conflicts.push(Conflict {
         expert: "E3".into(),
         dossier: "D3".into(),
@@ -82,6 +85,10 @@ pub fn world() -> World {
             credit_code: credit_code(100 + n),
             kind: ApplicantKind::University,
             role: "技术支撑".into(),
+            in_region: None,
+            staff: None,
+            field_staff: None,
+            revenue: None,
         })
         .collect();
     let dossiers = vec![
@@ -147,6 +154,7 @@ pub fn world() -> World {
         cards: &cards,
         recusals: &recusals,
         decisions: &[],
+        excuses: &[],
         register: &[],
     };
     let ranking = rank(&inputs, Stage::Expert).unwrap();

@@ -963,6 +963,12 @@ fn problems() -> Vec<Problem> {
             title: s("mini"),
             sheet: s("mini"),
         },
+        Problem::YearlyLimit {
+            cap: 25,
+            limit: 20,
+            title: s("mini"),
+            sheet: s("mini"),
+        },
         Problem::UnknownTarget {
             indicator: s("G9"),
             sheet: s("hp"),
@@ -1017,6 +1023,7 @@ fn problems() -> Vec<Problem> {
             | Problem::ConflictDossier { .. }
             | Problem::MinScore { .. }
             | Problem::JointLimit { .. }
+            | Problem::YearlyLimit { .. }
             | Problem::UnknownTarget { .. } => {}
             // Free text is the loader's fallback, not a rule's words.
             Problem::Text(_) => panic!("a sample must be typed"),

@@ -13,6 +13,7 @@ use crate::domain::ranking::{Basis, Status};
 use crate::domain::register::{Centre, Record, Scheme};
 use crate::domain::round::RoundKind;
 use crate::error::Error;
+use crate::lang::Say;
 use crate::store::{Enrolment, Store};
 
 /// Where centres to register come from.
@@ -51,6 +52,10 @@ pub fn register(
         }
         From::Round(round) => (selection(&store, &round, on, scheme)?, Some(round)),
     };
+    let alternates = match &source {
+        Some(round) => super::alternates::of_round(&store, round)?,
+        None => Vec::new(),
+    };
     if enrolments.is_empty() {
         println!(
             "{}",
@@ -61,8 +66,11 @@ pub fn register(
         );
         return Ok(());
     }
+    let codes: Vec<&str> = enrolments.iter().map(|e| e.code.as_str()).collect();
+    crate::domain::register::check_yearly_limit(&store.centres()?, scheme, on, &codes)
+        .map_err(|e| Error::BadInput(crate::lang::Say::say(&e, lang.into())))?;
     let centres = store.enrol(&enrolments, by)?;
-    let from = source.map(|r| match lang {
+    let from = source.as_ref().map(|r| match lang {
         Lang::Zh => format!("（来自评审轮次 {r}）"),
         Lang::En => format!(" from round {r}"),
     });
@@ -82,6 +90,14 @@ pub fn register(
     }
     for c in &centres {
         println!("  {}  {}  {}", c.credit_code, c.name, now(c, lang));
+    }
+    if let Some(round) = &source
+        && store.record_alternates(round, &alternates, by)?
+    {
+        println!(
+            "{}",
+            super::alternates::Recorded(&alternates).say(lang.into())
+        );
     }
     Ok(())
 }

@@ -31,6 +31,14 @@ pub fn pending_words(r: &Ranking) -> String {
                 format!("dossier {dossier} has no complete panel score yet")
             }
             Pending::Shortlist => "the preliminary shortlist is not final".to_string(),
+            Pending::Card {
+                expert,
+                dossier,
+                draft: true,
+            } => format!("the card of expert {expert} for dossier {dossier} is a draft"),
+            Pending::Card {
+                expert, dossier, ..
+            } => format!("expert {expert} has no card for dossier {dossier}"),
         })
         .collect::<Vec<_>>()
         .join("; ")

@@ -132,15 +132,22 @@ pub fn ledger(events: &[Event], lines: PassLines, funding: Funding) -> Vec<Payme
     payments(&History::lenient(events, lines), funding)
 }
 
-/// The payments of a replayed history.
+/// The payments of a replayed history. A recognition annulled on objection
+/// (不予认定) withholds every payment of the centre, whatever was published
+/// before the ruling.
 pub fn payments(h: &History, funding: Funding) -> Vec<Payment> {
+    let annulled = matches!(h.state, Some(super::State::Annulled { .. }));
     let mut out = Vec::new();
     for n in &h.notices {
         let pay = |amount, reason| Payment {
             on: n.on,
             amount,
             reason,
-            status: PaymentStatus::of(n),
+            status: if annulled {
+                PaymentStatus::Withheld
+            } else {
+                PaymentStatus::of(n)
+            },
         };
         match (funding, n.what) {
             (Funding::PerPass { amount }, Notified::Pass { year }) => {

@@ -294,3 +294,29 @@ fn a_revoked_centre_keeps_what_it_earned_before() {
         Some(State::Revoked { .. })
     ));
 }
+
+#[test]
+fn an_annulled_recognition_is_never_paid() {
+    // The objection to the recognition is ruled on only after the year-1 pass
+    // was published; upheld, the pass's 50万 is withheld too.
+    let huangpu = Funding::PerPass {
+        amount: Points::whole(50),
+    };
+    let mut events = published();
+    events.push(object(d(2024, 10, 8)));
+    events.push(assess(1, "80", d(2025, 9, 22)));
+    events.push(publish(d(2025, 9, 23), d(2025, 9, 29)));
+    let before = ledger(&events, L, huangpu);
+    assert!(before[0].status.payable(d(2025, 10, 8)));
+    events.push(rule(1, d(2025, 10, 9), true));
+    let h = History::replay(&events, L).unwrap();
+    assert!(
+        matches!(h.state, Some(State::Annulled { .. })),
+        "{:?}",
+        h.state
+    );
+    let pay = ledger(&events, L, huangpu);
+    assert_eq!(pay.len(), 1);
+    assert_eq!(pay[0].status, PaymentStatus::Withheld);
+    assert!(!pay[0].status.payable(d(2026, 1, 1)));
+}

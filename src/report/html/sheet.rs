@@ -15,6 +15,13 @@ use crate::report::minutes::{Case, Minutes};
 pub fn render(m: &Minutes, expert: &Expert, case: &Case, out: &mut String) {
     let w = m.words();
     let zh = m.lang == Lang::Zh;
+    // The third party's scorers sign a preliminary sheet, not an expert's.
+    let prelim = m.ranking.stage == crate::domain::round::Stage::Preliminary;
+    let (title, who, signature) = if prelim {
+        (w.prelim_sheet, w.prelim_scorer, w.prelim_signature)
+    } else {
+        (w.score_sheet, w.expert, w.expert_signature)
+    };
     let _ = write!(
         out,
         "<article class=\"sheet\">\n<h2>{}</h2>\n<p class=\"sub\">{} · {}</p>\n\
@@ -23,10 +30,10 @@ pub fn render(m: &Minutes, expert: &Expert, case: &Case, out: &mut String) {
          <tr><th>{}</th><td class=\"nowrap\">{}</td><th>{}</th><td>{}</td></tr>\n\
          <tr><th>{}</th><td colspan=\"3\">{}（{}）</td></tr>\n\
          <tr><th>{}</th><td colspan=\"3\">{}</td></tr>\n</table>\n",
-        w.score_sheet,
+        title,
         esc(&m.round.title),
         esc(&m.stage_name()),
-        w.expert,
+        who,
         esc(&expert.id),
         esc(&expert.name),
         w.organisation,
@@ -61,7 +68,7 @@ pub fn render(m: &Minutes, expert: &Expert, case: &Case, out: &mut String) {
     let _ = write!(
         out,
         "<p class=\"sign\">{}</p>\n</article>\n",
-        esc(w.expert_signature)
+        esc(signature)
     );
 }
 
@@ -71,7 +78,7 @@ fn state(m: &Minutes, case: &Case) -> String {
     match case.card {
         _ if case.recusal.is_some() => w.recused.to_string(),
         Some(c) if c.is_submitted() => match c.submitted {
-            Some(at) => format!("{} {}", w.submitted, at.format("%Y-%m-%d %H:%M UTC")),
+            Some(at) => format!("{} {}", w.submitted, m.round.zone().local(at)),
             None => w.submitted.to_string(),
         },
         Some(_) => w.draft.to_string(),

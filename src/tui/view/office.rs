@@ -263,6 +263,9 @@ fn ties(f: &mut Frame, area: Rect, app: &App, r: &Ranking, t: &Theme) {
             }
             Pending::Unscored { dossier } => format!("· {dossier}: {}", s.missing_cards),
             Pending::Shortlist => format!("· {}: {}", s.stage_preliminary, s.not_final),
+            Pending::Card {
+                expert, dossier, ..
+            } => format!("· {dossier} {expert}: {}", s.missing_cards),
         };
         lines.push(Line::from(Span::styled(truncate(&text, w), t.warn())));
     }

@@ -1,0 +1,383 @@
+//! What every stage's rule shares: the inputs, the board of formal reviews
+//! and panel scores, and how entries are ordered, marked and sorted. Each
+//! stage's rule (shortlist, selection, assessment) imports this; `rank`
+//! only chooses the rule.
+
+use std::collections::BTreeMap;
+
+use super::aggregate::NotCounted;
+use super::aggregate::{Mean, PanelScore, Recusals, aggregate};
+use super::card::Card;
+use super::decision::Decision;
+use super::deviation::{deviations, thresholds};
+use super::dossier::Dossier;
+use super::eligibility::{Review, review};
+use super::excuse::{Excuse, excused};
+use super::order::{Candidate, Order};
+use super::ranking::{Boundary, Entry, Flag, Pending, Status};
+use super::register::{Centre, bars};
+use super::round::{Round, RoundKind, Stage};
+use super::sheet::{PassStage, Sheet};
+use super::{Points, Ratio};
+
+/// Everything the secretary's arithmetic reads, already loaded.
+#[derive(Clone, Copy, Debug)]
+pub struct Inputs<'a> {
+    pub round: &'a Round,
+    pub sheet: &'a Sheet,
+    /// The round's separate eligibility sheet, if it has one.
+    pub eligibility: Option<&'a Sheet>,
+    pub dossiers: &'a [Dossier],
+    /// Cards of every stage and expert; those of other rounds are ignored.
+    pub cards: &'a [Card],
+    pub recusals: &'a Recusals,
+    /// The secretary's decisions on ties, of any stage.
+    pub decisions: &'a [Decision],
+    /// Experts excused from a dossier or from the round: their cards are not expected.
+    pub excuses: &'a [Excuse],
+    /// The register of centres: in a recognition round, formal review refuses
+    /// a centre that holds its title or is barred, and declared affiliates.
+    pub register: &'a [Centre],
+}
+
+/// The numbers the two cuts use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Policy {
+    /// At most this many are selected.
+    pub cap: u32,
+    /// The shortlist holds at least `shortlist_ratio × cap`.
+    pub shortlist_ratio: u32,
+    /// No dossier below this expert score is selected.
+    pub min_score: Option<Points>,
+    /// Qualified dossiers beyond the cap are alternates (Guangxi keeps them
+    /// for next year); when false they are simply not selected.
+    pub alternates: bool,
+}
+
+impl Policy {
+    /// The round's selection settings; the minimum score is the round's, or
+    /// else the sheet's recognition pass line. Alternates are kept.
+    pub fn of(round: &Round, sheet: &Sheet) -> Policy {
+        Policy {
+            cap: round.selection.cap,
+            shortlist_ratio: round.selection.shortlist_ratio,
+            min_score: round
+                .selection
+                .min_score
+                .or_else(|| sheet.pass_line(PassStage::Recognition)),
+            alternates: true,
+        }
+    }
+
+    /// ratio × cap: the shortlist's floor.
+    pub fn places(&self) -> u32 {
+        self.shortlist_ratio.saturating_mul(self.cap)
+    }
+}
+
+/// One stage's shared facts: formal review and panel score of every dossier.
+pub struct Board<'a> {
+    pub inputs: &'a Inputs<'a>,
+    pub stage: Stage,
+    pub reviews: BTreeMap<&'a str, Review>,
+    pub panels: BTreeMap<&'a str, PanelScore>,
+    /// This round's and stage's decisions.
+    pub decisions: Vec<Decision>,
+    by_id: BTreeMap<&'a str, &'a Dossier>,
+}
+
+impl<'a> Board<'a> {
+    pub fn new(inputs: &'a Inputs<'a>, stage: Stage) -> Board<'a> {
+        let round = inputs.round;
+        let sheets: Vec<&Sheet> = std::iter::once(inputs.sheet)
+            .chain(inputs.eligibility)
+            .collect();
+        // Cards by dossier, once: the panels then read only their own.
+        let mut by_dossier: BTreeMap<&str, Vec<&Card>> = BTreeMap::new();
+        for c in inputs
+            .cards
+            .iter()
+            .filter(|c| c.round == round.id && c.stage == stage)
+        {
+            by_dossier.entry(c.dossier.as_str()).or_default().push(c);
+        }
+        let mut reviews = BTreeMap::new();
+        let mut panels = BTreeMap::new();
+        let recognition = round.kind == RoundKind::Recognition;
+        for d in inputs.dossiers {
+            let mut r = review(d, round.date, &sheets);
+            if recognition {
+                r.failures
+                    .extend(bars(inputs.register, d, round.date, &round.id));
+            }
+            reviews.insert(d.id.as_str(), r);
+            let own = by_dossier.get(d.id.as_str()).map_or(&[][..], Vec::as_slice);
+            let panel = aggregate(
+                inputs.sheet,
+                stage,
+                &d.id,
+                own.iter().copied(),
+                inputs.recusals,
+            );
+            panels.insert(d.id.as_str(), panel);
+        }
+        let decisions = inputs
+            .decisions
+            .iter()
+            .filter(|d| d.round == round.id && d.stage == stage)
+            .cloned()
+            .collect();
+        Board {
+            inputs,
+            stage,
+            reviews,
+            panels,
+            decisions,
+            by_id: inputs.dossiers.iter().map(|d| (d.id.as_str(), d)).collect(),
+        }
+    }
+
+    pub fn eligible(&self, d: &Dossier) -> bool {
+        self.reviews
+            .get(d.id.as_str())
+            .is_some_and(Review::eligible)
+    }
+
+    pub fn score(&self, d: &Dossier) -> Option<Ratio> {
+        self.panels.get(d.id.as_str()).and_then(|p| p.score)
+    }
+
+    /// Whether the dossier's panel score rests on at least the round's
+    /// `min_counted` cards for this stage.
+    pub fn enough(&self, d: &Dossier) -> bool {
+        let min = self.inputs.round.min_counted.of(self.stage);
+        self.panels
+            .get(d.id.as_str())
+            .is_some_and(|p| p.experts() >= min)
+    }
+
+    /// The expected cards of `dossiers` not yet submitted, by expert (panel
+    /// order) then dossier. In the expert stage every panel member owes a
+    /// card for every dossier, unless recused or excused; in the preliminary
+    /// stage the scorers may divide the dossiers, so only a card begun and
+    /// left a draft is owed.
+    pub fn missing_cards(&self, dossiers: &[&Dossier]) -> Vec<Pending> {
+        let inputs = self.inputs;
+        let mut out = Vec::new();
+        for e in inputs.round.scorers(self.stage) {
+            for d in dossiers {
+                let id = d.id.as_str();
+                if inputs.recusals.contains(&e.id, id) || excused(inputs.excuses, &e.id, id) {
+                    continue;
+                }
+                let Some(panel) = self.panels.get(id) else {
+                    continue;
+                };
+                if panel.counted.iter().any(|c| c.expert == e.id) {
+                    continue;
+                }
+                let began = panel
+                    .excluded
+                    .iter()
+                    .find(|x| x.expert == e.id)
+                    .map(|x| x.why != NotCounted::Recused);
+                let draft = match (self.stage, began) {
+                    (_, Some(true)) => true,
+                    (Stage::Expert, None) => false,
+                    _ => continue,
+                };
+                out.push(Pending::Card {
+                    expert: e.id.clone(),
+                    dossier: d.id.clone(),
+                    draft,
+                });
+            }
+        }
+        out
+    }
+
+    fn tie_break_means(&self, d: &Dossier) -> Vec<Mean> {
+        let panel = self.panels.get(d.id.as_str());
+        self.inputs
+            .sheet
+            .tie_break
+            .iter()
+            .map(|id| Mean {
+                id: id.clone(),
+                value: panel.and_then(|p| p.section(id)).unwrap_or(Ratio::ZERO),
+            })
+            .collect()
+    }
+
+    /// The dossier as the ordering sees it, when it has a score.
+    pub fn candidate(&self, d: &Dossier) -> Option<Candidate> {
+        Some(Candidate {
+            dossier: d.id.clone(),
+            score: self.score(d)?,
+            sections: self
+                .tie_break_means(d)
+                .into_iter()
+                .map(|m| m.value)
+                .collect(),
+        })
+    }
+
+    pub fn order(&self, candidates: Vec<Candidate>) -> Order {
+        super::order::order(
+            candidates,
+            &self.inputs.sheet.tie_break,
+            &self.decisions,
+            &self.inputs.round.id,
+            self.stage,
+        )
+    }
+
+    /// An entry with the panel's numbers, flags and review; no rank or tie yet.
+    pub fn entry(&self, d: &Dossier, status: Status) -> Entry {
+        let panel = self.panels.get(d.id.as_str());
+        let mut flags = Vec::new();
+        if let Some(p) = panel {
+            let limits = thresholds(self.inputs.sheet, self.inputs.round);
+            let (totals, items) = deviations(self.inputs.sheet, p, &limits);
+            flags.extend(totals.into_iter().map(Flag::Total));
+            flags.extend(items.into_iter().map(Flag::Item));
+        }
+        Entry {
+            rank: None,
+            dossier: d.id.clone(),
+            applicant: d.applicant.name.clone(),
+            score: panel.and_then(|p| p.score),
+            experts: panel.map_or(0, PanelScore::experts),
+            spread: panel.and_then(|p| p.spread),
+            sections: self.tie_break_means(d),
+            status,
+            tie: None,
+            flags,
+            decision: None,
+            failures: self
+                .reviews
+                .get(d.id.as_str())
+                .map(|r| r.failures.clone())
+                .unwrap_or_default(),
+            verdict: None,
+        }
+    }
+
+    fn dossier(&self, id: &str) -> Option<&'a Dossier> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Entries for the ordered rows, with ranks, ties and decisions, each with
+    /// the status `status` gives its position.
+    pub fn ranked(&self, order: &Order, status: impl Fn(usize) -> Status) -> Vec<Entry> {
+        let mut out = Vec::new();
+        for (i, row) in order.rows.iter().enumerate() {
+            let Some(d) = self.dossier(&row.candidate.dossier) else {
+                continue;
+            };
+            let mut e = self.entry(d, status(i));
+            e.rank = Some(row.rank);
+            e.tie = row.tie.clone();
+            e.decision = row.decision.and_then(|k| self.decisions.get(k)).cloned();
+            out.push(e);
+        }
+        flag_prints_as_tied(&mut out);
+        out
+    }
+
+    /// This stage's decisions that settled nothing.
+    pub fn unused(&self, order: &Order) -> Vec<Decision> {
+        self.decisions
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !order.used.contains(k))
+            .map(|(_, d)| d.clone())
+            .collect()
+    }
+}
+
+/// Marks the tie of the same-score group around the line drawn after the
+/// first `places` rows as sitting on `boundary`. A line that cuts (a cap, as
+/// opposed to a floor that widens) and has a level group across it marks that
+/// group unresolved and returns it as pending.
+pub fn mark_boundary(
+    entries: &mut [Entry],
+    order: &Order,
+    places: usize,
+    boundary: Boundary,
+) -> Option<Pending> {
+    let cuts = matches!(boundary, Boundary::Cap { .. });
+    if places == 0 || places >= order.rows.len() {
+        return None;
+    }
+    let group = order.same_score(places - 1);
+    if group.end <= places {
+        return None;
+    }
+    for e in &mut entries[group] {
+        if let Some(t) = &mut e.tie {
+            t.boundary = Some(boundary);
+        }
+    }
+    let straddle = order.straddling(places).filter(|_| cuts)?;
+    for e in &mut entries[straddle.clone()] {
+        if let Some(t) = &mut e.tie {
+            t.unresolved = true;
+        }
+    }
+    Some(Pending::Tie {
+        dossiers: entries[straddle]
+            .iter()
+            .map(|e| e.dossier.clone())
+            .collect(),
+        boundary,
+    })
+}
+
+/// Flags entries that print the same to two decimals without being tied.
+fn flag_prints_as_tied(entries: &mut [Entry]) {
+    // Entries by their printed score; only those groups need comparing.
+    let mut printed: BTreeMap<i128, Vec<(usize, Ratio)>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        if let Some(s) = e.score {
+            printed
+                .entry(s.round_hundredths())
+                .or_default()
+                .push((i, s));
+        }
+    }
+    for group in printed.values().filter(|g| g.len() > 1) {
+        for &(i, exact) in group {
+            let with: Vec<String> = group
+                .iter()
+                .filter(|(_, s)| *s != exact)
+                .map(|(j, _)| entries[*j].dossier.clone())
+                .collect();
+            if !with.is_empty() {
+                entries[i].flags.push(Flag::PrintsAsTied { with });
+            }
+        }
+    }
+}
+
+/// Adds the flag for a score below `line` that prints as the line.
+pub fn flag_hidden_fail(e: &mut Entry, line: Points) {
+    if e.score
+        .is_some_and(|s| super::outcome::hidden_by_rounding(s, line))
+    {
+        e.flags.push(Flag::BelowLineWhenPrinted { line });
+    }
+}
+
+/// Entries outside the competition, after the ranked ones: by status, then id.
+pub fn sort_rest(rest: &mut [Entry]) {
+    let weight = |s: Status| match s {
+        Status::Shortlisted => 0,
+        Status::Unscored => 1,
+        Status::InsufficientPanel => 2,
+        Status::NotShortlisted => 3,
+        Status::Ineligible => 5,
+        _ => 4,
+    };
+    rest.sort_by(|a, b| (weight(a.status), &a.dossier).cmp(&(weight(b.status), &b.dossier)));
+}
