@@ -14,6 +14,8 @@ pub mod strings;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod words;
+pub mod wrap;
 
 /// Display-width helpers, shared with the printed reports.
 pub use crate::text;

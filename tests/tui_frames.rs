@@ -45,6 +45,7 @@ fn dossiers() {
         "T-002",
         &[("S1.1", "8"), ("S1.2", "4"), ("S2.1", "6"), ("S2.2", "3")],
     );
+    set_comment(&mut app, "T-002", "S2.2", "质押合同齐全");
     answer_submitted(&mut app, "T-002");
     update(
         &mut app,
@@ -99,6 +100,7 @@ fn after_submission_peers_are_shown() {
         "T-001",
         &[("S1.1", "8"), ("S1.2", "4"), ("S2.1", "6"), ("S2.2", "3")],
     );
+    set_comment(&mut app, "T-001", "S2.2", "质押合同齐全");
     answer_submitted(&mut app, "T-001");
     let mut peer = app.card("T-001").unwrap().clone();
     peer.expert = "E2".into();

@@ -9,7 +9,7 @@ use pingshen::domain::decision::Choice;
 use pingshen::domain::ranking::Status;
 use pingshen::domain::round::Stage;
 use pingshen::tui::action::{Action, Effect};
-use pingshen::tui::app::{App, Popup, Screen, Tab};
+use pingshen::tui::app::{App, Popup, Question, Screen, Tab};
 use pingshen::tui::update::update;
 use ratatui::crossterm::event::KeyCode::*;
 
@@ -22,9 +22,12 @@ fn statuses(app: &App) -> Vec<(String, Status)> {
 }
 
 fn expert_stage() -> App {
-    let mut app = office_app();
-    press(&mut app, Char('p'));
-    assert_eq!(app.office.as_ref().unwrap().stage, Stage::Expert);
+    let app = office_app();
+    assert_eq!(
+        app.office.as_ref().unwrap().stage,
+        Stage::Expert,
+        "the desk opens on the latest stage that has cards"
+    );
     app
 }
 
@@ -44,9 +47,20 @@ fn the_secretary_is_the_last_role() {
 }
 
 #[test]
-fn a_recognition_round_opens_on_the_shortlist_and_p_switches_stage() {
-    let app = office_app();
+fn a_recognition_round_opens_on_the_latest_stage_with_cards_and_p_switches_stage() {
+    // only the preliminary scorer's cards: the shortlist
+    let mut app = fresh_app();
+    open_round(&mut app);
+    let board = pingshen::tui::desk::Board {
+        cards: vec![submitted(Stage::Preliminary, "P1", "T-001", &[("S1.1", "5")])],
+        ..Default::default()
+    };
+    update(&mut app, Action::BoardLoaded(Box::new(board)));
     assert_eq!(app.screen, Screen::Office);
+    assert_eq!(app.office.as_ref().unwrap().stage, Stage::Preliminary);
+
+    let mut app = office_app();
+    press(&mut app, Char('p'));
     assert_eq!(app.office.as_ref().unwrap().stage, Stage::Preliminary);
     let s = statuses(&app);
     assert!(s.contains(&("T-003".into(), Status::Ineligible)), "{s:?}");
@@ -96,13 +110,30 @@ fn a_tie_at_the_cap_is_decided_with_a_reason() {
     assert_eq!(c.picked, vec!["T-004".to_string()]);
     press(&mut app, Enter);
     assert!(press(&mut app, Enter).is_empty(), "a reason is required");
+    assert_eq!(note(&app), "请填写决定理由");
     for ch in "现场答辩得分较高".chars() {
         press(&mut app, Char(ch));
     }
-    let fx = press(&mut app, Enter);
+    // the first decision of the session asks the secretary's name, the
+    // system user's offered
+    assert!(press(&mut app, Enter).is_empty());
+    assert!(matches!(&app.popup, Some(Popup::Name { editor, .. }) if editor.text() == "secretary1"));
+    for _ in 0.."secretary1".len() {
+        press(&mut app, Backspace);
+    }
+    for ch in "王秘书".chars() {
+        press(&mut app, Char(ch));
+    }
+    assert!(press(&mut app, Enter).is_empty(), "then asks to confirm");
+    let Some(Question::Decide(asked)) = &app.ask else {
+        panic!("no confirmation: {}", note(&app))
+    };
+    assert_eq!(asked.by, "王秘书");
+    let fx = press(&mut app, Char('y'));
     let [Effect::Decide(d)] = fx.as_slice() else {
         panic!("{fx:?}")
     };
+    assert_eq!(d.by, "王秘书");
     assert_eq!(d.choice, Choice::Admit(vec!["T-004".into()]));
     assert_eq!(d.tied, vec!["T-002".to_string(), "T-004".to_string()]);
     assert_eq!(d.reason, "现场答辩得分较高");
@@ -115,6 +146,19 @@ fn a_tie_at_the_cap_is_decided_with_a_reason() {
     let s = statuses(&app);
     assert!(s.contains(&("T-004".into(), Status::Selected)), "{s:?}");
     assert!(s.contains(&("T-002".into(), Status::Alternate)), "{s:?}");
+    assert_eq!(note(&app), "已记录决定：T-004 入选；T-002 备选");
+    assert_eq!(app.popup, None);
+
+    // the name is asked once per session
+    app.office.as_mut().unwrap().board.decisions.clear();
+    let board = app.office.as_ref().unwrap().board.clone();
+    update(&mut app, Action::BoardLoaded(Box::new(board)));
+    press(&mut app, Char('d'));
+    press(&mut app, Char(' '));
+    press(&mut app, Enter);
+    press(&mut app, Char('理'));
+    press(&mut app, Enter);
+    assert!(matches!(&app.ask, Some(Question::Decide(d)) if d.by == "王秘书"));
 }
 
 #[test]

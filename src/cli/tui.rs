@@ -14,16 +14,41 @@ pub struct TuiArgs {
     /// The round to open (the only one is opened without asking).
     #[arg(long)]
     pub round: Option<String>,
-    /// Open this expert's (or preliminary scorer's) desk.
-    #[arg(long, conflicts_with = "secretary", requires = "round")]
+    /// Open this expert's (or preliminary scorer's) desk; the round may be left
+    /// out when the store holds only one.
+    #[arg(long, conflicts_with = "secretary")]
     pub expert: Option<String>,
-    /// Open the secretary's desk.
-    #[arg(long, requires = "round")]
+    /// Open the secretary's desk (of the only round, unless --round names one).
+    #[arg(long)]
     pub secretary: bool,
 }
 
 pub fn run(dir: &Path, args: TuiArgs, lang: Lang) -> Result<(), Error> {
     let mut store = Store::open(dir)?;
+    let mut args = args;
+    // A desk without a round: the store's only round, or a list to choose from.
+    if args.round.is_none() && (args.expert.is_some() || args.secretary) {
+        let rounds = store.rounds()?;
+        match rounds.as_slice() {
+            [only] => args.round = Some(only.id.clone()),
+            _ => {
+                let ids: Vec<&str> = rounds.iter().map(|r| r.id.as_str()).collect();
+                let msg = match lang {
+                    Lang::Zh => format!(
+                        "存储中有 {} 个评审轮次，请用 --round 指定：{}",
+                        ids.len(),
+                        ids.join("、")
+                    ),
+                    Lang::En => format!(
+                        "the store holds {} rounds; name one with --round: {}",
+                        ids.len(),
+                        ids.join(", ")
+                    ),
+                };
+                return Err(Error::BadInput(msg));
+            }
+        }
+    }
     // A round or desk named on the command line is checked before the screen opens.
     if let Some(id) = &args.round {
         let r = store.round(id)?;

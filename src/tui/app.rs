@@ -63,6 +63,35 @@ pub struct Scoring {
     pub sel: usize,
     /// What has been typed for the selected entry, not yet confirmed.
     pub input: String,
+    /// How far the dossier pane is scrolled, in lines.
+    pub facts: u16,
+    /// How far the selected item's detail is scrolled, in lines.
+    pub detail: u16,
+}
+
+impl Scoring {
+    pub fn new(dossier: &str) -> Scoring {
+        Scoring {
+            dossier: dossier.to_string(),
+            sel: 0,
+            input: String::new(),
+            facts: 0,
+            detail: 0,
+        }
+    }
+}
+
+/// A yes/no question asked before something that cannot be taken back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Question {
+    /// Close the editor and lose the text typed into it.
+    Discard,
+    /// End the program; `unsaved` when an editor holds text not yet saved.
+    Quit { unsaved: bool },
+    /// Record a conflict of interest: the dossier is locked for this scorer.
+    Recuse { dossier: String, reason: String },
+    /// Record the secretary's decision on a tie.
+    Decide(Box<crate::domain::decision::Decision>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -129,6 +158,9 @@ pub struct Office {
     pub board: Board,
     /// Recomputed whenever the board or the stage changes; an error says why not.
     pub ranking: Result<Ranking, String>,
+    /// The tied dossiers of a decision just sent to the store, to say what
+    /// it did once the board comes back.
+    pub recorded: Option<Vec<String>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -153,6 +185,11 @@ pub enum Popup {
     Path {
         purpose: PathFor,
         editor: Editor,
+    },
+    /// The secretary's name, asked once per session before the first decision.
+    Name {
+        editor: Editor,
+        decision: Box<crate::domain::decision::Decision>,
     },
     /// What an import did, file by file; with a key to confirm, `y` trusts it.
     ImportResult {
@@ -221,6 +258,13 @@ pub struct App {
     pub saving: Option<(String, String)>,
     pub note: Option<Note>,
     pub popup: Option<Popup>,
+    /// A question over everything else, answered with y or n.
+    pub ask: Option<Question>,
+    /// The name decisions are recorded under: asked once per session, the
+    /// system user's name offered.
+    pub secretary: Option<String>,
+    /// The system user's name, read at start-up (update reads no environment).
+    pub user: String,
     pub quit: bool,
 }
 
@@ -244,6 +288,9 @@ impl App {
             saving: None,
             note: None,
             popup: None,
+            ask: None,
+            secretary: None,
+            user: String::new(),
             quit: false,
         }
     }

@@ -5,9 +5,11 @@ use crate::lang::Lang;
 
 use super::action::{Action, Effect};
 use super::app::{
-    App, Choosing, Filter, Note, PathFor, Popup, Progress, Scoring, Screen, Tab, Tone,
+    App, Choosing, Filter, Note, PathFor, Popup, Progress, Question, Scoring, Screen, Tab, Tone,
     scoring_lines,
 };
+use super::words::Word;
+use crate::lang::Say;
 use super::command::{Ctx, context};
 use super::editor::Editor;
 use super::layout;
@@ -17,7 +19,7 @@ mod office;
 mod scoring;
 
 use office::{board_loaded, choice, decision, office};
-use scoring::{saved, scoring, select};
+use scoring::{commit, saved, scoring, select, wheel};
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
@@ -25,17 +27,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.size = (w, h);
             vec![]
         }
-        Action::Quit => {
-            app.quit = true;
-            vec![]
-        }
+        Action::Quit => quit(app),
+        Action::Interrupt => interrupt(app),
         Action::Help if app.popup.is_none() => {
             app.popup = Some(Popup::Help);
             vec![]
         }
-        Action::Failed(msg) => {
+        Action::Failed(why) => {
             app.saving = None;
-            app.error(msg);
+            app.error(why.say(app.lang));
             vec![]
         }
         Action::RoundsListed(rounds) => {
@@ -68,6 +68,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             });
             vec![]
         }
+        Action::ExportProposed(path) => {
+            app.popup = Some(Popup::Path {
+                purpose: PathFor::Export,
+                editor: Editor::new(&path),
+            });
+            vec![]
+        }
         Action::Exported { file, fingerprint } => {
             let text = match app.lang {
                 Lang::Zh => format!("已导出评分包 {file} · 本机密钥 {fingerprint}"),
@@ -93,8 +100,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             centres::loaded(app, *register);
             vec![]
         }
-        Action::ScrollDown => update(app, Action::Down),
-        Action::ScrollUp => update(app, Action::Up),
+        Action::ScrollDown(x, y) => wheel(app, x, y, true),
+        Action::ScrollUp(x, y) => wheel(app, x, y, false),
         Action::Click(x, y) => click(app, x, y),
         other => match context(app) {
             Ctx::Help => {
@@ -113,7 +120,81 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Ctx::Office => office(app, other),
             Ctx::Choice => choice(app, other),
             Ctx::Centres => centres::keys(app, other),
+            Ctx::Question => answer(app, other),
         },
+    }
+}
+
+/// `q`: a score typed but not confirmed is saved first; a refused one keeps
+/// the program open with its message.
+fn quit(app: &mut App) -> Vec<Effect> {
+    match commit(app) {
+        Some(fx) => {
+            app.quit = true;
+            fx
+        }
+        None => vec![],
+    }
+}
+
+/// Ctrl+C: asks first; a second Ctrl+C on the question is its answer.
+fn interrupt(app: &mut App) -> Vec<Effect> {
+    if matches!(app.ask, Some(Question::Quit { .. })) {
+        app.ask = None;
+        return quit(app);
+    }
+    let unsaved = editor(app).is_some_and(|e| e.changed())
+        || matches!(&app.screen, Screen::Scoring(sc) if !sc.input.is_empty());
+    app.ask = Some(Question::Quit { unsaved });
+    vec![]
+}
+
+/// The answer to a question: y does what it said, n leaves everything as it was.
+fn answer(app: &mut App, a: Action) -> Vec<Effect> {
+    match a {
+        Action::Yes => match app.ask.take() {
+            Some(Question::Discard) => {
+                app.popup = None;
+                vec![]
+            }
+            Some(Question::Quit { .. }) => quit(app),
+            Some(Question::Recuse { dossier, reason }) => {
+                app.popup = None;
+                vec![Effect::Recuse { dossier, reason }]
+            }
+            Some(Question::Decide(d)) => {
+                if app.secretary.is_none() {
+                    app.secretary = Some(d.by.clone());
+                }
+                app.note = None;
+                if let Some(o) = &mut app.office {
+                    o.recorded = Some(d.tied.clone());
+                }
+                vec![Effect::Decide(d)]
+            }
+            None => vec![],
+        },
+        Action::No => {
+            app.ask = None;
+            vec![]
+        }
+        _ => vec![],
+    }
+}
+
+/// The text field of the popup, if one is being typed into.
+fn editor(app: &App) -> Option<&Editor> {
+    match &app.popup {
+        Some(
+            Popup::Comment { editor, .. }
+            | Popup::Recuse { editor, .. }
+            | Popup::Path { editor, .. },
+        ) => Some(editor),
+        Some(Popup::Decide(Choosing {
+            reason: Some(editor),
+            ..
+        })) => Some(editor),
+        _ => None,
     }
 }
 
@@ -221,13 +302,26 @@ fn dossiers(app: &mut App, a: Action) -> Vec<Effect> {
             app.list.searching = true;
             vec![]
         }
-        Action::ExportBundle => {
-            app.popup = Some(Popup::Path {
-                purpose: PathFor::Export,
-                editor: Editor::new("."),
-            });
+        Action::NextUnscored | Action::PrevUnscored => {
+            let forward = a == Action::NextUnscored;
+            let ids: Vec<String> = app
+                .visible_dossiers()
+                .iter()
+                .map(|d| d.id.clone())
+                .collect();
+            let open = |id: &String| {
+                matches!(
+                    app.progress(id),
+                    Progress::Unscored | Progress::InProgress
+                )
+            };
+            match next_of(ids.len(), app.list.sel, forward, |k| open(&ids[k])) {
+                Some(k) => app.list.sel = k,
+                None => app.info(Word::AllSubmitted.say(app.lang)),
+            }
             vec![]
         }
+        Action::ExportBundle => vec![Effect::ProposeExport],
         Action::Recuse => {
             if let Some(id) = selected {
                 ask_recusal(app, id);
@@ -238,6 +332,25 @@ fn dossiers(app: &mut App, a: Action) -> Vec<Effect> {
     }
 }
 
+/// The next index after (or before) `from` that satisfies `want`, going round
+/// the end; `None` when none does.
+pub(super) fn next_of(
+    n: usize,
+    from: usize,
+    forward: bool,
+    want: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    (1..=n)
+        .map(|k| {
+            if forward {
+                (from + k) % n
+            } else {
+                (from + n - k % n) % n
+            }
+        })
+        .find(|&k| want(k))
+}
+
 fn open_dossier(app: &mut App, id: String) -> Vec<Effect> {
     if app.recused.contains_key(&id) {
         app.error(format!("{}: {}", id, app.s().recuse_locked));
@@ -246,11 +359,7 @@ fn open_dossier(app: &mut App, id: String) -> Vec<Effect> {
     app.peers.clear();
     app.note = None;
     let submitted = app.progress(&id) == Progress::Submitted;
-    app.screen = Screen::Scoring(Scoring {
-        dossier: id.clone(),
-        sel: 0,
-        input: String::new(),
-    });
+    app.screen = Screen::Scoring(Scoring::new(&id));
     if submitted {
         vec![Effect::LoadPeers { dossier: id }]
     } else {
@@ -298,7 +407,7 @@ fn confirm(app: &mut App, a: Action) -> Vec<Effect> {
             }
             _ => None,
         };
-        if matches!(a, Action::Yes | Action::No) {
+        if matches!(a, Action::Yes | Action::No | Action::Confirm) {
             app.popup = None;
         }
         return again.into_iter().collect();
@@ -307,12 +416,24 @@ fn confirm(app: &mut App, a: Action) -> Vec<Effect> {
         return vec![];
     };
     let (dossier, ready) = (dossier.clone(), gaps.is_empty());
+    let first = gaps.missing.iter().chain(&gaps.comments).next().cloned();
     match a {
-        Action::Yes if ready => {
+        Action::Yes | Action::Confirm if ready => {
             app.popup = None;
             vec![Effect::Submit { dossier }]
         }
-        Action::Yes | Action::No => {
+        Action::Yes | Action::Confirm => {
+            app.popup = None;
+            let at = app.sheet().and_then(|sh| {
+                let first = first.as_deref()?;
+                sh.entry_ids().iter().position(|id| *id == first)
+            });
+            if let Some(k) = at {
+                select(app, k);
+            }
+            vec![]
+        }
+        Action::No => {
             app.popup = None;
             vec![]
         }
@@ -321,11 +442,12 @@ fn confirm(app: &mut App, a: Action) -> Vec<Effect> {
 }
 
 fn typing(app: &mut App, a: Action) -> Vec<Effect> {
-    let editor = match &mut app.popup {
+    let field = match &mut app.popup {
         Some(
             Popup::Comment { editor, .. }
             | Popup::Recuse { editor, .. }
-            | Popup::Path { editor, .. },
+            | Popup::Path { editor, .. }
+            | Popup::Name { editor, .. },
         ) => editor,
         Some(Popup::Decide(Choosing {
             reason: Some(editor),
@@ -334,16 +456,23 @@ fn typing(app: &mut App, a: Action) -> Vec<Effect> {
         _ => return vec![],
     };
     match a {
-        Action::Text(c) => editor.insert(c),
-        Action::TextNewline => editor.newline(),
-        Action::TextBackspace => editor.backspace(),
-        Action::TextLeft => editor.left(),
-        Action::TextRight => editor.right(),
-        Action::TextUp => editor.vertical(false),
-        Action::TextDown => editor.vertical(true),
-        Action::TextHome => editor.home(),
-        Action::TextEnd => editor.end(),
-        Action::No => app.popup = None,
+        Action::Text(c) => field.insert(c),
+        Action::TextNewline => field.newline(),
+        Action::TextBackspace => field.backspace(),
+        Action::TextLeft => field.left(),
+        Action::TextRight => field.right(),
+        Action::TextUp => field.vertical(false),
+        Action::TextDown => field.vertical(true),
+        Action::TextHome => field.home(),
+        Action::TextEnd => field.end(),
+        Action::No => {
+            let precious = !matches!(app.popup, Some(Popup::Path { .. }));
+            if precious && editor(app).is_some_and(|e| e.changed()) {
+                app.ask = Some(Question::Discard);
+            } else {
+                app.popup = None;
+            }
+        }
         Action::TextSave => return finish_typing(app),
         _ => {}
     }
@@ -367,35 +496,55 @@ fn finish_typing(app: &mut App) -> Vec<Effect> {
         Some(Popup::Path { purpose, editor }) => {
             let path = editor.text().trim().to_string();
             match purpose {
-                PathFor::Export => vec![Effect::ExportBundle { dir: path }],
+                PathFor::Export => vec![Effect::ExportBundle { path }],
                 PathFor::Import => vec![Effect::ImportBundles {
                     path,
                     trust: Vec::new(),
                 }],
             }
         }
-        Some(Popup::Decide(mut c)) => {
+        Some(Popup::Decide(c)) => {
             let reason = c
                 .reason
                 .as_ref()
                 .map(|e| e.text().trim().to_string())
                 .unwrap_or_default();
             if reason.is_empty() {
-                app.error(app.s().reason_needed);
+                app.error(Word::DecisionReasonNeeded.say(app.lang));
                 app.popup = Some(Popup::Decide(c));
                 return vec![];
             }
-            c.reason = None;
-            decision(app, c, reason)
+            let picked = c.clone();
+            app.popup = Some(Popup::Decide(c));
+            decision(app, picked, reason)
+        }
+        Some(Popup::Name { editor, decision: d }) => {
+            let name = editor.text().trim().to_string();
+            if name.is_empty() {
+                app.error(Word::NameNeeded.say(app.lang));
+                app.popup = Some(Popup::Name { editor, decision: d });
+                return vec![];
+            }
+            app.secretary = Some(name.clone());
+            let mut d = d;
+            d.by = name;
+            app.popup = None;
+            app.ask = Some(Question::Decide(d));
+            vec![]
         }
         Some(Popup::Recuse { dossier, editor }) => {
             let reason = editor.text().trim().to_string();
+            app.popup = Some(Popup::Recuse {
+                dossier: dossier.clone(),
+                editor,
+            });
             if reason.is_empty() {
-                app.error(app.s().reason_needed);
-                app.popup = Some(Popup::Recuse { dossier, editor });
+                app.error(Word::RecusalReasonNeeded.say(app.lang));
                 return vec![];
             }
-            vec![Effect::Recuse { dossier, reason }]
+            app.note = None;
+            app.ask = Some(Question::Recuse { dossier, reason });
+            vec![]
         }
         other => {
             app.popup = other;
@@ -474,10 +623,20 @@ fn click(app: &mut App, x: u16, y: u16) -> Vec<Effect> {
             let Some(row) = layout::clicked_row(items, y, at) else {
                 return vec![];
             };
-            if let Some(super::app::Line::Entry(k)) = lines.get(row) {
-                select(app, *k);
+            let Some(super::app::Line::Entry(k)) = lines.get(row).copied() else {
+                return vec![];
+            };
+            if k == sc.sel {
+                return vec![];
             }
-            vec![]
+            // The score typed on the item being left is kept, as with ↓.
+            match commit(app) {
+                Some(fx) => {
+                    select(app, k);
+                    fx
+                }
+                None => vec![],
+            }
         }
     }
 }

@@ -4,29 +4,32 @@ use super::moved;
 use crate::domain::decision::{Choice, Decision};
 use crate::domain::ranking::Boundary;
 use crate::domain::round::{RoundKind, Stage};
-use crate::lang::Lang;
 use crate::tui::action::{Action, Effect};
-use crate::tui::app::{App, Choosing, Office, PathFor, Popup, Screen, Tab};
+use crate::tui::app::{App, Choosing, Office, PathFor, Popup, Question, Screen, Tab};
 use crate::tui::desk::Board;
 use crate::tui::editor::Editor;
+use crate::tui::words::Word;
+use crate::lang::Say;
 
 pub(super) fn board_loaded(app: &mut App, board: Board) {
     let stage = app
         .office
         .as_ref()
         .map(|o| o.stage)
-        .unwrap_or_else(|| default_stage(app));
+        .unwrap_or_else(|| default_stage(app, &board));
     let (tab, sel) = app
         .office
         .as_ref()
         .map_or((Tab::Ranking, 0), |o| (o.tab, o.sel));
     let ranking = Err(String::new());
+    let decided = app.office.as_mut().and_then(|o| o.recorded.take());
     app.office = Some(Office {
         tab,
         stage,
         sel,
         board,
         ranking,
+        recorded: None,
     });
     app.scorer = None;
     if matches!(app.popup, Some(Popup::Decide(_))) {
@@ -34,12 +37,31 @@ pub(super) fn board_loaded(app: &mut App, board: Board) {
     }
     app.screen = Screen::Office;
     rerank(app);
+    if let (Some(tied), Some(Ok(r))) = (decided, app.office.as_ref().map(|o| &o.ranking)) {
+        // In ranking order: who took the place(s) first.
+        let places: Vec<(String, crate::domain::ranking::Status)> = r
+            .entries
+            .iter()
+            .filter(|e| tied.contains(&e.dossier))
+            .map(|e| (e.dossier.clone(), e.status))
+            .collect();
+        let text = Word::DecisionRecorded(places).say(app.lang);
+        app.note = Some(crate::tui::app::Note {
+            text,
+            tone: crate::tui::app::Tone::Saved,
+        });
+    }
 }
 
-/// A recognition round opens on the expert stage once any expert card exists.
-fn default_stage(app: &App) -> Stage {
+/// The desk opens on the latest stage that has cards: the expert stage of a
+/// recognition round once any expert card exists, the shortlist before.
+fn default_stage(app: &App, board: &Board) -> Stage {
     match app.data.as_ref().map(|d| d.round.kind) {
-        Some(RoundKind::Recognition) => Stage::Preliminary,
+        Some(RoundKind::Recognition)
+            if !board.cards.iter().any(|c| c.stage == Stage::Expert) =>
+        {
+            Stage::Preliminary
+        }
         _ => Stage::Expert,
     }
 }
@@ -118,11 +140,7 @@ fn start_decision(app: &mut App) {
         return;
     };
     let Some(tie) = e.tie.as_ref().filter(|t| t.unresolved) else {
-        let msg = match app.lang {
-            Lang::Zh => format!("{} 没有需要决定的并列", e.dossier),
-            Lang::En => format!("{} has no tie that needs a decision", e.dossier),
-        };
-        app.error(msg);
+        app.error(Word::NoTie(e.dossier.clone()).say(app.lang));
         return;
     };
     let mut tied = vec![e.dossier.clone()];
@@ -167,11 +185,11 @@ pub(super) fn choice(app: &mut App, a: Action) -> Vec<Effect> {
         }
         Action::Confirm if c.picked.len() == c.places => c.reason = Some(Editor::default()),
         Action::Confirm => {
-            let msg = match app.lang {
-                Lang::Zh => format!("请选出 {} 家（已选 {} 家）", c.places, c.picked.len()),
-                Lang::En => format!("pick {} (picked {})", c.places, c.picked.len()),
+            let msg = Word::PickCount {
+                places: c.places,
+                picked: c.picked.len(),
             };
-            app.error(msg);
+            app.error(msg.say(app.lang));
         }
         Action::No => app.popup = None,
         _ => {}
@@ -191,7 +209,7 @@ pub(super) fn decision(app: &mut App, c: Choosing, reason: String) -> Vec<Effect
         tied: c.tied,
         choice: Choice::Admit(picked),
         reason,
-        by: app.s().secretary.to_string(),
+        by: app.secretary.clone().unwrap_or_default(),
         // stamped by the runtime when it is recorded: update reads no clock
         at: chrono::DateTime::UNIX_EPOCH,
     };
@@ -199,5 +217,14 @@ pub(super) fn decision(app: &mut App, c: Choosing, reason: String) -> Vec<Effect
         app.error(e.to_string());
         return vec![];
     }
-    vec![Effect::Decide(Box::new(decision))]
+    // The name decisions are recorded under is asked once per session.
+    if app.secretary.is_none() {
+        app.popup = Some(Popup::Name {
+            editor: Editor::new(&app.user),
+            decision: Box::new(decision),
+        });
+    } else {
+        app.ask = Some(Question::Decide(Box::new(decision)));
+    }
+    vec![]
 }

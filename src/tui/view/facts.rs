@@ -10,12 +10,33 @@ use crate::domain::dossier::Dossier;
 use crate::domain::eligibility::review;
 use crate::domain::sheet::Sheet;
 use crate::tui::app::{App, Progress};
-use crate::tui::text::wrap;
+use crate::lang::Say;
+use crate::tui::words::Punct;
+use crate::tui::wrap::wrap;
 use crate::tui::theme::Theme;
 
-pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, t: &Theme) {
-    let s = app.s();
+/// The pane inside its border, scrolled by `scroll` lines; the title says
+/// which lines show when there are more than fit.
+pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, scroll: u16, t: &Theme) {
     let w = area.width.saturating_sub(2) as usize;
+    let lines = lines(app, dossier, w, t);
+    let rows = area.height.saturating_sub(2) as usize;
+    let top = (scroll as usize).min(lines.len().saturating_sub(rows));
+    let mut title = app.s().facts.to_string();
+    if lines.len() > rows {
+        let last = (top + rows).min(lines.len());
+        title = format!("{title} {}–{}/{} [ ]", top + 1, last, lines.len());
+    }
+    let block = Block::bordered().title(title);
+    f.render_widget(
+        Paragraph::new(lines).scroll((top as u16, 0)).block(block),
+        area,
+    );
+}
+
+/// Every line of the pane, wrapped to `w` columns.
+pub fn lines(app: &App, dossier: &Dossier, w: usize, t: &Theme) -> Vec<Line<'static>> {
+    let s = app.s();
     let mut lines: Vec<Line> = Vec::new();
     let text = |l: &mut Vec<Line>, str: String, style| {
         for part in wrap(&str, w) {
@@ -64,18 +85,24 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, t: &Theme) 
         plain,
     );
     if !dossier.field.is_empty() {
-        text(&mut lines, format!("{}：{}", s.field, dossier.field), plain);
+        text(&mut lines, format!("{}{}", colon(app, s.field), dossier.field), plain);
     }
     if !dossier.joint.is_empty() {
-        text(&mut lines, format!("{}：", s.joint), t.header());
+        text(&mut lines, colon(app, s.joint), t.header());
         for j in &dossier.joint {
             text(
                 &mut lines,
                 format!(
-                    "· {}（{}，{}）",
+                    "· {}{}",
                     j.name,
-                    super::lists::kind_label(app, j.kind),
-                    j.role
+                    paren(
+                        app,
+                        &Punct::List(vec![
+                            super::lists::kind_label(app, j.kind).to_string(),
+                            j.role.clone()
+                        ])
+                        .say(app.lang)
+                    )
                 ),
                 plain,
             );
@@ -84,7 +111,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, t: &Theme) 
     let p = &dossier.patents;
     text(
         &mut lines,
-        format!("{}（{}）", s.patents, s.filed_granted_valid),
+        format!("{}{}", s.patents, paren(app, s.filed_granted_valid)),
         t.header(),
     );
     for (label, c) in [
@@ -115,7 +142,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, t: &Theme) 
     if let Some(last) = dossier.finances.iter().max_by_key(|f| f.year) {
         text(
             &mut lines,
-            format!("{} {}：{}", s.finances, last.year, s.sales_rd_ip),
+            format!("{}{}", colon(app, &format!("{} {}", s.finances, last.year)), s.sales_rd_ip),
             t.header(),
         );
         text(
@@ -125,7 +152,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, t: &Theme) 
         );
     }
     if !dossier.targets.is_empty() {
-        text(&mut lines, format!("{}：", s.targets), t.header());
+        text(&mut lines, colon(app, s.targets), t.header());
         for x in &dossier.targets {
             let unit = app
                 .sheet()
@@ -147,11 +174,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, t: &Theme) 
         eligibility(&mut lines, app, &sheets, dossier, d.round.date, w, t);
     }
     if !dossier.summary.is_empty() {
-        text(&mut lines, format!("{}：", s.summary), t.header());
+        text(&mut lines, colon(app, s.summary), t.header());
         text(&mut lines, dossier.summary.clone(), plain);
     }
-    let block = Block::bordered().title(s.facts);
-    f.render_widget(Paragraph::new(lines).block(block), area);
+    lines
 }
 
 fn region(r: &str) -> String {
@@ -182,12 +208,12 @@ fn eligibility(
         return;
     }
     lines.push(Line::from(Span::styled(
-        format!("{}：", s.eligibility),
+        colon(app, s.eligibility),
         t.header(),
     )));
     let verdict = review(dossier, on, sheets);
     if verdict.eligible() {
-        let text = format!("✓ {}（{rules}）", s.ok);
+        let text = format!("✓ {}{}", s.ok, paren(app, &rules.to_string()));
         lines.push(Line::from(Span::styled(text, t.good())));
     }
     for f in verdict.failures {
@@ -195,4 +221,12 @@ fn eligibility(
             lines.push(Line::from(Span::styled(part, t.bad())));
         }
     }
+}
+
+fn colon(app: &App, label: &str) -> String {
+    Punct::Colon(label.to_string()).say(app.lang)
+}
+
+fn paren(app: &App, inner: &str) -> String {
+    Punct::Paren(inner.to_string()).say(app.lang)
 }

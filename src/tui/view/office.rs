@@ -296,3 +296,23 @@ fn ties(f: &mut Frame, area: Rect, app: &App, r: &Ranking, t: &Theme) {
         .block(Block::bordered().title(s.tabs[4]));
     f.render_widget(para, area);
 }
+
+/// What the desk's keys may do now: a decision only on an undecided tie, the
+/// stage switch only in a recognition round.
+pub fn allowed(app: &App, a: &crate::tui::action::Action) -> bool {
+    use crate::tui::action::Action;
+    let Some(o) = &app.office else { return false };
+    match a {
+        Action::Decide => o.ranking.as_ref().is_ok_and(|r| {
+            r.entries
+                .get(o.sel)
+                .and_then(|e| e.tie.as_ref())
+                .is_some_and(|t| t.unresolved)
+        }),
+        Action::ToggleStage => app
+            .data
+            .as_ref()
+            .is_some_and(|d| d.round.kind == crate::domain::round::RoundKind::Recognition),
+        _ => true,
+    }
+}

@@ -13,7 +13,10 @@ use crate::domain::round::RoundKind;
 use crate::domain::sheet::Sheet;
 use crate::tui::app::{App, Line as TableLine, Progress, Scoring, scoring_lines, section_of};
 use crate::tui::layout;
+use crate::lang::Say;
 use crate::tui::text::truncate;
+use crate::tui::words::Word;
+use crate::tui::wrap::wrap;
 use crate::tui::theme::Theme;
 
 use super::facts;
@@ -35,8 +38,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, sc: &Scoring, t: &Theme) {
     let card = app.card(&sc.dossier).unwrap_or(&empty);
     let a = layout::scoring(area);
     items(f, a.items, app, &d.sheet, card, sc, t);
-    facts::draw(f, a.facts, app, dossier, t);
-    detail(f, a.detail, app, &d.sheet, card, sc, t);
+    facts::draw(f, a.facts, app, dossier, sc.facts, t);
+    detail(f, a.detail, app, sc, t);
     totals(f, a.totals, app, card, sc, t);
 }
 
@@ -177,84 +180,96 @@ fn mark(app: &App, card: &Card, sheet: &Sheet, id: &str, value: Option<Points>) 
     }
 }
 
-fn detail(
-    f: &mut Frame,
-    area: Rect,
-    app: &App,
-    sheet: &Sheet,
-    card: &Card,
-    sc: &Scoring,
-    t: &Theme,
-) {
+/// The selected item's detail, scrolled; a last line says when more follows.
+fn detail(f: &mut Frame, area: Rect, app: &App, sc: &Scoring, t: &Theme) {
+    let lines = detail_lines(app, sc, area.width as usize, t);
+    let rows = area.height as usize;
+    let top = (sc.detail as usize).min(lines.len().saturating_sub(rows));
+    let mut shown: Vec<Line> = lines.iter().skip(top).take(rows).cloned().collect();
+    let below = lines.len().saturating_sub(top + rows);
+    if below > 0
+        && let Some(last) = shown.last_mut()
+    {
+        *last = Line::from(Span::styled(
+            Word::MoreBelow(below + 1).say(app.lang),
+            t.dim(),
+        ));
+    }
+    f.render_widget(Paragraph::new(shown), area);
+}
+
+/// Every line of the selected item's detail, wrapped to `w` columns: the full
+/// title, maximum and step, every guidance band (the one the score falls in
+/// marked), and the comment.
+pub fn detail_lines(app: &App, sc: &Scoring, w: usize, t: &Theme) -> Vec<Line<'static>> {
     let s = app.s();
+    let mut lines = Vec::new();
+    let Some(d) = &app.data else { return lines };
+    let sheet = &d.sheet;
     let ids = sheet.entry_ids();
     let Some(id) = ids.get(sc.sel).copied() else {
-        return;
+        return lines;
     };
-    let w = area.width as usize;
-    let mut lines = Vec::new();
+    let empty = Card::new("", app.stage(), "", &sc.dossier, chrono::DateTime::UNIX_EPOCH);
+    let card = app.card(&sc.dossier).unwrap_or(&empty);
+    let push = |lines: &mut Vec<Line<'static>>, text: &str, style: Style| {
+        for part in wrap(text, w) {
+            lines.push(Line::from(Span::styled(part, style)));
+        }
+    };
     let value = card.scores.get(id).copied();
     if let Some(item) = sheet.item(id) {
         let sec = &sheet.sections[section_of(sheet, sc.sel)];
-        lines.push(Line::from(vec![
-            Span::styled(format!("{} {}", id, item.title), t.header()),
-            Span::raw(format!(
-                "  {} {} · {} {} · {}",
+        push(&mut lines, &format!("{} {}", id, item.title), t.header());
+        push(
+            &mut lines,
+            &format!(
+                "{} {} · {} {} · {}",
                 s.max,
                 item.max,
                 step_word(app),
                 item.step,
                 sec.title
-            )),
-        ]));
-        let guide = match value.and_then(|v| sheet.band(id, v)) {
-            Some(b) => format!("{}：[{}–{}] {}", s.guidance, b.from, b.to, b.text),
-            None => {
-                let all: Vec<String> = item
-                    .guidance
-                    .iter()
-                    .map(|b| format!("{}–{} {}", b.from, b.to, b.text))
-                    .collect();
-                format!("{}：{}", s.guidance, all.join(" · "))
-            }
-        };
-        lines.push(Line::raw(truncate(&guide, w)));
+            ),
+            Style::new(),
+        );
+        let current = value.and_then(|v| sheet.band(id, v));
+        for b in &item.guidance {
+            let here = current.is_some_and(|c| c.from == b.from && c.to == b.to);
+            let mark = if here { "▶" } else { " " };
+            let style = if here { t.selected() } else { Style::new() };
+            push(&mut lines, &format!("{mark}{}–{} {}", b.from, b.to, b.text), style);
+        }
     } else if let Some(ind) = sheet.indicator(id) {
-        lines.push(Line::from(Span::styled(
-            format!("{} {}", id, ind.title),
-            t.header(),
-        )));
+        push(&mut lines, &format!("{} {}", id, ind.title), t.header());
         let declared = app
             .dossier(&sc.dossier)
             .and_then(|d| d.targets.iter().find(|x| x.indicator == id).cloned());
         let decl = declared.map_or(String::new(), |x| {
-            format!(
-                " · 申报 {}{}",
-                x.target,
-                x.achieved
-                    .map_or(String::new(), |a| format!(" / 自报达成 {a}"))
-            )
+            Word::Declared {
+                target: format!("{}{}", x.target, ind.unit),
+                achieved: x.achieved.map(|a| format!("{a}{}", ind.unit)),
+            }
+            .say(app.lang)
         });
-        lines.push(Line::raw(truncate(
+        push(
+            &mut lines,
             &format!("{} ≥ {}{}{decl}", s.target, ind.target, ind.unit),
-            w,
-        )));
+            Style::new(),
+        );
     }
-    let comment = card.comments.get(id).map(|c| c.replace('\n', " ⏎ "));
+    let comment = card.comments.get(id).filter(|c| !c.trim().is_empty());
     let needs = sheet
         .item(id)
         .zip(value)
         .is_some_and(|(i, v)| i.needs_comment(v));
-    let line = match comment {
-        Some(c) if !c.trim().is_empty() => Line::raw(truncate(&format!("{}：{c}", s.comment), w)),
-        _ if needs => Line::from(Span::styled(
-            format!("{}：{}", s.comment, s.comment_required),
-            t.warn(),
-        )),
-        _ => Line::from(Span::styled(format!("{}：—", s.comment), t.dim())),
+    let (said, style) = match comment {
+        Some(c) => (Some(c.clone()), Style::new()),
+        None if needs => (Some(s.comment_required.to_string()), t.warn()),
+        None => (None, t.dim()),
     };
-    lines.push(line);
-    f.render_widget(Paragraph::new(lines), area);
+    push(&mut lines, &Word::Comment(said).say(app.lang), style);
+    lines
 }
 
 fn step_word(app: &App) -> &'static str {
