@@ -12,6 +12,7 @@ pub mod run;
 pub mod store_desk;
 pub mod strings;
 pub mod theme;
+pub mod todo;
 pub mod update;
 pub mod view;
 pub mod words;

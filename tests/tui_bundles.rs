@@ -104,8 +104,7 @@ fn an_expert_exports_and_the_secretary_imports_after_confirming_the_key() {
     assert!(lines[0].refused);
     assert_eq!(lines[0].unknown_key, Some(("E1".to_string(), fingerprint)));
     assert!(
-        desk.office
-            .as_ref()
+        desk.office()
             .unwrap()
             .board
             .cards
@@ -116,7 +115,7 @@ fn an_expert_exports_and_the_secretary_imports_after_confirming_the_key() {
     // n: the fingerprints differ, nothing is imported
     key(&mut office, &mut desk, KeyCode::Char('n'));
     assert!(desk.popup.is_none());
-    let cards = &desk.office.as_ref().unwrap().board.cards;
+    let cards = &desk.office().unwrap().board.cards;
     assert!(cards.iter().all(|c| c.expert != "E1"));
     key(&mut office, &mut desk, KeyCode::Char('i'));
     key(&mut office, &mut desk, KeyCode::Backspace);
@@ -129,7 +128,7 @@ fn an_expert_exports_and_the_secretary_imports_after_confirming_the_key() {
     };
     assert!(!lines[0].refused, "{}", lines[0].said.zh);
     assert!(lines[0].said.zh.contains("导入 1 张"), "{}", lines[0].said.zh);
-    let board = &desk.office.as_ref().unwrap().board;
+    let board = &desk.office().unwrap().board;
     assert!(
         board
             .cards

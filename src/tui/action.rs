@@ -79,6 +79,10 @@ pub enum Action {
     },
     /// The secretary's board, loaded or reloaded after a decision.
     BoardLoaded(Box<Board>),
+    /// Open score conflicts of the round, after the board.
+    Conflicts(Vec<crate::domain::merge::ScoreConflict>),
+    /// Secretary: go to what stands between the ranking and a final result.
+    ShowPending,
     /// Secretary: switch between the preliminary and the expert stage.
     ToggleStage,
     /// Secretary: start a decision on the selected entry's tie.
@@ -136,6 +140,9 @@ pub enum Effect {
         dossier: String,
     },
     LoadBoard {
+        round: String,
+    },
+    LoadConflicts {
         round: String,
     },
     Decide(Box<Decision>),

@@ -105,7 +105,7 @@ pub enum Screen {
     Dossiers,
     Scoring(Scoring),
     /// The secretary's desk: ranking, chart, drill-down, completeness, ties.
-    Office,
+    Office(Box<Office>),
     /// The register of recognised centres: status, next deadline, days left.
     Centres {
         sel: usize,
@@ -158,6 +158,10 @@ pub struct Office {
     pub board: Board,
     /// Recomputed whenever the board or the stage changes; an error says why not.
     pub ranking: Result<Ranking, String>,
+    /// Score conflicts from bundles still open: the result is not final while any stands.
+    pub conflicts: Vec<crate::domain::merge::ScoreConflict>,
+    /// The selected row of the completeness tab.
+    pub todo: usize,
     /// The tied dossiers of a decision just sent to the store, to say what
     /// it did once the board comes back.
     pub recorded: Option<Vec<String>>,
@@ -248,8 +252,6 @@ pub struct App {
     pub recused: BTreeMap<String, String>,
     /// Other scorers' submitted cards for the open dossier (after one's own submit).
     pub peers: Vec<Card>,
-    /// The secretary's desk, once opened.
-    pub office: Option<Office>,
     /// This laptop's signing-key fingerprint, shown so it can be read out and compared.
     pub key: Option<String>,
     /// The register of centres, once opened.
@@ -282,7 +284,6 @@ impl App {
             cards: BTreeMap::new(),
             recused: BTreeMap::new(),
             peers: Vec::new(),
-            office: None,
             key: None,
             register: None,
             saving: None,
@@ -292,6 +293,21 @@ impl App {
             secretary: None,
             user: String::new(),
             quit: false,
+        }
+    }
+
+    /// The secretary's desk, when it is the screen.
+    pub fn office(&self) -> Option<&Office> {
+        match &self.screen {
+            Screen::Office(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    pub fn office_mut(&mut self) -> Option<&mut Office> {
+        match &mut self.screen {
+            Screen::Office(o) => Some(o),
+            _ => None,
         }
     }
 

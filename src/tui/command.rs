@@ -387,7 +387,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::NextSection,
         zh: "下一页",
         en: "next tab",
-        hint: Some(6),
+        hint: Some(1),
     },
     Binding {
         ctx: &[Office],
@@ -406,6 +406,15 @@ pub const BINDINGS: &[Binding] = &[
         zh: "查看详情",
         en: "details",
         hint: Some(1),
+    },
+    Binding {
+        ctx: &[Office],
+        keys: &[Char('t')],
+        label: "t",
+        action: Action::ShowPending,
+        zh: "查看待办",
+        en: "what is pending",
+        hint: Some(2),
     },
     Binding {
         ctx: &[Office],
@@ -570,7 +579,7 @@ pub fn context(app: &App) -> Ctx {
         Screen::Dossiers if app.list.searching => Search,
         Screen::Dossiers => Dossiers,
         Screen::Scoring(_) => Scoring,
-        Screen::Office => Office,
+        Screen::Office(_) => Office,
         Screen::Centres { .. } => Centres,
     }
 }

@@ -4,6 +4,7 @@
 use crate::domain::Points;
 use crate::domain::card::Card;
 use crate::domain::decision::Decision;
+use crate::domain::merge::ScoreConflict;
 use crate::domain::register::Centre;
 
 use super::action::{Action, Effect};
@@ -142,6 +143,9 @@ pub trait Desk {
     /// Other scorers' submitted cards, given only once the scorer has submitted.
     fn peers(&mut self, round: &str, scorer: &str, dossier: &str) -> Result<Vec<Card>, DeskError>;
     fn board(&mut self, round: &str) -> Result<Board, DeskError>;
+    /// Score conflicts from imported bundles not yet resolved: `rank --final`
+    /// refuses while any stands in the stage.
+    fn open_conflicts(&mut self, round: &str) -> Result<Vec<ScoreConflict>, DeskError>;
     /// Records the secretary's decision on a tie, durably and audited.
     fn decide(&mut self, decision: Decision) -> Result<(), DeskError>;
     /// This laptop's signing-key fingerprint, once a key exists.
@@ -213,6 +217,7 @@ pub fn perform(desk: &mut dyn Desk, app: &App, effect: Effect) -> Action {
             .import_bundles(&path, &trust)
             .map(|lines| Action::ImportedBundles { path, trust, lines }),
         Effect::LoadBoard { round } => desk.board(&round).map(|b| Action::BoardLoaded(Box::new(b))),
+        Effect::LoadConflicts { round } => desk.open_conflicts(&round).map(Action::Conflicts),
         Effect::LoadCentres => desk.centres().map(|centres| {
             let today = chrono::Local::now().date_naive();
             Action::CentresLoaded(Box::new(Register { centres, today }))

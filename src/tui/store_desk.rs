@@ -12,7 +12,7 @@ use super::desk::{Board, Desk, DeskError, Imported, Own, Said};
 use crate::lang::{Lang, Say};
 use crate::bundle::{self, BundleError, Trust};
 use crate::domain::decision::Decision;
-use crate::domain::merge::MergeRefusal;
+use crate::domain::merge::{MergeRefusal, ScoreConflict};
 use crate::domain::register::Centre;
 use crate::store::StoreError;
 
@@ -116,6 +116,10 @@ impl Desk for Store {
 
     fn board(&mut self, round: &str) -> Result<Board, DeskError> {
         Ok(Board::load(self, round)?)
+    }
+
+    fn open_conflicts(&mut self, round: &str) -> Result<Vec<ScoreConflict>, DeskError> {
+        Ok(self.open_score_conflicts(round)?)
     }
 
     fn decide(&mut self, decision: Decision) -> Result<(), DeskError> {

@@ -92,8 +92,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             let round = app.data.as_ref().map(|d| d.round.id.clone());
             round.map_or_else(Vec::new, |round| vec![Effect::LoadBoard { round }])
         }
-        Action::BoardLoaded(board) => {
-            board_loaded(app, *board);
+        Action::BoardLoaded(board) => board_loaded(app, *board),
+        Action::Conflicts(open) => {
+            if let Screen::Office(o) = &mut app.screen {
+                o.conflicts = open;
+            }
             vec![]
         }
         Action::CentresLoaded(register) => {
@@ -167,7 +170,7 @@ fn answer(app: &mut App, a: Action) -> Vec<Effect> {
                     app.secretary = Some(d.by.clone());
                 }
                 app.note = None;
-                if let Some(o) = &mut app.office {
+                if let Screen::Office(o) = &mut app.screen {
                     o.recorded = Some(d.tied.clone());
                 }
                 vec![Effect::Decide(d)]
@@ -578,8 +581,7 @@ fn click(app: &mut App, x: u16, y: u16) -> Vec<Effect> {
             };
             pick(app, sel, row, n)
         }
-        Screen::Office => {
-            let Some(o) = &app.office else { return vec![] };
+        Screen::Office(o) => {
             let (_, _, main) = layout::office(body);
             let n = o.ranking.as_ref().map_or(0, |r| r.entries.len());
             if o.tab != Tab::Ranking {
@@ -651,11 +653,7 @@ fn pick(app: &mut App, sel: usize, row: usize, n: usize) -> Vec<Effect> {
     match &mut app.screen {
         Screen::Rounds { sel } | Screen::Roles { sel } | Screen::Centres { sel } => *sel = row,
         Screen::Dossiers => app.list.sel = row,
-        Screen::Office => {
-            if let Some(o) = &mut app.office {
-                o.sel = row;
-            }
-        }
+        Screen::Office(o) => o.sel = row,
         Screen::Scoring(_) => {}
     }
     vec![]

@@ -38,7 +38,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         Screen::Roles { sel } => lists::roles(f, fr.body, app, *sel, &t),
         Screen::Dossiers => lists::dossiers(f, fr.body, app, &t),
         Screen::Scoring(sc) => scoring::draw(f, fr.body, app, sc, &t),
-        Screen::Office => office::draw(f, fr.body, app, &t),
+        Screen::Office(o) => office::draw(f, fr.body, app, o, &t),
         Screen::Centres { sel } => centres::draw(f, fr.body, app, *sel, &t),
     }
     note(f, fr.note, app, &t);
@@ -84,7 +84,7 @@ fn title(app: &App) -> String {
     }
     if app.scorer.is_some() {
         parts.push(app.scorer_name());
-    } else if app.office.is_some() {
+    } else if app.office().is_some() {
         parts.push(s.secretary.to_string());
     }
     if let Some(k) = &app.key {
@@ -207,7 +207,7 @@ pub fn allowed(app: &App, a: &Action) -> bool {
             Action::Open => !app.visible_dossiers().is_empty(),
             _ => true,
         },
-        Screen::Office => office::allowed(app, a),
+        Screen::Office(o) => office::allowed(app, o, a),
         _ => true,
     }
 }

@@ -5,39 +5,36 @@ use crate::domain::decision::{Choice, Decision};
 use crate::domain::ranking::Boundary;
 use crate::domain::round::{RoundKind, Stage};
 use crate::tui::action::{Action, Effect};
-use crate::tui::app::{App, Choosing, Office, PathFor, Popup, Question, Screen, Tab};
+use crate::tui::app::{App, Choosing, Office, PathFor, Popup, Question, RoundData, Screen, Tab};
+use crate::tui::todo::{self, Todo};
 use crate::tui::desk::Board;
 use crate::tui::editor::Editor;
 use crate::tui::words::Word;
 use crate::lang::Say;
 
-pub(super) fn board_loaded(app: &mut App, board: Board) {
-    let stage = app
-        .office
-        .as_ref()
-        .map(|o| o.stage)
-        .unwrap_or_else(|| default_stage(app, &board));
-    let (tab, sel) = app
-        .office
-        .as_ref()
-        .map_or((Tab::Ranking, 0), |o| (o.tab, o.sel));
-    let ranking = Err(String::new());
-    let decided = app.office.as_mut().and_then(|o| o.recorded.take());
-    app.office = Some(Office {
+pub(super) fn board_loaded(app: &mut App, board: Board) -> Vec<Effect> {
+    let (stage, tab, sel, decided) = match &mut app.screen {
+        Screen::Office(o) => (o.stage, o.tab, o.sel, o.recorded.take()),
+        _ => (default_stage(app, &board), Tab::Ranking, 0, None),
+    };
+    let mut office = Office {
         tab,
         stage,
         sel,
         board,
-        ranking,
+        ranking: Err(String::new()),
+        conflicts: Vec::new(),
+        todo: 0,
         recorded: None,
-    });
+    };
+    if let Some(d) = &app.data {
+        rerank(d, &mut office);
+    }
     app.scorer = None;
     if matches!(app.popup, Some(Popup::Decide(_))) {
         app.popup = None; // the decision is recorded; an import's result stays up
     }
-    app.screen = Screen::Office;
-    rerank(app);
-    if let (Some(tied), Some(Ok(r))) = (decided, app.office.as_ref().map(|o| &o.ranking)) {
+    if let (Some(tied), Ok(r)) = (decided, &office.ranking) {
         // In ranking order: who took the place(s) first.
         let places: Vec<(String, crate::domain::ranking::Status)> = r
             .entries
@@ -50,6 +47,13 @@ pub(super) fn board_loaded(app: &mut App, board: Board) {
             text,
             tone: crate::tui::app::Tone::Saved,
         });
+    }
+    app.screen = Screen::Office(Box::new(office));
+    match &app.data {
+        Some(d) => vec![Effect::LoadConflicts {
+            round: d.round.id.clone(),
+        }],
+        None => vec![],
     }
 }
 
@@ -68,10 +72,7 @@ fn default_stage(app: &App, board: &Board) -> Stage {
 
 /// The ranking is derived from the board; it is recomputed only when the board
 /// or the stage changes, never on a plain key press.
-fn rerank(app: &mut App) {
-    let (Some(d), Some(o)) = (&app.data, &mut app.office) else {
-        return;
-    };
+fn rerank(d: &RoundData, o: &mut Office) {
     o.ranking = o
         .board
         .rank(
@@ -84,12 +85,31 @@ fn rerank(app: &mut App) {
         .map_err(|e| e.to_string());
     let n = o.ranking.as_ref().map_or(0, |r| r.entries.len());
     o.sel = o.sel.min(n.saturating_sub(1));
+    o.todo = 0;
 }
 
 pub(super) fn office(app: &mut App, a: Action) -> Vec<Effect> {
-    let Some(o) = &mut app.office else {
+    let (Some(d), Screen::Office(o)) = (&app.data, &mut app.screen) else {
         return vec![];
     };
+    if o.tab == Tab::Completeness {
+        let rows = todo::rows(d, o);
+        if let Some(s) = moved(o.todo, rows.len(), &a) {
+            o.todo = s;
+            return vec![];
+        }
+        if a == Action::Open {
+            // Enter on a card goes to that dossier's drill-down.
+            if let Some(Todo::Card { dossier, .. }) = rows.get(o.todo)
+                && let Ok(r) = &o.ranking
+                && let Some(k) = r.entries.iter().position(|e| &e.dossier == dossier)
+            {
+                o.sel = k;
+                o.tab = Tab::Detail;
+            }
+            return vec![];
+        }
+    }
     let n = o.ranking.as_ref().map_or(0, |r| r.entries.len());
     if let Some(s) = moved(o.sel, n, &a) {
         o.sel = s;
@@ -101,19 +121,24 @@ pub(super) fn office(app: &mut App, a: Action) -> Vec<Effect> {
         Action::NextSection => o.tab = tabs[(at + 1) % tabs.len()],
         Action::PrevSection => o.tab = tabs[(at + tabs.len() - 1) % tabs.len()],
         Action::Open => o.tab = Tab::Detail,
+        Action::ShowPending => {
+            let ties = o.ranking.as_ref().is_ok_and(|r| !r.unresolved_ties().is_empty());
+            let owed = todo::cards_owed(&todo::rows(d, o)) > 0;
+            o.tab = if ties && !owed {
+                Tab::Ties
+            } else {
+                Tab::Completeness
+            };
+        }
         Action::ToggleStage => {
-            let recognition = app
-                .data
-                .as_ref()
-                .is_some_and(|d| d.round.kind == RoundKind::Recognition);
-            if recognition {
+            if d.round.kind == RoundKind::Recognition {
                 o.stage = if o.stage == Stage::Expert {
                     Stage::Preliminary
                 } else {
                     Stage::Expert
                 };
                 o.sel = 0;
-                rerank(app);
+                rerank(d, o);
             }
         }
         Action::Decide => start_decision(app),
@@ -123,10 +148,7 @@ pub(super) fn office(app: &mut App, a: Action) -> Vec<Effect> {
                 editor: Editor::new("."),
             })
         }
-        Action::Back => {
-            app.office = None;
-            app.screen = Screen::Roles { sel: 0 };
-        }
+        Action::Back => app.screen = Screen::Roles { sel: 0 },
         _ => {}
     }
     vec![]
@@ -134,7 +156,7 @@ pub(super) fn office(app: &mut App, a: Action) -> Vec<Effect> {
 
 /// Opens the choice for the selected entry's unresolved tie at the cap.
 fn start_decision(app: &mut App) {
-    let Some(o) = &app.office else { return };
+    let Some(o) = app.office() else { return };
     let Ok(r) = &o.ranking else { return };
     let Some(e) = r.entries.get(o.sel) else {
         return;
@@ -198,7 +220,7 @@ pub(super) fn choice(app: &mut App, a: Action) -> Vec<Effect> {
 }
 
 pub(super) fn decision(app: &mut App, c: Choosing, reason: String) -> Vec<Effect> {
-    let (Some(d), Some(o)) = (&app.data, &app.office) else {
+    let (Some(d), Some(o)) = (&app.data, app.office()) else {
         return vec![];
     };
     let mut picked = c.picked;

@@ -292,7 +292,7 @@ pub(super) fn saved(app: &mut App, card: Card) -> Vec<Effect> {
     let text = if submitted {
         format!("{} {dossier}", s.submitted)
     } else {
-        format!("✓ {}{}", s.saved, what.unwrap_or_default())
+        format!("✓ {}{}", s.saved, what.unwrap_or(format!(" {dossier}")))
     };
     app.note = Some(Note {
         text,

@@ -9,7 +9,8 @@ use ratatui::widgets::{Block, Paragraph, Row as TableRow, Table};
 
 use crate::domain::lifecycle::{Milestone, State};
 use crate::domain::register::{Centre, Row};
-use crate::lang::Lang;
+use crate::lang::{Lang, Say};
+use crate::tui::words::{Money, SchemeWords};
 use crate::tui::app::{App, Register};
 use crate::tui::layout;
 use crate::tui::text;
@@ -41,10 +42,17 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
     let rows = reg.rows();
     let wide = area.width >= WIDE;
     let mut header = vec![s.applicant, s.status, s.next_step, s.due, s.days_left];
-    let (state_w, next_w, days_w) = match app.lang {
-        Lang::Zh => (10, 12, 8),
-        Lang::En => (13, 13, 10),
+    let (state_w, next_w) = match app.lang {
+        Lang::Zh => (10, 12),
+        Lang::En => (13, 13),
     };
+    // As wide as the longest count of days, so `逾期419天` keeps its 天.
+    let days_w = rows
+        .iter()
+        .map(|r| text::width(&r.days_words(app.lang)))
+        .chain([text::width(s.days_left)])
+        .max()
+        .unwrap_or(8) as u16;
     let mut widths = vec![
         Constraint::Fill(1),
         Constraint::Length(state_w),
@@ -109,7 +117,7 @@ fn details(f: &mut Frame, area: Rect, app: &App, reg: &Register, r: &Row, t: &Th
     };
     let zh = app.lang == Lang::Zh;
     let width = area.width.saturating_sub(2) as usize;
-    let scheme = if zh { r.scheme.zh() } else { r.scheme.en() };
+    let scheme = SchemeWords(r.scheme).say(app.lang);
     let mut lines = vec![Line::from(text::truncate(
         &format!("{}  {}  {scheme}", r.name, r.credit_code),
         width,
@@ -136,15 +144,15 @@ fn details(f: &mut Frame, area: Rect, app: &App, reg: &Register, r: &Row, t: &Th
         ),
         width,
     )));
+    let money = |p| Money(p).say(app.lang);
     lines.push(Line::from(vec![
-        Span::styled(format!("{} {}", s.payable, r.payable.fixed2()), t.good()),
+        Span::styled(format!("{} {}", s.payable, money(r.payable)), t.good()),
         Span::raw(format!(
-            " · {} {} · {} {} {}",
+            " · {} {} · {} {}",
             s.pending_money,
-            r.pending.fixed2(),
+            money(r.pending),
             s.withheld,
-            r.withheld.fixed2(),
-            s.wan
+            money(r.withheld),
         )),
     ]));
     lines.push(Line::from(Span::styled(

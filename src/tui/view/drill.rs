@@ -8,12 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table};
 
 use crate::domain::aggregate::{NotCounted, Recusals, aggregate};
-use crate::domain::card::Status as CardStatus;
 use crate::domain::ranking::{Flag, Ranking};
 use crate::tui::app::{App, Office};
 use crate::tui::layout;
 use crate::tui::text::truncate;
+use crate::lang::Say;
 use crate::tui::theme::Theme;
+use crate::tui::todo::{Owed, Todo};
 
 fn recusals(o: &Office) -> Recusals {
     Recusals::new(
@@ -143,58 +144,35 @@ pub fn detail(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: 
     f.render_widget(table, body);
 }
 
+/// Every scorer of the stage and the cards they still owe, drafts told apart
+/// from cards not started; Enter on a card opens that dossier's drill-down.
 pub fn completeness(f: &mut Frame, area: Rect, app: &App, o: &Office, t: &Theme) {
     let s = app.s();
     let Some(d) = &app.data else { return };
-    let rec = recusals(o);
-    let w = area.width.saturating_sub(40) as usize;
-    let rows = d.round.scorers(o.stage).iter().map(|e| {
-        let assigned: Vec<&str> = d
-            .dossiers
-            .iter()
-            .map(|x| x.id.as_str())
-            .filter(|x| !rec.contains(&e.id, x))
-            .collect();
-        let done = |x: &str| {
-            o.board.cards.iter().any(|c| {
-                c.expert == e.id
-                    && c.dossier == x
-                    && c.stage == o.stage
-                    && c.status == CardStatus::Submitted
-            })
-        };
-        let missing: Vec<&str> = assigned.iter().copied().filter(|x| !done(x)).collect();
-        let count = format!("{}/{}", assigned.len() - missing.len(), assigned.len());
-        let (text, style) = if missing.is_empty() {
-            (s.all_submitted.to_string(), t.good())
-        } else {
-            (
-                format!(
-                    "{} {}：{}",
-                    s.missing_cards,
-                    missing.len(),
-                    missing.join(" ")
-                ),
-                t.warn(),
-            )
-        };
-        Row::new(vec![
-            Span::raw(e.id.clone()),
-            Span::raw(e.name.clone()),
-            Span::raw(count),
-            Span::styled(truncate(&text, w), style),
-        ])
-    });
-    let widths = [
-        Constraint::Length(5),
-        Constraint::Length(10),
-        Constraint::Length(7),
-        Constraint::Fill(1),
-    ];
-    let header = [s.id, "", s.progress, s.missing_cards];
-    let table = Table::new(rows, widths)
-        .header(Row::new(header).style(t.header()))
-        .block(Block::bordered().title(s.tabs[3]))
-        .column_spacing(1);
-    f.render_widget(table, area);
+    let rows = crate::tui::todo::rows(d, o);
+    let n = area.height.saturating_sub(2) as usize;
+    let first = o.todo.saturating_sub(n.saturating_sub(1));
+    let w = area.width.saturating_sub(2) as usize;
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(n)
+        .map(|(i, row)| {
+            let style = match row {
+                _ if i == o.todo => t.selected(),
+                Todo::Scorer { submitted, owed, .. } if submitted == owed => t.good(),
+                Todo::Scorer { .. } => t.header(),
+                Todo::Card { state: Owed::Draft { .. }, .. } => t.warn(),
+                Todo::Card { .. } => Style::new(),
+            };
+            Line::from(Span::styled(truncate(&row.say(app.lang), w), style))
+        })
+        .collect();
+    let owed = crate::tui::todo::cards_owed(&rows);
+    let title = format!("{} ({owed})", s.tabs[3]);
+    f.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(title)),
+        area,
+    );
 }

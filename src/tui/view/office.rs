@@ -13,11 +13,12 @@ use crate::domain::round::Stage;
 use crate::lang::Lang;
 use crate::tui::app::{App, Office, Tab};
 use crate::tui::layout;
+use crate::lang::Say;
 use crate::tui::text::{pad, pad_left, truncate, width};
+use crate::tui::words::Desk;
 use crate::tui::theme::Theme;
 
-pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
-    let Some(o) = &app.office else { return };
+pub fn draw(f: &mut Frame, area: Rect, app: &App, o: &Office, t: &Theme) {
     let s = app.s();
     let (tabs_area, summary_area, main) = layout::office(area);
     let at = Tab::ALL.iter().position(|x| *x == o.tab).unwrap_or(0);
@@ -45,6 +46,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
     }
 }
 
+/// The stage, what the ranking rests on in words, and whether the result is
+/// final: only when the ranking has nothing pending (the test `rank --final`
+/// applies) and no score conflict stands; else what is left, counted.
 fn summary(app: &App, o: &Office, r: &Ranking, t: &Theme) -> Line<'static> {
     let s = app.s();
     let stage = if o.stage == Stage::Preliminary {
@@ -54,25 +58,56 @@ fn summary(app: &App, o: &Office, r: &Ranking, t: &Theme) -> Line<'static> {
     };
     let basis = match &r.basis {
         Basis::Shortlist {
-            places, eligible, ..
-        } => format!("{} ≥ {places} · {eligible}", s.places),
-        Basis::Selection { cap, min_score, .. } => {
-            let min = min_score.map_or(String::new(), |m| format!(" · {} {m}", s.min_score));
-            format!("{} {cap}{min}", s.places)
+            places,
+            eligible,
+            all_in,
+        } => Desk::Shortlist {
+            places: *places,
+            eligible: *eligible,
+            all_in: *all_in,
+            actual: r.with_status(Status::Shortlisted).len(),
         }
+        .say(app.lang),
+        Basis::Selection { cap, min_score, .. } => Desk::Selection {
+            cap: *cap,
+            min: min_score.map(|m| m.to_string()),
+        }
+        .say(app.lang),
         Basis::Annual { year, line } => format!("{year} · {} {line}", s.pass_line),
         Basis::Acceptance => String::new(),
     };
-    let (word, style) = if r.is_final() {
-        (s.final_, t.good())
+    let conflicts = o.conflicts.iter().filter(|c| c.stage == o.stage).count();
+    let owed = app
+        .data
+        .as_ref()
+        .map_or(0, |d| crate::tui::todo::cards_owed(&crate::tui::todo::rows(d, o)));
+    let (word, style) = if r.is_final() && conflicts == 0 {
+        (s.final_.to_string(), t.good())
     } else {
-        (s.not_final, t.warn())
+        let left = Desk::Pending {
+            unscored: r
+                .pending
+                .iter()
+                .filter(|p| matches!(p, Pending::Unscored { .. }))
+                .count(),
+            ties: r.unresolved_ties().len(),
+            shortlist: r.pending.contains(&Pending::Shortlist),
+            conflicts,
+            owed,
+            other: r
+                .pending
+                .iter()
+                .filter(|p| !matches!(p, Pending::Unscored { .. } | Pending::Tie { .. } | Pending::Shortlist))
+                .count(),
+        };
+        (left.say(app.lang), t.warn())
     };
-    Line::from(vec![
-        Span::styled(format!("{stage} · "), t.header()),
-        Span::raw(format!("{basis} · ")),
-        Span::styled(word.to_string(), style),
-    ])
+    let mut spans = vec![Span::styled(format!("{stage} · "), t.header())];
+    if !basis.is_empty() {
+        spans.push(Span::raw(format!("{basis} · ")));
+    }
+    spans.push(Span::styled(word, style));
+    Line::from(spans)
 }
 
 pub fn status_label(app: &App, s: Status) -> &'static str {
@@ -271,15 +306,24 @@ fn ties(f: &mut Frame, area: Rect, app: &App, r: &Ranking, t: &Theme) {
     }
     for e in r.entries.iter().filter(|e| e.decision.is_some()) {
         if let Some(dec) = &e.decision {
-            let text = format!(
-                "{} {}: {} — {}（{}）",
-                s.decided,
-                e.dossier,
-                dec.tied.join("、"),
-                dec.reason,
-                dec.by
-            );
-            lines.push(Line::from(Span::styled(truncate(&text, w), t.good())));
+            // One line per decision, on the entry that took a place.
+            let took: Vec<String> = match &dec.choice {
+                crate::domain::decision::Choice::Admit(p) => p.clone(),
+                crate::domain::decision::Choice::Order(p) => p.iter().take(1).cloned().collect(),
+            };
+            if !took.contains(&e.dossier) {
+                continue;
+            }
+            let text = Desk::Decided {
+                took,
+                tied: dec.tied.clone(),
+                reason: dec.reason.clone(),
+                by: dec.by.clone(),
+            }
+            .say(app.lang);
+            for part in crate::tui::wrap::wrap(&text, w) {
+                lines.push(Line::from(Span::styled(part, t.good())));
+            }
         }
     }
     if !r.unused_decisions.is_empty() {
@@ -299,9 +343,8 @@ fn ties(f: &mut Frame, area: Rect, app: &App, r: &Ranking, t: &Theme) {
 
 /// What the desk's keys may do now: a decision only on an undecided tie, the
 /// stage switch only in a recognition round.
-pub fn allowed(app: &App, a: &crate::tui::action::Action) -> bool {
+pub fn allowed(app: &App, o: &Office, a: &crate::tui::action::Action) -> bool {
     use crate::tui::action::Action;
-    let Some(o) = &app.office else { return false };
     match a {
         Action::Decide => o.ranking.as_ref().is_ok_and(|r| {
             r.entries

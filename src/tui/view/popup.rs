@@ -175,7 +175,12 @@ fn help(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         ])
     };
     let marks = Marks(ctx).say(app.lang);
-    let w = area.width.saturating_sub(4).min(100);
+    let two = shown.len() + 4 > area.height as usize;
+    let w = if two {
+        area.width.saturating_sub(4).min(100)
+    } else {
+        area.width.saturating_sub(4).min(64)
+    };
     let mark_lines: Vec<String> = if marks.is_empty() {
         Vec::new()
     } else {

@@ -132,10 +132,22 @@ fn items(
     } else {
         vec![s.id, s.item, s.max, s.score, ""]
     };
+    // The maximum (or target) column as wide as its widest value: `5000万元`.
+    let third = if indicators {
+        sheet
+            .indicators
+            .iter()
+            .map(|i| crate::tui::text::width(&format!("{}{}", i.target, i.unit)))
+            .max()
+            .unwrap_or(0)
+            .max(7) as u16
+    } else {
+        7
+    };
     let mut widths = vec![
         Constraint::Length(6),
         Constraint::Fill(2),
-        Constraint::Length(7),
+        Constraint::Length(third),
         Constraint::Length(7),
         Constraint::Length(2),
     ];
