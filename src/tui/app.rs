@@ -15,7 +15,8 @@ use crate::lang::Lang;
 
 use super::desk::Board;
 use super::editor::Editor;
-use super::strings::{Strings, strings};
+use super::label::Label;
+use crate::lang::Say;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct RoundSummary {
@@ -311,8 +312,9 @@ impl App {
         }
     }
 
-    pub fn s(&self) -> &'static Strings {
-        strings(self.lang)
+    /// A fixed label in the app's language.
+    pub fn t(&self, l: Label) -> String {
+        l.say(self.lang)
     }
 
     /// The stage the chosen scorer works in.
@@ -380,14 +382,13 @@ impl App {
         }
     }
 
-    pub fn progress_label(&self, p: Progress) -> &'static str {
-        let s = self.s();
-        match p {
-            Progress::Unscored => s.unscored,
-            Progress::InProgress => s.in_progress,
-            Progress::Submitted => s.submitted,
-            Progress::Recused => s.recused,
-        }
+    pub fn progress_label(&self, p: Progress) -> String {
+        self.t(match p {
+            Progress::Unscored => Label::Unscored,
+            Progress::InProgress => Label::InProgress,
+            Progress::Submitted => Label::Submitted,
+            Progress::Recused => Label::Recused,
+        })
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

@@ -1,6 +1,7 @@
 //! `update`: the only place the app's state changes. No I/O: what must touch the
 //! store is returned as effects, and the store's answer comes back as an action.
 
+use crate::tui::label::Label;
 use crate::lang::Lang;
 
 use super::action::{Action, Effect};
@@ -63,7 +64,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.recused.insert(dossier.clone(), reason);
             app.screen = Screen::Dossiers;
             app.note = Some(Note {
-                text: format!("{} {}", app.s().recused, dossier),
+                text: format!("{} {}", app.t(Label::Recused), dossier),
                 tone: Tone::Saved,
             });
             vec![]
@@ -356,7 +357,7 @@ pub(super) fn next_of(
 
 fn open_dossier(app: &mut App, id: String) -> Vec<Effect> {
     if app.recused.contains_key(&id) {
-        app.error(format!("{}: {}", id, app.s().recuse_locked));
+        app.error(format!("{}: {}", id, app.t(Label::RecuseLocked)));
         return vec![];
     }
     app.peers.clear();
@@ -372,8 +373,8 @@ fn open_dossier(app: &mut App, id: String) -> Vec<Effect> {
 
 fn ask_recusal(app: &mut App, dossier: String) {
     match app.progress(&dossier) {
-        Progress::Recused => app.error(format!("{}: {}", dossier, app.s().recuse_locked)),
-        Progress::Submitted => app.error(format!("{}: {}", dossier, app.s().read_only)),
+        Progress::Recused => app.error(format!("{}: {}", dossier, app.t(Label::RecuseLocked))),
+        Progress::Submitted => app.error(format!("{}: {}", dossier, app.t(Label::ReadOnly))),
         _ => {
             app.popup = Some(Popup::Recuse {
                 dossier,

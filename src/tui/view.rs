@@ -9,6 +9,7 @@ mod office;
 mod popup;
 mod scoring;
 
+use crate::tui::label::Label;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -26,7 +27,7 @@ use super::theme::Theme;
 pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
     if layout::too_small(area) {
-        let msg = format!("{}\n({}×{})", app.s().too_small, area.width, area.height);
+        let msg = format!("{}\n({}×{})", app.t(Label::TooSmall), area.width, area.height);
         f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }
@@ -77,18 +78,17 @@ pub fn detail_overflow(app: &App) -> u16 {
 }
 
 fn title(app: &App) -> String {
-    let s = app.s();
-    let mut parts = vec![format!(" {}", s.app)];
+    let mut parts = vec![format!(" {}", app.t(Label::App))];
     if let Some(d) = &app.data {
         parts.push(d.round.title.clone());
     }
     if app.scorer.is_some() {
         parts.push(app.scorer_name());
     } else if app.office().is_some() {
-        parts.push(s.secretary.to_string());
+        parts.push(app.t(Label::Secretary).to_string());
     }
     if let Some(k) = &app.key {
-        parts.push(format!("{} {k}", s.key));
+        parts.push(format!("{} {k}", app.t(Label::Key)));
     }
     parts.join(" · ")
 }

@@ -1,5 +1,6 @@
 //! The scoring screen's keys: moving, typing a score, steps, comments, submitting.
 
+use crate::tui::label::Label;
 use super::{ask_recusal, moved, next_of};
 use crate::lang::Say;
 use crate::tui::words::Word;
@@ -260,7 +261,7 @@ fn save(app: &mut App, dossier: String, item: String, value: Points) -> Vec<Effe
     }
     app.saving = Some((dossier.clone(), item.clone()));
     app.note = Some(Note {
-        text: app.s().saving.to_string(),
+        text: app.t(Label::Saving).to_string(),
         tone: Tone::Info,
     });
     if let Screen::Scoring(sc) = &mut app.screen {
@@ -288,11 +289,10 @@ pub(super) fn saved(app: &mut App, card: Card) -> Vec<Effect> {
     let submitted = card.is_submitted() && app.progress(&card.dossier) != Progress::Submitted;
     let dossier = card.dossier.clone();
     app.cards.insert(dossier.clone(), card);
-    let s = app.s();
     let text = if submitted {
-        format!("{} {dossier}", s.submitted)
+        format!("{} {dossier}", app.t(Label::Submitted))
     } else {
-        format!("✓ {}{}", s.saved, what.unwrap_or(format!(" {dossier}")))
+        format!("✓ {}{}", app.t(Label::Saved), what.unwrap_or(format!(" {dossier}")))
     };
     app.note = Some(Note {
         text,

@@ -1,6 +1,7 @@
 //! The register screen: every centre with its state, next deadline and days
 //! left (the nearest first), and the selected centre's details below.
 
+use crate::tui::label::Label;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
@@ -20,17 +21,16 @@ use crate::tui::theme::Theme;
 const WIDE: u16 = 110;
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
-    let s = app.s();
     let Some(reg) = &app.register else { return };
     let title = format!(
         "{} ({}) · {} {}",
-        s.centres_title,
+        app.t(Label::CentresTitle),
         reg.centres.len(),
-        s.today,
+        app.t(Label::Today),
         reg.today
     );
     if reg.centres.is_empty() {
-        let lines: Vec<Line> = text::wrap(s.no_centres, area.width.saturating_sub(2) as usize)
+        let lines: Vec<Line> = text::wrap(&app.t(Label::NoCentres), area.width.saturating_sub(2) as usize)
             .into_iter()
             .map(Line::from)
             .collect();
@@ -41,7 +41,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
     let (list, detail) = layout::centres(area);
     let rows = reg.rows();
     let wide = area.width >= WIDE;
-    let mut header = vec![s.applicant, s.status, s.next_step, s.due, s.days_left];
+    let mut header = vec![app.t(Label::Applicant), app.t(Label::Status), app.t(Label::NextStep), app.t(Label::Due), app.t(Label::DaysLeft)];
     let (state_w, next_w) = match app.lang {
         Lang::Zh => (10, 12),
         Lang::En => (13, 13),
@@ -50,7 +50,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
     let days_w = rows
         .iter()
         .map(|r| text::width(&r.days_words(app.lang)))
-        .chain([text::width(s.days_left)])
+        .chain([text::width(&app.t(Label::DaysLeft))])
         .max()
         .unwrap_or(8) as u16;
     let mut widths = vec![
@@ -61,9 +61,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
         Constraint::Length(days_w),
     ];
     if wide {
-        header.insert(0, s.credit_code);
+        header.insert(0, app.t(Label::CreditCode));
         widths.insert(0, Constraint::Length(18));
-        header.push(s.payable);
+        header.push(app.t(Label::Payable));
         widths.push(Constraint::Length(8));
     }
     let n = layout::list_rows(list);
@@ -111,7 +111,6 @@ fn urgency(r: &Row, t: &Theme) -> Style {
 }
 
 fn details(f: &mut Frame, area: Rect, app: &App, reg: &Register, r: &Row, t: &Theme) {
-    let s = app.s();
     let Some(c) = reg.centres.iter().find(|c| c.credit_code == r.credit_code) else {
         return;
     };
@@ -126,7 +125,7 @@ fn details(f: &mut Frame, area: Rect, app: &App, reg: &Register, r: &Row, t: &Th
     let next = match (r.next, r.days_left) {
         (Some((d, m)), Some(_)) if zh => format!(
             " · {} {} {d}（{}）",
-            s.next_step,
+            app.t(Label::NextStep),
             m.zh(),
             r.days_words(app.lang)
         ),
@@ -139,24 +138,24 @@ fn details(f: &mut Frame, area: Rect, app: &App, reg: &Register, r: &Row, t: &Th
     lines.push(Line::from(text::truncate(
         &format!(
             "{} {recognised} · {}{next}",
-            s.recognised_on,
+            app.t(Label::RecognisedOn),
             r.state_words(app.lang)
         ),
         width,
     )));
     let money = |p| Money(p).say(app.lang);
     lines.push(Line::from(vec![
-        Span::styled(format!("{} {}", s.payable, money(r.payable)), t.good()),
+        Span::styled(format!("{} {}", app.t(Label::Payable), money(r.payable)), t.good()),
         Span::raw(format!(
             " · {} {} · {} {}",
-            s.pending_money,
+            app.t(Label::PendingMoney),
             money(r.pending),
-            s.withheld,
+            app.t(Label::Withheld),
             money(r.withheld),
         )),
     ]));
     lines.push(Line::from(Span::styled(
-        text::truncate(&latest(c, app.lang, s.latest), width),
+        text::truncate(&latest(c, app.lang, &app.t(Label::Latest)), width),
         t.dim(),
     )));
     f.render_widget(Paragraph::new(lines).block(Block::bordered()), area);

@@ -1,6 +1,7 @@
 //! The secretary's drill-down into one dossier (every expert's scores, the flags
 //! highlighted) and the completeness of every scorer's cards.
 
+use crate::tui::label::Label;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
@@ -26,7 +27,6 @@ fn recusals(o: &Office) -> Recusals {
 }
 
 pub fn detail(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: &Theme) {
-    let s = app.s();
     let (Some(d), Some(e)) = (&app.data, r.entries.get(o.sel)) else {
         return;
     };
@@ -50,9 +50,9 @@ pub fn detail(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: 
         Span::styled(format!("{} {}", e.dossier, e.applicant), t.header()),
         Span::raw(format!(
             "  {} {} · {} {} · {}",
-            s.score,
+            app.t(Label::Score),
             e.score.map_or("—".into(), |x| x.fixed2()),
-            s.experts,
+            app.t(Label::Experts),
             e.experts,
             super::office::status_label(app, e.status)
         )),
@@ -60,11 +60,11 @@ pub fn detail(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: 
     let mut notes: Vec<String> = e.failures.iter().map(|x| x.title.clone()).collect();
     for x in &panel.excluded {
         let why = match &x.why {
-            NotCounted::Recused => s.recused.to_string(),
-            NotCounted::Draft => s.in_progress.to_string(),
-            NotCounted::Incomplete { .. } => s.unscored.to_string(),
+            NotCounted::Recused => app.t(Label::Recused).to_string(),
+            NotCounted::Draft => app.t(Label::InProgress).to_string(),
+            NotCounted::Incomplete { .. } => app.t(Label::Unscored).to_string(),
         };
-        notes.push(format!("{} {}（{why}）", x.expert, s.not_counted));
+        notes.push(format!("{} {}（{why}）", x.expert, app.t(Label::NotCounted)));
     }
     if let Some(v) = &e.verdict {
         notes.push(if app.lang == crate::lang::Lang::Zh {
@@ -74,7 +74,7 @@ pub fn detail(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: 
         });
     }
     if !notes.is_empty() {
-        let text = format!("{}：{}", s.reasons, notes.join("；"));
+        let text = format!("{}：{}", app.t(Label::Reasons), notes.join("；"));
         info.push(Line::raw(truncate(&text, area.width as usize)));
     }
     f.render_widget(Paragraph::new(info), head);
@@ -106,7 +106,7 @@ pub fn detail(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: 
         rows.push(Row::new(cells));
     }
     let mut total = vec![
-        Span::styled(s.total, t.header()),
+        Span::styled(app.t(Label::Total), t.header()),
         Span::raw(""),
         Span::raw(sheet.total.to_string()),
     ];
@@ -134,12 +134,12 @@ pub fn detail(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: 
     ];
     widths.extend(experts.iter().map(|_| Constraint::Length(6)));
     widths.push(Constraint::Length(7));
-    let mut header = vec![s.id.to_string(), s.item.to_string(), s.max.to_string()];
+    let mut header = vec![app.t(Label::Id).to_string(), app.t(Label::Item).to_string(), app.t(Label::Max).to_string()];
     header.extend(experts.iter().map(|x| x.to_string()));
-    header.push(s.mean.to_string());
+    header.push(app.t(Label::Mean).to_string());
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(t.header()))
-        .block(Block::bordered().title(s.tabs[2]))
+        .block(Block::bordered().title(app.t(Label::Tab(2))))
         .column_spacing(1);
     f.render_widget(table, body);
 }
@@ -147,7 +147,6 @@ pub fn detail(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: 
 /// Every scorer of the stage and the cards they still owe, drafts told apart
 /// from cards not started; Enter on a card opens that dossier's drill-down.
 pub fn completeness(f: &mut Frame, area: Rect, app: &App, o: &Office, t: &Theme) {
-    let s = app.s();
     let Some(d) = &app.data else { return };
     let rows = crate::tui::todo::rows(d, o);
     let n = area.height.saturating_sub(2) as usize;
@@ -170,7 +169,7 @@ pub fn completeness(f: &mut Frame, area: Rect, app: &App, o: &Office, t: &Theme)
         })
         .collect();
     let owed = crate::tui::todo::cards_owed(&rows);
-    let title = format!("{} ({owed})", s.tabs[3]);
+    let title = format!("{} ({owed})", app.t(Label::Tab(3)));
     f.render_widget(
         Paragraph::new(lines).block(Block::bordered().title(title)),
         area,

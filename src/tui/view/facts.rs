@@ -1,6 +1,7 @@
 //! The right-hand pane of the scoring screen: what the dossier says, whether it
 //! is eligible, and — after one's own submission — the panel's other cards.
 
+use crate::tui::label::Label;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -22,7 +23,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, scroll: u16
     let lines = lines(app, dossier, w, t);
     let rows = area.height.saturating_sub(2) as usize;
     let top = (scroll as usize).min(lines.len().saturating_sub(rows));
-    let mut title = app.s().facts.to_string();
+    let mut title = app.t(Label::Facts).to_string();
     if lines.len() > rows {
         let last = (top + rows).min(lines.len());
         title = format!("{title} {}–{}/{} [ ]", top + 1, last, lines.len());
@@ -36,7 +37,6 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, scroll: u16
 
 /// Every line of the pane, wrapped to `w` columns.
 pub fn lines(app: &App, dossier: &Dossier, w: usize, t: &Theme) -> Vec<Line<'static>> {
-    let s = app.s();
     let mut lines: Vec<Line> = Vec::new();
     let text = |l: &mut Vec<Line>, str: String, style| {
         for part in wrap(&str, w) {
@@ -46,7 +46,7 @@ pub fn lines(app: &App, dossier: &Dossier, w: usize, t: &Theme) -> Vec<Line<'sta
     let plain = ratatui::style::Style::new();
 
     if app.progress(&dossier.id) == Progress::Submitted {
-        text(&mut lines, s.peers.to_string(), t.header());
+        text(&mut lines, app.t(Label::Peers).to_string(), t.header());
         for c in &app.peers {
             let name = app
                 .data
@@ -63,7 +63,7 @@ pub fn lines(app: &App, dossier: &Dossier, w: usize, t: &Theme) -> Vec<Line<'sta
             text(&mut lines, "—".into(), t.dim());
         }
     } else {
-        text(&mut lines, s.peers_blind.to_string(), t.dim());
+        text(&mut lines, app.t(Label::PeersBlind).to_string(), t.dim());
     }
     lines.push(Line::raw(""));
 
@@ -74,21 +74,21 @@ pub fn lines(app: &App, dossier: &Dossier, w: usize, t: &Theme) -> Vec<Line<'sta
         format!(
             "{} · {} {}",
             super::lists::kind_label(app, a.kind),
-            s.credit_code,
+            app.t(Label::CreditCode),
             a.credit_code
         ),
         plain,
     );
     text(
         &mut lines,
-        format!("{} {}{}", s.registered, a.registered, region(&a.region)),
+        format!("{} {}{}", app.t(Label::Registered), a.registered, region(&a.region)),
         plain,
     );
     if !dossier.field.is_empty() {
-        text(&mut lines, format!("{}{}", colon(app, s.field), dossier.field), plain);
+        text(&mut lines, format!("{}{}", colon(app, &app.t(Label::Field)), dossier.field), plain);
     }
     if !dossier.joint.is_empty() {
-        text(&mut lines, colon(app, s.joint), t.header());
+        text(&mut lines, colon(app, &app.t(Label::Joint)), t.header());
         for j in &dossier.joint {
             text(
                 &mut lines,
@@ -111,13 +111,13 @@ pub fn lines(app: &App, dossier: &Dossier, w: usize, t: &Theme) -> Vec<Line<'sta
     let p = &dossier.patents;
     text(
         &mut lines,
-        format!("{}{}", s.patents, paren(app, s.filed_granted_valid)),
+        format!("{}{}", app.t(Label::Patents), paren(app, &app.t(Label::FiledGrantedValid))),
         t.header(),
     );
     for (label, c) in [
-        (s.invention, p.invention),
-        (s.utility, p.utility),
-        (s.design, p.design),
+        (app.t(Label::Invention), p.invention),
+        (app.t(Label::Utility), p.utility),
+        (app.t(Label::Design), p.design),
     ] {
         text(
             &mut lines,
@@ -130,19 +130,19 @@ pub fn lines(app: &App, dossier: &Dossier, w: usize, t: &Theme) -> Vec<Line<'sta
         &mut lines,
         format!(
             "{} {}/{}/{}/{}/{}",
-            s.pct, pct.filed, pct.granted, pct.valid, pct.national_phase, pct.countries
+            app.t(Label::Pct), pct.filed, pct.granted, pct.valid, pct.national_phase, pct.countries
         ),
         plain,
     );
     text(
         &mut lines,
-        format!("{} {}", s.high_value, p.high_value.total),
+        format!("{} {}", app.t(Label::HighValue), p.high_value.total),
         plain,
     );
     if let Some(last) = dossier.finances.iter().max_by_key(|f| f.year) {
         text(
             &mut lines,
-            format!("{}{}", colon(app, &format!("{} {}", s.finances, last.year)), s.sales_rd_ip),
+            format!("{}{}", colon(app, &format!("{} {}", app.t(Label::Finances), last.year)), app.t(Label::SalesRdIp)),
             t.header(),
         );
         text(
@@ -152,7 +152,7 @@ pub fn lines(app: &App, dossier: &Dossier, w: usize, t: &Theme) -> Vec<Line<'sta
         );
     }
     if !dossier.targets.is_empty() {
-        text(&mut lines, colon(app, s.targets), t.header());
+        text(&mut lines, colon(app, &app.t(Label::Targets)), t.header());
         for x in &dossier.targets {
             let unit = app
                 .sheet()
@@ -163,7 +163,7 @@ pub fn lines(app: &App, dossier: &Dossier, w: usize, t: &Theme) -> Vec<Line<'sta
                 &mut lines,
                 format!(
                     "{} {} {}{unit} · {} {got}",
-                    x.indicator, s.target, x.target, s.achieved
+                    x.indicator, app.t(Label::Target), x.target, app.t(Label::Achieved)
                 ),
                 plain,
             );
@@ -174,7 +174,7 @@ pub fn lines(app: &App, dossier: &Dossier, w: usize, t: &Theme) -> Vec<Line<'sta
         eligibility(&mut lines, app, &sheets, dossier, d.round.date, w, t);
     }
     if !dossier.summary.is_empty() {
-        text(&mut lines, colon(app, s.summary), t.header());
+        text(&mut lines, colon(app, &app.t(Label::Summary)), t.header());
         text(&mut lines, dossier.summary.clone(), plain);
     }
     lines
@@ -199,7 +199,6 @@ fn eligibility(
     w: usize,
     t: &Theme,
 ) {
-    let s = app.s();
     let rules: usize = sheets
         .iter()
         .map(|x| x.eligibility.len() + usize::from(x.joint_limit.is_some()))
@@ -208,12 +207,12 @@ fn eligibility(
         return;
     }
     lines.push(Line::from(Span::styled(
-        colon(app, s.eligibility),
+        colon(app, &app.t(Label::Eligibility)),
         t.header(),
     )));
     let verdict = review(dossier, on, sheets);
     if verdict.eligible() {
-        let text = format!("✓ {}{}", s.ok, paren(app, &rules.to_string()));
+        let text = format!("✓ {}{}", app.t(Label::Ok), paren(app, &rules.to_string()));
         lines.push(Line::from(Span::styled(text, t.good())));
     }
     for f in verdict.failures {

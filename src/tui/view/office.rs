@@ -1,6 +1,7 @@
 //! The secretary's desk: tabs over the ranking, a chart of scores with the pass
 //! and cap lines, a drill-down, completeness, and the ties that need a decision.
 
+use crate::tui::label::Label;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -19,10 +20,9 @@ use crate::tui::words::Desk;
 use crate::tui::theme::Theme;
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, o: &Office, t: &Theme) {
-    let s = app.s();
     let (tabs_area, summary_area, main) = layout::office(area);
     let at = Tab::ALL.iter().position(|x| *x == o.tab).unwrap_or(0);
-    let tabs = Tabs::new(s.tabs.iter().map(|x| x.to_string()))
+    let tabs = Tabs::new((0..Tab::ALL.len()).map(|k| app.t(Label::Tab(k))))
         .select(at)
         .highlight_style(t.selected());
     f.render_widget(tabs, tabs_area);
@@ -50,11 +50,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, o: &Office, t: &Theme) {
 /// final: only when the ranking has nothing pending (the test `rank --final`
 /// applies) and no score conflict stands; else what is left, counted.
 fn summary(app: &App, o: &Office, r: &Ranking, t: &Theme) -> Line<'static> {
-    let s = app.s();
     let stage = if o.stage == Stage::Preliminary {
-        s.stage_preliminary
+        app.t(Label::StagePreliminary)
     } else {
-        s.stage_expert
+        app.t(Label::StageExpert)
     };
     let basis = match &r.basis {
         Basis::Shortlist {
@@ -73,7 +72,7 @@ fn summary(app: &App, o: &Office, r: &Ranking, t: &Theme) -> Line<'static> {
             min: min_score.map(|m| m.to_string()),
         }
         .say(app.lang),
-        Basis::Annual { year, line } => format!("{year} · {} {line}", s.pass_line),
+        Basis::Annual { year, line } => format!("{year} · {} {line}", app.t(Label::PassLine)),
         Basis::Acceptance => String::new(),
     };
     let conflicts = o.conflicts.iter().filter(|c| c.stage == o.stage).count();
@@ -82,7 +81,7 @@ fn summary(app: &App, o: &Office, r: &Ranking, t: &Theme) -> Line<'static> {
         .as_ref()
         .map_or(0, |d| crate::tui::todo::cards_owed(&crate::tui::todo::rows(d, o)));
     let (word, style) = if r.is_final() && conflicts == 0 {
-        (s.final_.to_string(), t.good())
+        (app.t(Label::Final).to_string(), t.good())
     } else {
         let left = Desk::Pending {
             unscored: r
@@ -134,7 +133,7 @@ fn flag_text(app: &App, e: &Entry) -> String {
         out.push("!".to_string());
     }
     if e.decision.is_some() {
-        out.push(app.s().decided.to_string());
+        out.push(app.t(Label::Decided).to_string());
     }
     if !e.flags.is_empty() {
         out.push(format!("⚑{}", e.flags.len()));
@@ -143,7 +142,6 @@ fn flag_text(app: &App, e: &Entry) -> String {
 }
 
 fn table(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: &Theme) {
-    let s = app.s();
     let n = layout::list_rows(area);
     let first = layout::offset(o.sel, n);
     let rows = r
@@ -187,16 +185,16 @@ fn table(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: &Them
         Length(6),
     ];
     let header = [
-        s.rank,
-        s.id,
-        s.applicant,
-        s.score,
-        s.experts,
-        s.spread,
-        s.status,
-        s.flags,
+        app.t(Label::Rank),
+        app.t(Label::Id),
+        app.t(Label::Applicant),
+        app.t(Label::Score),
+        app.t(Label::Experts),
+        app.t(Label::Spread),
+        app.t(Label::Status),
+        app.t(Label::Flags),
     ];
-    let title = format!("{} ({})", s.tabs[0], r.entries.len());
+    let title = format!("{} ({})", app.t(Label::Tab(0)), r.entries.len());
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(t.header()))
         .block(Block::bordered().title(title))
@@ -207,7 +205,6 @@ fn table(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: &Them
 /// Horizontal bars, 0 to the sheet's total, with the pass line marked and a rule
 /// under the last place within the cap.
 fn chart(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: &Theme) {
-    let s = app.s();
     let Some(d) = &app.data else { return };
     let total = d.sheet.total.hundredths().max(1);
     let inner = area.width.saturating_sub(2) as usize;
@@ -251,7 +248,7 @@ fn chart(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: &Them
             Span::raw(format!(" {}", pad_left(&score_text, 7))),
         ]));
         if cap.is_some_and(|c| i + 1 == c as usize) && i + 1 < scored.len() {
-            let label = format!(" {} {} ", s.cap_line, cap.unwrap_or(0));
+            let label = format!(" {} {} ", app.t(Label::CapLine), cap.unwrap_or(0));
             let rule = "─".repeat(inner.saturating_sub(width(&label)) / 2);
             lines.push(Line::from(Span::styled(
                 format!("{rule}{label}{rule}"),
@@ -261,8 +258,8 @@ fn chart(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: &Them
     }
     let skip = o.sel.saturating_sub(area.height.saturating_sub(3) as usize);
     let title = match line {
-        Some(l) => format!("{} · ┆ {} {l}", s.tabs[1], s.pass_line),
-        None => s.tabs[1].to_string(),
+        Some(l) => format!("{} · ┆ {} {l}", app.t(Label::Tab(1)), app.t(Label::PassLine)),
+        None => app.t(Label::Tab(1)).to_string(),
     };
     let para = Paragraph::new(lines)
         .scroll((skip as u16, 0))
@@ -280,29 +277,28 @@ fn bar_style(e: &Entry, t: &Theme) -> Style {
 }
 
 fn ties(f: &mut Frame, area: Rect, app: &App, r: &Ranking, t: &Theme) {
-    let s = app.s();
     let w = area.width.saturating_sub(2) as usize;
     let mut lines = Vec::new();
     for p in &r.pending {
         let text = match p {
             Pending::Tie { dossiers, boundary } => {
                 let at = match boundary {
-                    Boundary::Cap { cap } => format!("{} {cap}", s.cap_line),
-                    Boundary::Shortlist { places } => format!("{} {places}", s.places),
+                    Boundary::Cap { cap } => format!("{} {cap}", app.t(Label::CapLine)),
+                    Boundary::Shortlist { places } => format!("{} {places}", app.t(Label::Places)),
                 };
                 format!(
                     "! {} — {at}：{}（d）",
                     dossiers.join("、"),
-                    s.needs_decision
+                    app.t(Label::NeedsDecision)
                 )
             }
-            Pending::Unscored { dossier } => format!("· {dossier}: {}", s.missing_cards),
-            Pending::Shortlist => format!("· {}: {}", s.stage_preliminary, s.not_final),
+            Pending::Unscored { dossier } => format!("· {dossier}: {}", app.t(Label::MissingCards)),
+            Pending::Shortlist => format!("· {}: {}", app.t(Label::StagePreliminary), app.t(Label::NotFinal)),
         };
         lines.push(Line::from(Span::styled(truncate(&text, w), t.warn())));
     }
     if r.unresolved_ties().is_empty() {
-        lines.push(Line::raw(s.no_ties));
+        lines.push(Line::raw(app.t(Label::NoTies)));
     }
     for e in r.entries.iter().filter(|e| e.decision.is_some()) {
         if let Some(dec) = &e.decision {
@@ -327,7 +323,7 @@ fn ties(f: &mut Frame, area: Rect, app: &App, r: &Ranking, t: &Theme) {
         }
     }
     if !r.unused_decisions.is_empty() {
-        lines.push(Line::from(Span::styled(s.unused_decisions, t.header())));
+        lines.push(Line::from(Span::styled(app.t(Label::UnusedDecisions), t.header())));
         for dec in &r.unused_decisions {
             lines.push(Line::raw(truncate(
                 &format!("{} — {}", dec.tied.join("、"), dec.reason),
@@ -337,7 +333,7 @@ fn ties(f: &mut Frame, area: Rect, app: &App, r: &Ranking, t: &Theme) {
     }
     let para = Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(s.tabs[4]));
+        .block(Block::bordered().title(app.t(Label::Tab(4))));
     f.render_widget(para, area);
 }
 

@@ -1,5 +1,6 @@
 //! Popups over a screen: help, submit confirmation, comment and reason editors.
 
+use crate::tui::label::Label;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -19,7 +20,6 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &Popup, t: &Theme) {
     match p {
         Popup::Help => help(f, area, app, t),
         Popup::ConfirmSubmit { gaps, .. } => {
-            let s = app.s();
             let w = 64u16.min(area.width);
             let mut lines = Vec::new();
             let text = |l: &mut Vec<Line<'static>>, x: &str, style| {
@@ -29,15 +29,15 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &Popup, t: &Theme) {
             };
             let plain = ratatui::style::Style::new();
             if gaps.is_empty() {
-                text(&mut lines, s.submit_ok, plain);
+                text(&mut lines, &app.t(Label::SubmitOk), plain);
             } else {
-                text(&mut lines, s.submit_blocked, t.bad());
+                text(&mut lines, &app.t(Label::SubmitBlocked), t.bad());
                 if !gaps.missing.is_empty() {
-                    let l = Punct::Colon(s.submit_missing.into()).say(app.lang);
+                    let l = Punct::Colon(app.t(Label::SubmitMissing).into()).say(app.lang);
                     text(&mut lines, &format!("{l}{}", gaps.missing.join("、")), plain);
                 }
                 if !gaps.comments.is_empty() {
-                    let l = Punct::Colon(s.submit_comments.into()).say(app.lang);
+                    let l = Punct::Colon(app.t(Label::SubmitComments).into()).say(app.lang);
                     text(&mut lines, &format!("{l}{}", gaps.comments.join("、")), plain);
                 }
             }
@@ -46,12 +46,11 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &Popup, t: &Theme) {
             lines.push(Line::from(Span::styled(keys, t.key())));
             let r = layout::centred(area, w, lines.len() as u16 + 2);
             open(f, r);
-            let para = Paragraph::new(lines).block(Block::bordered().title(s.submit_title));
+            let para = Paragraph::new(lines).block(Block::bordered().title(app.t(Label::SubmitTitle)));
             f.render_widget(para, r);
         }
         Popup::Comment { item, editor, .. } => {
-            let s = app.s();
-            let title = format!("{} {item} · {}", s.comment_title, s.comment_keys);
+            let title = format!("{} {item} · {}", app.t(Label::CommentTitle), app.t(Label::CommentKeys));
             edit(f, layout::centred(area, 70, 12), &title, editor);
         }
         Popup::Decide(c) => decide(f, area, app, c, t),
@@ -71,8 +70,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &Popup, t: &Theme) {
             edit(f, layout::centred(area, 70, 3), &Word::NameTitle.say(app.lang), editor);
         }
         Popup::Recuse { dossier, editor } => {
-            let s = app.s();
-            let title = format!("{} {dossier} · {}", s.recuse_title, s.recuse_prompt);
+            let title = format!("{} {dossier} · {}", app.t(Label::RecuseTitle), app.t(Label::RecusePrompt));
             edit(f, layout::centred(area, 70, 5), &title, editor);
         }
     }
@@ -212,22 +210,21 @@ fn help(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
     let r = layout::centred(area, w, h);
     open(f, r);
     f.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(app.s().help_title)),
+        Paragraph::new(lines).block(Block::bordered().title(app.t(Label::HelpTitle))),
         r,
     );
 }
 
 /// The choice of which level dossiers take the places left, then the reason.
 fn decide(f: &mut Frame, area: Rect, app: &App, c: &crate::tui::app::Choosing, t: &Theme) {
-    let s = app.s();
     if let Some(editor) = &c.reason {
-        let title = format!("{} · {}", s.decide_title, s.decide_reason);
+        let title = format!("{} · {}", app.t(Label::DecideTitle), app.t(Label::DecideReason));
         edit(f, layout::centred(area, 70, 5), &title, editor);
         return;
     }
     let mut lines = vec![Line::raw(format!(
         "{} {} / {}",
-        s.decide_pick,
+        app.t(Label::DecidePick),
         c.places,
         c.tied.len()
     ))];
@@ -247,7 +244,7 @@ fn decide(f: &mut Frame, area: Rect, app: &App, c: &crate::tui::app::Choosing, t
     let r = layout::centred(area, 70, c.tied.len() as u16 + 4);
     open(f, r);
     f.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(s.decide_title)),
+        Paragraph::new(lines).block(Block::bordered().title(app.t(Label::DecideTitle))),
         r,
     );
 }

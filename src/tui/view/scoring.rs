@@ -1,6 +1,7 @@
 //! The scoring screen: items with scores and bands on the left, the dossier on
 //! the right, the selected item's guidance and comment, and running totals.
 
+use crate::tui::label::Label;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
@@ -52,7 +53,6 @@ fn items(
     sc: &Scoring,
     t: &Theme,
 ) {
-    let s = app.s();
     let lines = scoring_lines(sheet);
     let ids = sheet.entry_ids();
     let at = lines
@@ -128,9 +128,9 @@ fn items(
             }
         });
     let mut header = if indicators {
-        vec![s.id, s.indicator, s.target, s.achieved, ""]
+        vec![app.t(Label::Id), app.t(Label::Indicator), app.t(Label::Target), app.t(Label::Achieved), String::new()]
     } else {
-        vec![s.id, s.item, s.max, s.score, ""]
+        vec![app.t(Label::Id), app.t(Label::Item), app.t(Label::Max), app.t(Label::Score), String::new()]
     };
     // The maximum (or target) column as wide as its widest value: `5000万元`.
     let third = if indicators {
@@ -152,7 +152,7 @@ fn items(
         Constraint::Length(2),
     ];
     if bands {
-        header.push(s.guidance);
+        header.push(app.t(Label::Guidance));
         widths.push(Constraint::Fill(1));
     }
     let title = format!(
@@ -214,7 +214,6 @@ fn detail(f: &mut Frame, area: Rect, app: &App, sc: &Scoring, t: &Theme) {
 /// title, maximum and step, every guidance band (the one the score falls in
 /// marked), and the comment.
 pub fn detail_lines(app: &App, sc: &Scoring, w: usize, t: &Theme) -> Vec<Line<'static>> {
-    let s = app.s();
     let mut lines = Vec::new();
     let Some(d) = &app.data else { return lines };
     let sheet = &d.sheet;
@@ -237,7 +236,7 @@ pub fn detail_lines(app: &App, sc: &Scoring, w: usize, t: &Theme) -> Vec<Line<'s
             &mut lines,
             &format!(
                 "{} {} · {} {} · {}",
-                s.max,
+                app.t(Label::Max),
                 item.max,
                 step_word(app),
                 item.step,
@@ -266,7 +265,7 @@ pub fn detail_lines(app: &App, sc: &Scoring, w: usize, t: &Theme) -> Vec<Line<'s
         });
         push(
             &mut lines,
-            &format!("{} ≥ {}{}{decl}", s.target, ind.target, ind.unit),
+            &format!("{} ≥ {}{}{decl}", app.t(Label::Target), ind.target, ind.unit),
             Style::new(),
         );
     }
@@ -277,7 +276,7 @@ pub fn detail_lines(app: &App, sc: &Scoring, w: usize, t: &Theme) -> Vec<Line<'s
         .is_some_and(|(i, v)| i.needs_comment(v));
     let (said, style) = match comment {
         Some(c) => (Some(c.clone()), Style::new()),
-        None if needs => (Some(s.comment_required.to_string()), t.warn()),
+        None if needs => (Some(app.t(Label::CommentRequired).to_string()), t.warn()),
         None => (None, t.dim()),
     };
     push(&mut lines, &Word::Comment(said).say(app.lang), style);
@@ -292,7 +291,6 @@ fn step_word(app: &App) -> &'static str {
 }
 
 fn totals(f: &mut Frame, area: Rect, app: &App, card: &Card, sc: &Scoring, t: &Theme) {
-    let s = app.s();
     let Some(d) = &app.data else { return };
     let sheet = &d.sheet;
     let mut spans = Vec::new();
@@ -304,7 +302,7 @@ fn totals(f: &mut Frame, area: Rect, app: &App, card: &Card, sc: &Scoring, t: &T
         match verdict {
             Some(v) => {
                 let style = if v.passed { t.good() } else { t.bad() };
-                let word = if v.passed { s.passes } else { s.fails };
+                let word = if v.passed { app.t(Label::Passes) } else { app.t(Label::Fails) };
                 let text = if app.lang == crate::lang::Lang::Zh {
                     v.zh()
                 } else {
@@ -319,7 +317,7 @@ fn totals(f: &mut Frame, area: Rect, app: &App, card: &Card, sc: &Scoring, t: &T
             }
             None => spans.push(Span::raw(format!(
                 "{} {}/{}",
-                s.rule_count,
+                app.t(Label::RuleCount),
                 achieved.met_count(),
                 sheet.indicators.len()
             ))),
@@ -339,21 +337,21 @@ fn totals(f: &mut Frame, area: Rect, app: &App, card: &Card, sc: &Scoring, t: &T
             None => Style::new(),
         };
         spans.push(Span::styled(
-            format!("{} {total}/{}", s.total, sheet.total),
+            format!("{} {total}/{}", app.t(Label::Total), sheet.total),
             style.add_modifier(ratatui::style::Modifier::BOLD),
         ));
         spans.push(Span::raw(format!(
             " · {} {scored}/{}",
-            s.scored,
+            app.t(Label::Scored),
             sheet.items().count()
         )));
-        spans.push(Span::styled(format!(" · {} {reach}", s.reachable), style));
+        spans.push(Span::styled(format!(" · {} {reach}", app.t(Label::Reachable)), style));
         if let Some(p) = pass {
-            spans.push(Span::raw(format!(" · {} {p}", s.pass_line)));
+            spans.push(Span::raw(format!(" · {} {p}", app.t(Label::PassLine))));
         }
     }
     if app.progress(&sc.dossier) == Progress::Submitted {
-        spans.push(Span::styled(format!(" · {}", s.read_only), t.dim()));
+        spans.push(Span::styled(format!(" · {}", app.t(Label::ReadOnly)), t.dim()));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
