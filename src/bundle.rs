@@ -9,6 +9,7 @@ mod export;
 mod import;
 pub mod key;
 pub mod package;
+mod say;
 
 use crate::load::FileError;
 use crate::store::StoreError;
@@ -59,21 +60,21 @@ impl Trust {
 #[derive(Debug, thiserror::Error)]
 pub enum BundleError {
     #[error("refused: this is not a score bundle that this version reads: {0}")]
-    Format(String),
+    Format(Frame),
     #[error(
         "refused: the signature does not match the content: the bundle was changed after it was signed (or damaged in copying)"
     )]
     Signature,
     #[error("refused: the bundle's content does not read: {0}")]
-    Body(String),
+    Body(BodyFault),
     #[error("refused: {0}")]
-    KeyMismatch(String),
+    KeyMismatch(KeyMismatch),
     #[error(
-        "refused: this store's audit log is broken ({0}); no bundle is made from it until pingshen audit verify passes"
+        "refused: this store's audit log is broken ({0}); no bundle is made from it until the audit log verifies"
     )]
-    Broken(String),
+    Broken(crate::store::AuditFault),
     #[error(
-        "round {0} was loaded before the store kept its files' texts; load the same round file again with pingshen init (nothing changes) and export again"
+        "round {0} was loaded before the store kept its files' texts; load the same round file again (nothing changes) and export again"
     )]
     NoTexts(String),
     #[error("the round package does not load:\n{}", crate::error::lines(.0))]
@@ -86,12 +87,77 @@ pub enum BundleError {
         declared: String,
         found: String,
     },
+    /// The operating system gave no random bytes; its words kept.
     #[error("could not make a signing key: {0}")]
     Random(String),
     #[error("the store's signing key does not read ({0}); the store may be damaged")]
-    BadKey(String),
+    BadKey(BadKey),
     #[error("{0}")]
     Store(#[from] StoreError),
+}
+
+/// What is wrong with a bundle's frame: its first, key and signature lines.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Frame {
+    #[error(
+        "its line ends were changed to CR LF in copying; copy the file as it is, without converting it"
+    )]
+    CrLf,
+    #[error("the first line is not 'pingshen score bundle 1'")]
+    FirstLine,
+    #[error("the key line is missing")]
+    NoKeyLine,
+    #[error("the second line is not 'key: ' and 64 lower-case hexadecimal digits")]
+    KeyLine,
+    #[error("the file does not end with a line break after the signature")]
+    NoFinalBreak,
+    #[error("the last line is not 'signature: ' and 128 lower-case hexadecimal digits")]
+    SignatureLine,
+    #[error("the key line does not hold a valid public key")]
+    PublicKey,
+    #[error("the body is in format {found}; this version reads format {ours}")]
+    Version { found: u32, ours: u32 },
+}
+
+/// Why a bundle's body does not read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum BodyFault {
+    #[error("it is not UTF-8 text ({0})")]
+    NotUtf8(String),
+    /// The parser's words, as data.
+    #[error("line {line}, column {col}: {detail}")]
+    Parse {
+        line: usize,
+        col: usize,
+        detail: String,
+    },
+    #[error("dossier {dossier} item {item}: {error}")]
+    Score {
+        dossier: String,
+        item: String,
+        error: crate::domain::points::PointsError,
+    },
+    /// The writer's words, as data.
+    #[error("{0}")]
+    Write(String),
+}
+
+/// The key line and the body disagree.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum KeyMismatch {
+    #[error("the key line and the body name different keys")]
+    Keys,
+    #[error("the body gives fingerprint {given}, but the key's is {actual}")]
+    Fingerprint { given: String, actual: String },
+}
+
+/// Why the store's own signing key does not read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum BadKey {
+    #[error("the secret is not 64 hexadecimal digits")]
+    Secret,
+    #[error("its public half does not belong to its secret")]
+    Halves,
 }
 
 impl BundleError {

@@ -7,6 +7,7 @@ mod center;
 mod check;
 mod conflict;
 mod demo;
+mod hint;
 mod init;
 mod key;
 mod rank;
@@ -20,7 +21,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::error::{Error, Exit};
+use crate::error::{CommandError, Error, Exit};
+use crate::lang::Say;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -129,13 +131,25 @@ pub fn main() -> i32 {
             };
         }
     };
+    let lang = cli.lang;
     match run(cli) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", tell(&e, lang));
             e.exit() as i32
         }
     }
+}
+
+/// An error in the reader's language, then the command line's hints, one a line.
+pub(crate) fn tell(e: &Error, lang: Lang) -> String {
+    let lang = crate::lang::Lang::from(lang);
+    let mut out = e.say(lang);
+    for h in hint::hints(e) {
+        out.push('\n');
+        out.push_str(&h.say(lang));
+    }
+    out
 }
 
 fn run(cli: Cli) -> Result<(), Error> {
@@ -162,9 +176,7 @@ fn run(cli: Cli) -> Result<(), Error> {
 /// The store folder: `--store`, else `PINGSHEN_STORE` (both through clap), else
 /// the platform's data folder.
 fn store_dir(given: Option<PathBuf>) -> Result<PathBuf, Error> {
-    given.or_else(crate::store::default_dir).ok_or_else(|| {
-        Error::Failure(
-            "there is no data folder for this user; give the store folder with --store DIR".into(),
-        )
-    })
+    given
+        .or_else(crate::store::default_dir)
+        .ok_or_else(|| CommandError::NoDataDir.into())
 }

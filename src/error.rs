@@ -1,6 +1,16 @@
 //! The crate's errors, each with the exit code it means at the command line.
+//! Every error stays typed up to the command line, which says it once in the
+//! reader's language (`Say`) and adds its own hints; `Display` is English, for
+//! logs.
 
+mod command;
+
+use crate::bundle::BundleError;
+use crate::lang::Say;
 use crate::load::FileError;
+use crate::store::StoreError;
+
+pub use command::{Chain, CommandError};
 
 /// Exit codes: 2 bad input or usage (nothing written), 3 refused, 1 anything else.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,12 +25,20 @@ pub enum Error {
     /// Files that do not read or validate; one line each.
     #[error("{}", lines(.0))]
     Files(Vec<FileError>),
-    /// A value or argument outside what is allowed; nothing was written.
+    #[error(transparent)]
+    Store(StoreError),
+    #[error(transparent)]
+    Bundle(BundleError),
+    /// The command line's own refusals: its arguments, files it reads and writes.
+    #[error(transparent)]
+    Command(CommandError),
+    /// English words from code whose errors are not typed yet; nothing was written.
     #[error("{0}")]
     BadInput(String),
-    /// A well-formed request the current state does not allow.
+    /// English words from code whose errors are not typed yet: a refusal.
     #[error("{0}")]
     Refused(String),
+    /// English words from code whose errors are not typed yet: a failure.
     #[error("{0}")]
     Failure(String),
 }
@@ -40,6 +58,51 @@ impl Error {
             Error::Files(_) | Error::BadInput(_) => Exit::BadInput,
             Error::Refused(_) => Exit::Refused,
             Error::Failure(_) => Exit::Failure,
+            Error::Store(e) => store_exit(e),
+            Error::Bundle(e) => bundle_exit(e),
+            Error::Command(e) => e.exit(),
+        }
+    }
+}
+
+fn store_exit(e: &StoreError) -> Exit {
+    if e.is_bad_input() {
+        Exit::BadInput
+    } else if e.is_refusal() {
+        Exit::Refused
+    } else {
+        Exit::Failure
+    }
+}
+
+fn bundle_exit(e: &BundleError) -> Exit {
+    match e {
+        BundleError::Files(_) => Exit::BadInput,
+        BundleError::Store(s) => store_exit(s),
+        other if other.is_refusal() => Exit::Refused,
+        other if other.is_bad_input() => Exit::BadInput,
+        _ => Exit::Failure,
+    }
+}
+
+impl Say for Error {
+    fn zh(&self) -> String {
+        match self {
+            Error::Files(files) => files.iter().map(Say::zh).collect::<Vec<_>>().join("\n"),
+            Error::Store(e) => e.zh(),
+            Error::Bundle(e) => e.zh(),
+            Error::Command(e) => e.zh(),
+            Error::BadInput(words) | Error::Refused(words) | Error::Failure(words) => words.clone(),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            Error::Files(files) => files.iter().map(Say::en).collect::<Vec<_>>().join("\n"),
+            Error::Store(e) => e.en(),
+            Error::Bundle(e) => e.en(),
+            Error::Command(e) => e.en(),
+            Error::BadInput(words) | Error::Refused(words) | Error::Failure(words) => words.clone(),
         }
     }
 }
@@ -50,35 +113,33 @@ impl From<Vec<FileError>> for Error {
     }
 }
 
-impl From<std::io::Error> for Error {
-    fn from(e: std::io::Error) -> Error {
-        Error::Failure(e.to_string())
-    }
-}
-
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-impl From<crate::store::StoreError> for Error {
-    fn from(e: crate::store::StoreError) -> Error {
-        let words = e.to_string();
-        if e.is_bad_input() {
-            Error::BadInput(words)
-        } else if e.is_refusal() {
-            Error::Refused(words)
-        } else {
-            Error::Failure(words)
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Error {
+        Error::Store(e)
+    }
+}
+
+impl From<BundleError> for Error {
+    fn from(e: BundleError) -> Error {
+        match e {
+            BundleError::Files(files) => Error::Files(files),
+            BundleError::Store(s) => Error::Store(s),
+            other => Error::Bundle(other),
         }
     }
 }
 
-impl From<crate::bundle::BundleError> for Error {
-    fn from(e: crate::bundle::BundleError) -> Error {
-        match e {
-            crate::bundle::BundleError::Files(files) => Error::Files(files),
-            crate::bundle::BundleError::Store(s) => s.into(),
-            other if other.is_refusal() => Error::Refused(other.to_string()),
-            other if other.is_bad_input() => Error::BadInput(other.to_string()),
-            other => Error::Failure(other.to_string()),
-        }
+impl From<CommandError> for Error {
+    fn from(e: CommandError) -> Error {
+        Error::Command(e)
+    }
+}
+
+/// Writing to the terminal or a pipe failed.
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Error {
+        Error::Command(CommandError::Output(e.to_string()))
     }
 }

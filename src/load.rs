@@ -2,7 +2,9 @@
 //! `file:line:col: message`. Only this module knows the file format.
 
 pub mod locate;
+mod message;
 mod round;
+mod syntax;
 
 use std::fmt;
 use std::path::{Path as FsPath, PathBuf};
@@ -14,6 +16,7 @@ use crate::domain::calendar::Calendar;
 use crate::domain::dossier::Dossier;
 use crate::domain::sheet::Sheet;
 
+pub use message::{Message, Unread};
 pub use round::{LoadedRound, Texts, round};
 
 /// One problem in one file, with its place.
@@ -22,7 +25,7 @@ pub struct FileError {
     pub file: PathBuf,
     pub line: usize,
     pub col: usize,
-    pub message: String,
+    pub message: Message,
 }
 
 impl fmt::Display for FileError {
@@ -38,8 +41,28 @@ impl fmt::Display for FileError {
     }
 }
 
+/// `file:line:col: ` then the message in the reader's language.
+impl crate::lang::Say for FileError {
+    fn zh(&self) -> String {
+        self.placed(self.message.zh())
+    }
+
+    fn en(&self) -> String {
+        self.placed(self.message.en())
+    }
+}
+
 impl FileError {
-    pub fn at(file: &FsPath, line: usize, col: usize, message: impl Into<String>) -> FileError {
+    fn placed(&self, words: String) -> String {
+        format!(
+            "{}:{}:{}: {words}",
+            self.file.display(),
+            self.line,
+            self.col
+        )
+    }
+
+    pub fn at(file: &FsPath, line: usize, col: usize, message: impl Into<Message>) -> FileError {
         FileError {
             file: file.to_path_buf(),
             line,
@@ -90,7 +113,7 @@ pub enum Kind {
 /// A file's text after the checks every file gets: not empty, UTF-8, no BOM.
 pub fn text(file: &FsPath, bytes: &[u8]) -> Result<String, FileError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(FileError::at(file, 1, 1, "the file is empty"));
+        return Err(FileError::at(file, 1, 1, Message::Empty));
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.strip_prefix('\u{feff}').unwrap_or(s).to_string()),
@@ -98,22 +121,16 @@ pub fn text(file: &FsPath, bytes: &[u8]) -> Result<String, FileError> {
             let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             let (line, col) = line_col_after(good);
             let byte = bytes[e.valid_up_to()];
-            let msg = format!("the file is not UTF-8 text (byte 0x{byte:02X}); save it as UTF-8");
-            Err(FileError::at(file, line, col, msg))
+            Err(FileError::at(file, line, col, Message::NotUtf8 { byte }))
         }
     }
 }
 
 /// Reads a file through `files` and checks its text.
 pub fn read_text(files: &dyn Files, file: &FsPath) -> Result<String, FileError> {
-    let bytes = files.read(file).map_err(|e| {
-        FileError::at(
-            file,
-            1,
-            1,
-            format!("cannot read the file: {}", io_words(&e)),
-        )
-    })?;
+    let bytes = files
+        .read(file)
+        .map_err(|e| FileError::at(file, 1, 1, Message::CannotRead((&e).into())))?;
     text(file, &bytes)
 }
 
@@ -122,14 +139,6 @@ fn line_col_after(s: &str) -> (usize, usize) {
     let line = 1 + s.matches('\n').count();
     let col = 1 + s.chars().rev().take_while(|&c| c != '\n').count();
     (line, col)
-}
-
-fn io_words(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
-    }
 }
 
 /// What kind of document the text holds, from its first word.
@@ -146,12 +155,7 @@ pub fn kind(file: &FsPath, text: &str) -> Result<Kind, FileError> {
         "Package" => Ok(Kind::Package),
         _ => {
             let at = locate::locate(text, &crate::domain::Path::root());
-            Err(FileError::at(
-                file,
-                at.line,
-                at.col,
-                "expected Sheet(…), Dossier(…), Round(…), Calendar(…) or Package(…) at the start of the file",
-            ))
+            Err(FileError::at(file, at.line, at.col, Message::UnknownKind))
         }
     }
 }
@@ -177,44 +181,17 @@ fn options() -> ron::Options {
 pub fn parse<T: DeserializeOwned>(file: &FsPath, text: &str) -> Result<T, FileError> {
     options().from_str(text).map_err(|e| {
         let (line, col) = (e.span.start.line, e.span.start.col);
-        let msg = if (e.span.end.line, e.span.end.col) >= line_col_after(text.trim_end()) {
-            format!(
-                "the file ends too early ({}): a value or closing bracket is missing",
-                ron_words(&e.code)
-            )
-        } else {
-            ron_words(&e.code)
-        };
-        FileError::at(file, line, col, msg)
+        let early = (e.span.end.line, e.span.end.col) >= line_col_after(text.trim_end());
+        FileError::at(
+            file,
+            line,
+            col,
+            Message::Syntax {
+                error: e.code,
+                early,
+            },
+        )
     })
-}
-
-/// Ron's message, made plain where it is terse.
-fn ron_words(e: &ron::Error) -> String {
-    match e {
-        ron::Error::Eof => "unexpected end of file".to_string(),
-        ron::Error::ExpectedIdentifier => {
-            "expected a field name here: a bracket may be missing or misplaced".to_string()
-        }
-        ron::Error::NoSuchStructField {
-            expected,
-            found,
-            outer,
-        } => {
-            let outer = outer.as_deref().unwrap_or("this");
-            format!(
-                "unknown field '{found}' in {outer}; allowed fields: {}",
-                expected.join(", ")
-            )
-        }
-        ron::Error::MissingStructField { field, outer } => {
-            format!(
-                "missing field '{field}' in {}",
-                outer.as_deref().unwrap_or("this")
-            )
-        }
-        other => other.to_string(),
-    }
 }
 
 /// Turns domain validation problems into positioned file errors.

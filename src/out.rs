@@ -6,14 +6,14 @@ use std::fs::{self, File};
 use std::io::Write;
 use std::path::Path;
 
-use crate::error::Error;
+use crate::error::{CommandError, Error};
 
 pub fn write_out(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let Some(name) = path.file_name() else {
-        return Err(Error::BadInput(format!(
-            "--out {}: give a file name",
-            path.display()
-        )));
+        return Err(CommandError::NoFileName {
+            path: path.to_path_buf(),
+        }
+        .into());
     };
     let dir = path
         .parent()
@@ -33,6 +33,10 @@ pub fn write_out(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     })();
     written.map_err(|e| {
         let _ = fs::remove_file(&tmp);
-        Error::Failure(format!("could not write {}: {e}", path.display()))
+        CommandError::CannotWrite {
+            path: path.to_path_buf(),
+            why: e.to_string(),
+        }
+        .into()
     })
 }

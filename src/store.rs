@@ -16,6 +16,7 @@ mod keys;
 mod open;
 mod replay;
 mod rounds;
+mod say;
 mod score_conflicts;
 mod state;
 mod write;
@@ -32,6 +33,7 @@ pub use centres::{Enrolment, REGISTER};
 pub use identity::KeyRecord;
 pub use imports::{Imported, Incoming};
 pub use rounds::{Init, RoundInfo, StoredRound, fingerprint};
+pub use say::{AuditFault, Cause, CentreFault};
 
 /// The version of the stored values' layout; a store with a higher one is refused.
 pub const SCHEMA: u32 = 1;
@@ -45,7 +47,7 @@ pub struct Store {
     db: sled::Db,
     dir: PathBuf,
     /// Set after a write failed to reach the disk; further changes are refused.
-    broken: OnceLock<String>,
+    broken: OnceLock<Cause>,
     /// What is known to be on disk, so each save syncs only what changed.
     synced: durable::Synced,
     _lock: File,
@@ -61,8 +63,12 @@ pub struct CardRef<'a> {
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("the store {} is in use by another pingshen{holder}; close it there and try again", .dir.display())]
-    InUse { dir: PathBuf, holder: String },
+    #[error("the store {} is in use by another pingshen{}; close it there and try again", .dir.display(), .holder.as_ref().map(|p| format!(" (process {p})")).unwrap_or_default())]
+    InUse {
+        dir: PathBuf,
+        /// The id of the process that holds the store, when it wrote one.
+        holder: Option<String>,
+    },
     #[error(
         "the store {} was written by a newer pingshen (store schema {found}); this version reads schema {ours} and older: use the newer version",
         .dir.display()
@@ -72,25 +78,25 @@ pub enum StoreError {
         "the store {} is damaged and cannot be read ({detail}); restore the folder from a backup copy",
         .dir.display()
     )]
-    Damaged { dir: PathBuf, detail: String },
+    Damaged { dir: PathBuf, detail: Cause },
     #[error("could not save to the store {}: {detail}; the change is not saved", .dir.display())]
-    Write { dir: PathBuf, detail: String },
+    Write { dir: PathBuf, detail: Cause },
     #[error(
         "could not confirm that the change to the store {} reached the disk ({detail}); check it after restarting pingshen",
         .dir.display()
     )]
-    Unconfirmed { dir: PathBuf, detail: String },
+    Unconfirmed { dir: PathBuf, detail: Cause },
     #[error("cannot open the store {}: {detail}", .dir.display())]
-    Open { dir: PathBuf, detail: String },
+    Open { dir: PathBuf, detail: Cause },
     #[error("cannot read the store {}: {detail}", .dir.display())]
-    Read { dir: PathBuf, detail: String },
+    Read { dir: PathBuf, detail: Cause },
     #[error(
         "the store {} accepts no more changes after a failed write ({detail}); restart pingshen",
         .dir.display()
     )]
-    Broken { dir: PathBuf, detail: String },
-    #[error("round '{round}' is not in the store; rounds: {known}")]
-    NoSuchRound { round: String, known: String },
+    Broken { dir: PathBuf, detail: Cause },
+    #[error("round '{round}' is not in the store; rounds: {}", say::listed(.known))]
+    NoSuchRound { round: String, known: Vec<String> },
     #[error(
         "round {round} already has {cards} scorecards, so its files cannot be replaced with different content; keep the loaded version or start a new round id"
     )]
@@ -101,11 +107,11 @@ pub enum StoreError {
     BadDecision(#[from] crate::domain::decision::DecisionError),
     #[error("{0}")]
     Merge(#[from] crate::domain::merge::MergeRefusal),
-    #[error("centre '{code}' is not in the register; {known}")]
-    NoSuchCentre { code: String, known: String },
+    #[error("centre '{code}' is not in the register; centres in the register: {}", say::listed(.known))]
+    NoSuchCentre { code: String, known: Vec<String> },
     /// A change the centre's history does not allow; nothing was written.
-    #[error("centre {code}: {detail}")]
-    Centre { code: String, detail: String },
+    #[error("centre {code}: {why}")]
+    Centre { code: String, why: CentreFault },
 }
 
 impl StoreError {
@@ -212,10 +218,10 @@ impl Store {
             },
             codec::DecodeError::Bad(detail) => StoreError::Damaged {
                 dir: self.dir.clone(),
-                detail: format!(
-                    "the value at {} does not read: {detail}",
-                    keys::words(key).join(" / ")
-                ),
+                detail: Cause::BadValue {
+                    key: keys::words(key).join(" / "),
+                    detail,
+                },
             },
         })
     }

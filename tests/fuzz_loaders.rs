@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use pingshen::lang::Say;
 use pingshen::load::{self, Files};
 use proptest::prelude::*;
 
@@ -55,7 +56,8 @@ fn all_loaders(bytes: Vec<u8>) {
     .collect();
     for e in errors {
         assert!(e.line >= 1 && e.col >= 1, "{e}");
-        assert!(!e.message.is_empty(), "{e}");
+        assert!(!e.message.zh().is_empty(), "{e}");
+        assert!(!e.message.en().is_empty(), "{e}");
     }
 }
 

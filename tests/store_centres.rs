@@ -177,7 +177,7 @@ fn a_history_changed_behind_the_log_is_found() {
     let b = v.broken.unwrap();
     assert_eq!(b.round, REGISTER);
     assert_eq!(
-        b.why,
+        b.why.to_string(),
         format!("centre {A} holds a history its audit log does not")
     );
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{BundleError, FORMAT};
+use super::{BodyFault, BundleError, FORMAT, Frame};
 use crate::domain::Points;
 use crate::domain::card::{Card, Status};
 use crate::domain::round::Stage;
@@ -90,23 +90,24 @@ impl Body {
             .escape_strings(false)
             .struct_names(true);
         let mut text = ron::ser::to_string_pretty(self, config)
-            .map_err(|e| BundleError::Body(e.to_string()))?;
+            .map_err(|e| BundleError::Body(BodyFault::Write(e.to_string())))?;
         text.push('\n');
         Ok(text)
     }
 
     pub fn parse(text: &str) -> Result<Body, BundleError> {
         let body: Body = ron::Options::default().from_str(text).map_err(|e| {
-            BundleError::Body(format!(
-                "line {}, column {}: {}",
-                e.span.start.line, e.span.start.col, e.code
-            ))
+            BundleError::Body(BodyFault::Parse {
+                line: e.span.start.line,
+                col: e.span.start.col,
+                detail: e.code.to_string(),
+            })
         })?;
         if body.format != FORMAT {
-            return Err(BundleError::Format(format!(
-                "the body is in format {}; this version reads format {FORMAT}",
-                body.format
-            )));
+            return Err(BundleError::Format(Frame::Version {
+                found: body.format,
+                ours: FORMAT,
+            }));
         }
         Ok(body)
     }
@@ -118,8 +119,12 @@ impl Body {
             .map(|c| {
                 let mut scores = BTreeMap::new();
                 for (item, v) in &c.scores {
-                    let p: Points = v.parse().map_err(|e| {
-                        BundleError::Body(format!("dossier {} item {item}: {e}", c.dossier))
+                    let p: Points = v.parse().map_err(|error| {
+                        BundleError::Body(BodyFault::Score {
+                            dossier: c.dossier.clone(),
+                            item: item.clone(),
+                            error,
+                        })
                     })?;
                     scores.insert(item.clone(), p);
                 }

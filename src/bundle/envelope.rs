@@ -14,7 +14,7 @@
 use ed25519_dalek::{Signature, VerifyingKey};
 
 use super::key::Identity;
-use super::{BundleError, hex, unhex};
+use super::{BodyFault, BundleError, Frame, hex, unhex};
 
 /// The first line of every bundle.
 pub const HEADER: &str = "pingshen score bundle 1\n";
@@ -44,32 +44,26 @@ pub fn seal(identity: &Identity, body: &str) -> Vec<u8> {
 
 /// Checks the frame and the signature; returns the key and the body.
 pub fn open(bytes: &[u8]) -> Result<Opened<'_>, BundleError> {
-    let format = |why: &str| BundleError::Format(why.to_string());
+    let format = BundleError::Format;
     let Some(rest) = bytes.strip_prefix(HEADER.as_bytes()) else {
         let crlf = HEADER.replace('\n', "\r\n");
         return Err(if bytes.starts_with(crlf.as_bytes()) {
-            format(
-                "its line ends were changed to CR LF in copying; copy the file as it is, without converting it",
-            )
+            format(Frame::CrLf)
         } else {
-            format("the first line is not 'pingshen score bundle 1'")
+            format(Frame::FirstLine)
         });
     };
     let key_end = rest
         .iter()
         .position(|&b| b == b'\n')
-        .ok_or_else(|| format("the key line is missing"))?;
+        .ok_or_else(|| format(Frame::NoKeyLine))?;
     let public = rest[..key_end]
         .strip_prefix(KEY.as_bytes())
         .and_then(unhex::<32>)
-        .ok_or_else(|| {
-            format("the second line is not 'key: ' and 64 lower-case hexadecimal digits")
-        })?;
+        .ok_or(format(Frame::KeyLine))?;
     let rest = &rest[key_end + 1..];
     let Some(without_end) = rest.strip_suffix(b"\n") else {
-        return Err(format(
-            "the file does not end with a line break after the signature",
-        ));
+        return Err(format(Frame::NoFinalBreak));
     };
     let last_start = without_end
         .iter()
@@ -78,17 +72,15 @@ pub fn open(bytes: &[u8]) -> Result<Opened<'_>, BundleError> {
     let signature = without_end[last_start..]
         .strip_prefix(SIGNATURE.as_bytes())
         .and_then(unhex::<64>)
-        .ok_or_else(|| {
-            format("the last line is not 'signature: ' and 128 lower-case hexadecimal digits")
-        })?;
+        .ok_or(format(Frame::SignatureLine))?;
     let signed_len = bytes.len() - (without_end.len() - last_start) - 1;
     let signed = &bytes[..signed_len];
     let body = &rest[..last_start];
-    let key = VerifyingKey::from_bytes(&public)
-        .map_err(|_| format("the key line does not hold a valid public key"))?;
+    let key = VerifyingKey::from_bytes(&public).map_err(|_| format(Frame::PublicKey))?;
     key.verify_strict(signed, &Signature::from_bytes(&signature))
         .map_err(|_| BundleError::Signature)?;
-    let body = std::str::from_utf8(body).map_err(|e| BundleError::Body(e.to_string()))?;
+    let body = std::str::from_utf8(body)
+        .map_err(|e| BundleError::Body(BodyFault::NotUtf8(e.to_string())))?;
     Ok(Opened { public, body })
 }
 

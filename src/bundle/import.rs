@@ -6,7 +6,7 @@ use sha2::{Digest, Sha256};
 
 use super::body::Body;
 use super::key::fingerprint;
-use super::{BundleError, Trust, envelope, hex};
+use super::{BundleError, KeyMismatch, Trust, envelope, hex};
 use crate::store::{Imported, Incoming, Store};
 
 /// What an import did: counts of cards imported, skipped, kept and in conflict.
@@ -20,16 +20,14 @@ pub fn import(store: &mut Store, bytes: &[u8], trust: &Trust) -> Result<ImportRe
     let body = Body::parse(opened.body)?;
     let public = hex(&opened.public);
     if body.key != public {
-        return Err(BundleError::KeyMismatch(
-            "the key line and the body name different keys".to_string(),
-        ));
+        return Err(BundleError::KeyMismatch(KeyMismatch::Keys));
     }
     let key = fingerprint(&opened.public);
     if body.key_fingerprint != key {
-        return Err(BundleError::KeyMismatch(format!(
-            "the body gives fingerprint {}, but the key's is {key}",
-            body.key_fingerprint
-        )));
+        return Err(BundleError::KeyMismatch(KeyMismatch::Fingerprint {
+            given: body.key_fingerprint.clone(),
+            actual: key.clone(),
+        }));
     }
     let cards = body.cards()?;
     let recusals = body.recusals();

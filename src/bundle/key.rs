@@ -6,7 +6,7 @@ use chrono::Utc;
 use ed25519_dalek::{Signer, SigningKey};
 use sha2::{Digest, Sha256};
 
-use super::{BundleError, hex, unhex};
+use super::{BadKey, BundleError, hex, unhex};
 use crate::domain::keyprint;
 use crate::store::{KeyRecord, Store};
 
@@ -27,15 +27,12 @@ impl Identity {
 
     /// The key kept in a store.
     pub fn from_record(r: &KeyRecord) -> Result<Identity, BundleError> {
-        let secret = unhex::<32>(r.secret.as_bytes())
-            .ok_or_else(|| BundleError::BadKey("the secret is not 64 hexadecimal digits".into()))?;
+        let secret = unhex::<32>(r.secret.as_bytes()).ok_or(BundleError::BadKey(BadKey::Secret))?;
         let id = Identity {
             key: SigningKey::from_bytes(&secret),
         };
         if id.public_hex() != r.public {
-            return Err(BundleError::BadKey(
-                "its public half does not belong to its secret".into(),
-            ));
+            return Err(BundleError::BadKey(BadKey::Halves));
         }
         Ok(id)
     }

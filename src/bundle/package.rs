@@ -57,8 +57,8 @@ pub fn export(store: &Store, round: &str) -> Result<Vec<u8>, BundleError> {
     let config = ron::ser::PrettyConfig::new()
         .escape_strings(false)
         .struct_names(true);
-    let body =
-        ron::ser::to_string_pretty(&doc, config).map_err(|e| BundleError::Body(e.to_string()))?;
+    let body = ron::ser::to_string_pretty(&doc, config)
+        .map_err(|e| BundleError::Body(super::BodyFault::Write(e.to_string())))?;
     let text = format!(
         "// pingshen round package: {} ({}), {} dossiers\n// load it with: pingshen init FILE\n{body}\n",
         r.round.id,
@@ -75,10 +75,10 @@ pub fn read(file: &Path, bytes: &[u8]) -> Result<LoadedRound, BundleError> {
     let text = load::text(file, bytes).map_err(|e| BundleError::Files(vec![e]))?;
     let doc: PackageDoc = load::parse(file, &text).map_err(|e| BundleError::Files(vec![e]))?;
     if doc.format != FORMAT {
-        let msg = format!(
-            "the package is in format {}; this version reads format {FORMAT}",
-            doc.format
-        );
+        let msg = load::Message::PackageFormat {
+            found: doc.format,
+            ours: FORMAT,
+        };
         return Err(BundleError::Files(vec![FileError::at(file, 1, 1, msg)]));
     }
     let files = PackageFiles::new(file, &doc)?;
@@ -124,7 +124,7 @@ impl PackageFiles {
                 .file_name()
                 .is_some_and(|n| n == name.as_str());
             if !bare {
-                let msg = format!("dossier file name '{name}' must be a plain file name");
+                let msg = load::Message::PlainName { name: name.clone() };
                 return Err(BundleError::Files(vec![FileError::at(file, 1, 1, msg)]));
             }
             files.insert(key(&dir.join(name)), text.clone().into_bytes());

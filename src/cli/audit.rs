@@ -5,7 +5,7 @@ use std::path::Path;
 use clap::Subcommand;
 
 use super::Lang;
-use crate::error::Error;
+use crate::error::{Chain, CommandError, Error};
 use crate::store::{REGISTER, Store};
 
 #[derive(Subcommand, Debug)]
@@ -43,31 +43,15 @@ pub fn run(dir: &Path, cmd: AuditCommand, lang: Lang) -> Result<(), Error> {
     }
     match v.broken {
         None => Ok(()),
-        Some(mut b) => Err(Error::Refused({
-            b.round = chain(&b.round, lang);
-            match (lang, b.seq) {
-                (Lang::Zh, 0) => format!("审计日志与评分不符（{}）：{}", b.round, b.why),
-                (Lang::En, 0) => format!(
-                    "the audit log does not match the stored values of {}: {}",
-                    b.round, b.why
-                ),
-                (Lang::Zh, n) => format!("审计日志在 {} 的第 {n} 条处断开：{}", b.round, b.why),
-                (Lang::En, n) => format!(
-                    "the audit log of {} is broken at entry {n}: {}",
-                    b.round, b.why
-                ),
-            }
-        })),
-    }
-}
-
-/// A chain's name as people read it: the round, or the register.
-fn chain(id: &str, lang: Lang) -> String {
-    match (id == REGISTER, lang) {
-        (true, _) => lang
-            .pick("在册中心登记簿", "the centre register")
-            .to_string(),
-        (false, Lang::Zh) => id.to_string(),
-        (false, Lang::En) => format!("round {id}"),
+        Some(b) => Err(CommandError::AuditBroken {
+            chain: if b.round == REGISTER {
+                Chain::Register
+            } else {
+                Chain::Round(b.round)
+            },
+            seq: b.seq,
+            why: b.why,
+        }
+        .into()),
     }
 }

@@ -10,7 +10,7 @@ use clap::Subcommand;
 use super::Lang;
 use crate::bundle::{self, Trust};
 use crate::domain::keyprint;
-use crate::error::{Error, Exit};
+use crate::error::{CommandError, Error};
 use crate::out::write_out;
 use crate::store::Store;
 
@@ -121,9 +121,7 @@ fn parse_trust(given: &[String], by: &str) -> Result<Trust, Error> {
             keyprint::normalise(fp).map(|fp| (e.to_string(), fp))
         });
         let Some((expert, fp)) = parsed else {
-            return Err(Error::BadInput(format!(
-                "--trust {t}: give EXPERT=FINGERPRINT, the fingerprint as 16 hexadecimal digits such as E1=3f2a-91bc-04de-77a1"
-            )));
+            return Err(CommandError::BadTrust { given: t.clone() }.into());
         };
         trust = trust.confirm(&expert, &fp);
     }
@@ -135,13 +133,18 @@ fn import(dir: &Path, files: &[PathBuf], trust: &Trust, lang: Lang) -> Result<()
     let mut failed: Vec<Error> = Vec::new();
     for f in files {
         let result = std::fs::read(f)
-            .map_err(|e| Error::BadInput(format!("cannot read the bundle: {e}")))
+            .map_err(|e| {
+                Error::from(CommandError::CannotReadBundle {
+                    file: f.clone(),
+                    why: (&e).into(),
+                })
+            })
             .and_then(|bytes| Ok(bundle::import(&mut store, &bytes, trust)?));
         match result {
             Ok(report) => println!("{}: {}", f.display(), bundle::summary(&report, lang.into())),
             Err(e) => {
                 if files.len() > 1 {
-                    eprintln!("{}: {e}", f.display());
+                    eprintln!("{}: {}", f.display(), super::tell(&e, lang));
                 }
                 failed.push(e);
             }
@@ -150,16 +153,11 @@ fn import(dir: &Path, files: &[PathBuf], trust: &Trust, lang: Lang) -> Result<()
     match (files.len(), failed.len()) {
         (_, 0) => Ok(()),
         (1, _) => Err(failed.remove(0)),
-        (all, n) => {
-            let words = match lang {
-                Lang::Zh => format!("{all} 个评分包中有 {n} 个未导入"),
-                Lang::En => format!("{n} of {all} bundles were not imported"),
-            };
-            Err(match failed[0].exit() {
-                Exit::Refused => Error::Refused(words),
-                Exit::BadInput => Error::BadInput(words),
-                Exit::Failure => Error::Failure(words),
-            })
+        (all, n) => Err(CommandError::NotImported {
+            failed: n,
+            all,
+            exit: failed[0].exit(),
         }
+        .into()),
     }
 }

@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use super::Lang;
-use crate::error::Error;
+use crate::error::{CommandError, Error};
+use crate::lang::Say;
 use crate::load::{self, Disk, FileError, Kind};
 
 /// Prints `OK  path  (kind, summary)` or every error; fails when any file does.
@@ -15,7 +16,7 @@ pub fn run(files: &[PathBuf], lang: Lang) -> Result<(), Error> {
             Err(errors) => {
                 bad += 1;
                 for e in errors {
-                    println!("{e}");
+                    println!("{}", e.say(lang.into()));
                 }
             }
         }
@@ -23,10 +24,11 @@ pub fn run(files: &[PathBuf], lang: Lang) -> Result<(), Error> {
     if bad == 0 {
         Ok(())
     } else {
-        Err(Error::BadInput(format!(
-            "{bad} of {} files are not valid",
-            files.len()
-        )))
+        Err(CommandError::FilesInvalid {
+            bad,
+            all: files.len(),
+        }
+        .into())
     }
 }
 
@@ -79,7 +81,8 @@ fn summary(f: &Path, lang: Lang) -> Result<String, Vec<FileError>> {
         Kind::Package => {
             let r = crate::bundle::package::read(f, text.as_bytes()).map_err(|e| match e {
                 crate::bundle::BundleError::Files(errors) => errors,
-                other => vec![FileError::at(f, 1, 1, other.to_string())],
+                // Said now, in the reader's language, as the file's one problem.
+                other => vec![FileError::at(f, 1, 1, other.say(lang.into()))],
             })?;
             let fp = super::round::short(&crate::store::fingerprint(&r));
             let (what, sep, print) = if en {

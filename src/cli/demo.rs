@@ -4,14 +4,14 @@ use std::path::Path;
 
 use super::Lang;
 use crate::demo;
-use crate::error::Error;
+use crate::error::{CommandError, Error};
 use crate::store::Store;
 
 pub fn run(dir: &Path, no_tui: bool, lang: Lang) -> Result<(), Error> {
     let mut store = Store::open(dir)?;
     let built = demo::build(&mut store).map_err(|e| match e {
         demo::DemoError::Store(s) => Error::from(s),
-        other => Error::Failure(other.to_string()),
+        demo::DemoError::Samples(files) => CommandError::Samples(files).into(),
     })?;
     let d = dir.display();
     match (built.filled, lang) {

@@ -62,7 +62,7 @@ fn read(file: &Path) -> Result<(LoadedRound, bool), Error> {
             file,
             1,
             1,
-            format!("cannot read the file: {e}"),
+            load::Message::CannotRead((&e).into()),
         )])
     })?;
     let text = load::text(file, &bytes).map_err(|e| Error::Files(vec![e]))?;

@@ -8,7 +8,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use super::Lang;
 use crate::domain::Points;
 use crate::domain::card::Card;
-use crate::error::Error;
+use crate::error::{CommandError, Error};
 use crate::store::{CardRef, Store};
 
 #[derive(Subcommand, Debug)]
@@ -179,12 +179,12 @@ fn parse_value(store: &Store, card: &CardArgs, item: &str, value: &str) -> Resul
             .round(&card.round)
             .ok()
             .and_then(|r| r.sheet.item(item).map(|i| (i.max, i.step)));
-        Error::BadInput(match allowed {
-            Some((max, step)) => format!(
-                "--value {value}: {e}; allowed values for item {item} are 0 to {max} in steps of {step}"
-            ),
-            None => format!("--value {value}: {e}"),
-        })
+        CommandError::BadValue {
+            value: value.to_string(),
+            error: e,
+            allowed: allowed.map(|(max, step)| (item.to_string(), max, step)),
+        }
+        .into()
     })
 }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-use super::invalid::Problems;
+use super::invalid::{Problem, Problems};
 use super::{Invalid, Path};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -50,10 +50,10 @@ impl Calendar {
         let mut p = Problems::default();
         let root = Path::root();
         if self.first_year > self.last_year {
-            let msg = format!(
-                "first_year {} is after last_year {}",
-                self.first_year, self.last_year
-            );
+            let msg = Problem::YearsReversed {
+                first: self.first_year,
+                last: self.last_year,
+            };
             p.push(root.field("first_year"), msg);
         }
         let inside = |d: NaiveDate| (self.first_year..=self.last_year).contains(&d.year());
@@ -63,17 +63,19 @@ impl Calendar {
             if h.from > h.to {
                 p.push(
                     at.field("to"),
-                    format!(
-                        "holiday '{}' ends ({}) before it starts ({})",
-                        h.name, h.to, h.from
-                    ),
+                    Problem::HolidayReversed {
+                        name: h.name.clone(),
+                        from: h.from,
+                        to: h.to,
+                    },
                 );
             }
             if !inside(h.from) || !inside(h.to) {
-                let msg = format!(
-                    "holiday '{}' is outside {}–{}",
-                    h.name, self.first_year, self.last_year
-                );
+                let msg = Problem::HolidayOutside {
+                    name: h.name.clone(),
+                    first: self.first_year,
+                    last: self.last_year,
+                };
                 p.push(at.field("from"), msg);
             }
             for d in h.from.iter_days().take_while(|d| *d <= h.to) {
@@ -85,22 +87,23 @@ impl Calendar {
             if !is_weekend(*d) {
                 p.push(
                     at.clone(),
-                    format!(
-                        "make-up working day {d} is a {}, not a weekend day",
-                        d.weekday()
-                    ),
+                    Problem::NotWeekend {
+                        day: *d,
+                        weekday: d.weekday(),
+                    },
                 );
             }
             if days.contains(d) {
-                p.push(
-                    at.clone(),
-                    format!("{d} is both a holiday and a make-up working day"),
-                );
+                p.push(at.clone(), Problem::HolidayAndWorkday { day: *d });
             }
             if !inside(*d) {
                 p.push(
                     at,
-                    format!("{d} is outside {}–{}", self.first_year, self.last_year),
+                    Problem::DayOutside {
+                        day: *d,
+                        first: self.first_year,
+                        last: self.last_year,
+                    },
                 );
             }
         }
@@ -245,7 +248,7 @@ mod tests {
         c.workdays.push(d(2024, 10, 5)); // a Saturday inside the holiday
         let errs = c.validate().unwrap_err();
         assert_eq!(errs.len(), 2, "{errs:?}");
-        assert!(errs[0].message.contains("not a weekend day"));
-        assert!(errs[1].message.contains("both a holiday"));
+        assert!(errs[0].message.to_string().contains("not a weekend day"));
+        assert!(errs[1].message.to_string().contains("both a holiday"));
     }
 }

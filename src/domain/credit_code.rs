@@ -1,6 +1,8 @@
 //! The unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters,
 //! the last a check character over the first 17.
 
+use super::problem::CodeProblem;
+
 /// The 31 characters the code may use, in the order that gives their values.
 const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const WEIGHTS: [u32; 17] = [
@@ -24,25 +26,27 @@ pub fn check_char(first17: &str) -> Option<char> {
     ALPHABET.chars().nth(v as usize)
 }
 
-/// Why a code is not valid, as a sentence; `None` when it is.
-pub fn problem(code: &str) -> Option<String> {
+/// Why a code is not valid; `None` when it is.
+pub fn problem(code: &str) -> Option<CodeProblem> {
     let n = code.chars().count();
+    let code_ = || code.to_string();
     if n != 18 {
-        return Some(format!(
-            "credit code '{code}' has {n} characters; a unified social credit code has 18"
-        ));
+        return Some(CodeProblem::Length { code: code_(), n });
     }
     if let Some((i, c)) = code.chars().enumerate().find(|(_, c)| value(*c).is_none()) {
-        return Some(format!(
-            "credit code '{code}' has '{c}' at position {}; allowed are 0-9 and A-Y without I, O, S, V, Z",
-            i + 1
-        ));
+        return Some(CodeProblem::Character {
+            code: code_(),
+            c,
+            at: i + 1,
+        });
     }
     let (head, last) = code.split_at(17);
     let want = check_char(head)?;
     let got = last.chars().next()?;
-    (want != got).then(|| {
-        format!("credit code '{code}' has check character '{got}', but its first 17 characters give '{want}'")
+    (want != got).then(|| CodeProblem::Check {
+        code: code_(),
+        got,
+        want,
     })
 }
 
@@ -59,13 +63,24 @@ mod tests {
 
     #[test]
     fn names_the_wrong_check_character() {
-        let msg = problem("91350100M000100Y44").unwrap();
-        assert!(msg.contains("'4'") && msg.contains("'3'"), "{msg}");
+        assert_eq!(
+            problem("91350100M000100Y44"),
+            Some(CodeProblem::Check {
+                code: "91350100M000100Y44".into(),
+                got: '4',
+                want: '3'
+            })
+        );
     }
 
     #[test]
     fn refuses_length_and_letters() {
-        assert!(problem("123").unwrap().contains("18"));
-        assert!(problem("91350100M000100YI3").unwrap().contains("'I'"));
+        assert!(problem("123").unwrap().to_string().contains("18"));
+        assert!(
+            problem("91350100M000100YI3")
+                .unwrap()
+                .to_string()
+                .contains("'I'")
+        );
     }
 }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::invalid::Problems;
+use super::invalid::{Problem, Problems};
 use super::{Invalid, Path, Points, Ratio, credit_code};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -328,12 +328,12 @@ impl Dossier {
         let mut p = Problems::default();
         let root = Path::root();
         if self.id.trim().is_empty() {
-            p.push(root.field("id"), "the dossier id is empty");
+            p.push(root.field("id"), Problem::EmptyDossierId);
         }
         if self.applicant.name.trim().is_empty() {
             p.push(
                 root.field("applicant").field("name"),
-                "the applicant's name is empty",
+                Problem::EmptyApplicant,
             );
         }
         if let Some(m) = credit_code::problem(&self.applicant.credit_code) {
@@ -344,10 +344,7 @@ impl Dossier {
                 p.push(root.field("joint").index(k).field("credit_code"), m);
             }
             if j.credit_code == self.applicant.credit_code {
-                p.push(
-                    root.field("joint").index(k),
-                    "a joint applicant has the lead applicant's credit code",
-                );
+                p.push(root.field("joint").index(k), Problem::JointIsLead);
             }
         }
         for (k, code) in self.affiliate_of.iter().enumerate() {
@@ -355,10 +352,7 @@ impl Dossier {
             if let Some(m) = credit_code::problem(code) {
                 p.push(at, m);
             } else if code == &self.applicant.credit_code {
-                p.push(
-                    at,
-                    "the applicant cannot be an affiliate of itself: affiliate_of lists other companies' credit codes",
-                );
+                p.push(at, Problem::SelfAffiliate);
             }
         }
         let pc = &self.patents;
@@ -371,10 +365,11 @@ impl Dossier {
                 let at = root.field("patents").field(name).field("granted");
                 p.push(
                     at,
-                    format!(
-                        "{name}: granted {} is more than filed {}",
-                        c.granted, c.filed
-                    ),
+                    Problem::GrantedOverFiled {
+                        kind: name,
+                        granted: c.granted,
+                        filed: c.filed,
+                    },
                 );
             }
         }
@@ -382,10 +377,10 @@ impl Dossier {
             let at = root.field("patents").field("high_value").field("total");
             p.push(
                 at,
-                format!(
-                    "{} high-value invention patents, but only {} valid invention patents",
-                    pc.high_value.total, pc.invention.valid
-                ),
+                Problem::HighValueOverValid {
+                    high: pc.high_value.total,
+                    valid: pc.invention.valid,
+                },
             );
         }
         let mut years = std::collections::HashSet::new();
@@ -393,7 +388,7 @@ impl Dossier {
             if !years.insert(f.year) {
                 p.push(
                     root.field("finances").index(k).field("year"),
-                    format!("year {} appears twice", f.year),
+                    Problem::YearTwice { year: f.year },
                 );
             }
         }
@@ -402,7 +397,9 @@ impl Dossier {
                 let at = root.field("attachments").index(k).field("sha256");
                 p.push(
                     at,
-                    format!("sha256 of '{}' must be 64 hexadecimal digits", a.name),
+                    Problem::BadSha {
+                        name: a.name.clone(),
+                    },
                 );
             }
         }

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+pub use super::problem::Problem;
+
 /// One step into a document: a named field or a list element.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Seg {
@@ -48,11 +50,11 @@ impl fmt::Display for Path {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Invalid {
     pub path: Path,
-    pub message: String,
+    pub message: Problem,
 }
 
 impl Invalid {
-    pub fn at(path: Path, message: impl Into<String>) -> Invalid {
+    pub fn at(path: Path, message: impl Into<Problem>) -> Invalid {
         Invalid {
             path,
             message: message.into(),
@@ -65,7 +67,7 @@ impl Invalid {
 pub struct Problems(pub Vec<Invalid>);
 
 impl Problems {
-    pub fn push(&mut self, path: Path, message: impl Into<String>) {
+    pub fn push(&mut self, path: Path, message: impl Into<Problem>) {
         self.0.push(Invalid::at(path, message));
     }
 

@@ -137,51 +137,95 @@ impl PassLines {
     }
 }
 
-/// Why an event cannot happen now, as a sentence.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+/// Why an event cannot happen now; `Display` is the English of its `Say`.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LifecycleError {
-    #[error("the centre is {0}; {1}")]
-    NotNow(String, String),
-    #[error("{what} on {on} is before {since}")]
+    /// The centre's state does not allow the event.
+    NotNow(State, NotNow),
     TooEarly {
-        what: String,
+        what: Step,
         on: NaiveDate,
         since: NaiveDate,
     },
-    #[error("the first event of a centre must be its recognition")]
     NotRecognised,
-    #[error(
-        "the centre is barred from applying again until {until}; it may be recognised on or after that day"
-    )]
-    Barred { until: NaiveDate },
-    #[error("{0}")]
-    NothingToPublish(String),
-    #[error("the {what} was already published from {from} to {until}")]
+    Barred {
+        until: NaiveDate,
+    },
+    NothingToPublish(Unpublished),
     AlreadyPublished {
-        what: String,
+        what: publicity::Notified,
         from: NaiveDate,
         until: NaiveDate,
     },
-    #[error(
-        "an objection lodged on {on} is outside the publicity period of the {what}, from {from} to {until}; objections are recorded only during the period"
-    )]
     OutsidePeriod {
         on: NaiveDate,
-        what: String,
+        what: publicity::Notified,
         from: NaiveDate,
         until: NaiveDate,
     },
-    #[error("objection {number} does not exist; {known}")]
-    NoSuchObjection { number: u32, known: String },
-    #[error("objection {number} was already ruled on {on} ({verdict})")]
+    /// `open` lists the objections that await a ruling.
+    NoSuchObjection {
+        number: u32,
+        open: Vec<u32>,
+    },
     AlreadyRuled {
         number: u32,
         on: NaiveDate,
-        verdict: &'static str,
+        upheld: bool,
     },
-    #[error("{0} needs a reason; give it with --reason")]
-    NoReason(&'static str),
+    NoReason(Reasoned),
 }
+
+/// Why the state does not allow an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotNow {
+    /// It holds the title, so it may not be recognised again.
+    RecognisedAgain,
+    /// It no longer holds the title.
+    NoTitle,
+    /// Another step comes next.
+    OtherStep,
+    /// It no longer holds the title, so nothing of it is published.
+    NotPublished,
+}
+
+/// An event that may not come before another date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Year1,
+    Year2,
+    Reassessment,
+    Withdrawal,
+    Recognition,
+    Publicity(publicity::Notified),
+    PublicityEnd,
+    Ruling(u32),
+}
+
+/// Why there is nothing to publish, or to object to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unpublished {
+    /// The latest result is a failed assessment of this year.
+    Failed(u8),
+    /// No result is being published.
+    NoPeriod,
+}
+
+/// An event recorded only with a reason.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reasoned {
+    Withdrawal,
+    Objection,
+    Ruling,
+}
+
+impl std::fmt::Display for LifecycleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::lang::Say::en(self))
+    }
+}
+
+impl std::error::Error for LifecycleError {}
 
 /// What comes next for a centre.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -334,8 +378,7 @@ pub(crate) fn step(
     lines: PassLines,
     recognised: Option<NaiveDate>,
 ) -> Result<State, LifecycleError> {
-    let not_now =
-        |s: &State, what: &str| LifecycleError::NotNow(s.key().to_string(), what.to_string());
+    let not_now = |s: &State, why: NotNow| LifecycleError::NotNow(s.clone(), why);
     let Some(state) = state else {
         return match event {
             Event::Recognised { on } => Ok(State::Recognised { since: *on }),
@@ -348,7 +391,7 @@ pub(crate) fn step(
             Ok(state.clone())
         }
         (State::Recognised { since }, Event::Assessed { year: 1, score, on }) => {
-            early("the year-1 assessment", *on, add_years(*since, 1))?;
+            early(Step::Year1, *on, add_years(*since, 1))?;
             Ok(if passes(1, *score) {
                 State::Year1Passed {
                     on: *on,
@@ -359,11 +402,7 @@ pub(crate) fn step(
             })
         }
         (State::Year1Passed { since, on: passed }, Event::Assessed { year: 2, score, on }) => {
-            early(
-                "the year-2 assessment",
-                *on,
-                add_years(*since, 2).max(*passed),
-            )?;
+            early(Step::Year2, *on, add_years(*since, 2).max(*passed))?;
             Ok(if passes(2, *score) {
                 State::Completed { on: *on }
             } else {
@@ -373,7 +412,7 @@ pub(crate) fn step(
         (State::Rectifying { year, failed, .. }, Event::Reassessed { year: y, score, on })
             if y == year =>
         {
-            early("the re-assessment", *on, *failed)?;
+            early(Step::Reassessment, *on, *failed)?;
             Ok(match (passes(*year, *score), year) {
                 (true, 1) => State::Year1Passed {
                     on: *on,
@@ -390,9 +429,9 @@ pub(crate) fn step(
             if s.holds_title() && !matches!(s, State::Completed { .. }) =>
         {
             if reason.trim().is_empty() {
-                return Err(LifecycleError::NoReason("a withdrawal"));
+                return Err(LifecycleError::NoReason(Reasoned::Withdrawal));
             }
-            early("the withdrawal", *on, s.since())?;
+            early(Step::Withdrawal, *on, s.since())?;
             Ok(State::Withdrawn {
                 on: *on,
                 barred_until: add_years(*on, 2),
@@ -402,35 +441,14 @@ pub(crate) fn step(
             if let Some(until) = s.barred_until().filter(|u| on < u) {
                 return Err(LifecycleError::Barred { until });
             }
-            early("the new recognition", *on, s.since())?;
+            early(Step::Recognition, *on, s.since())?;
             Ok(State::Recognised { since: *on })
         }
-        (s, Event::Recognised { .. }) => Err(not_now(
-            s,
-            &format!(
-                "it was recognised and holds the title, so it may not be recognised again; {}",
-                next_step(s)
-            ),
-        )),
+        (s, Event::Recognised { .. }) => Err(not_now(s, NotNow::RecognisedAgain)),
         (s @ (State::Revoked { .. } | State::Withdrawn { .. } | State::Annulled { .. }), _) => {
-            Err(not_now(
-                s,
-                "it no longer holds the title and cannot be assessed or changed",
-            ))
+            Err(not_now(s, NotNow::NoTitle))
         }
-        (s, _) => Err(not_now(s, next_step(s))),
-    }
-}
-
-/// The allowed next step of a title-holding state, in words.
-fn next_step(s: &State) -> &'static str {
-    match s {
-        State::Recognised { .. } => "the next step is the year-1 assessment",
-        State::Year1Passed { .. } => "the next step is the year-2 assessment",
-        State::Rectifying { year: 1, .. } => "the next step is the re-assessment of year 1",
-        State::Rectifying { .. } => "the next step is the re-assessment of year 2",
-        State::Completed { .. } => "final acceptance is passed; nothing further is assessed",
-        _ => "it no longer holds the title and cannot be assessed or changed",
+        (s, _) => Err(not_now(s, NotNow::OtherStep)),
     }
 }
 
@@ -449,13 +467,9 @@ fn rectify(year: u8, on: NaiveDate) -> State {
     }
 }
 
-fn early(what: &str, on: NaiveDate, since: NaiveDate) -> Result<(), LifecycleError> {
+fn early(what: Step, on: NaiveDate, since: NaiveDate) -> Result<(), LifecycleError> {
     if on < since {
-        return Err(LifecycleError::TooEarly {
-            what: what.to_string(),
-            on,
-            since,
-        });
+        return Err(LifecycleError::TooEarly { what, on, since });
     }
     Ok(())
 }

@@ -12,11 +12,11 @@ use super::Points;
 use super::card::{Card, Status};
 use super::keyprint;
 use super::round::{Round, Stage};
-use super::scoring::stage_of;
+use super::scoring::{Refusal, stage_of};
 use super::sheet::Sheet;
 
 pub use conflict::{Claim, Resolution, ScoreConflict};
-pub use refusal::MergeRefusal;
+pub use refusal::{CardFault, HistoryFault, MergeRefusal};
 
 /// Where a card's content came from.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -222,25 +222,29 @@ pub fn check_incoming(
     expert: &str,
     card: &Card,
 ) -> Result<(), MergeRefusal> {
-    let bad = |why: String| MergeRefusal::BadCard {
+    let bad = |why: CardFault| MergeRefusal::BadCard {
         dossier: card.dossier.clone(),
-        why,
+        why: Box::new(why),
     };
-    let stage: Stage = stage_of(round, expert).map_err(|e| bad(e.to_string()))?;
+    let stage: Stage = stage_of(round, expert).map_err(|e| bad(e.into()))?;
     if card.round != round.id || card.expert != expert || card.stage != stage {
-        return Err(bad(format!(
-            "it is the card of {} / {} / {}, not of expert {expert} in round {}",
-            card.round,
-            card.stage.key(),
-            card.expert,
-            round.id
-        )));
+        return Err(bad(CardFault::NotTheirs {
+            round: card.round.clone(),
+            stage: card.stage.key(),
+            expert: card.expert.clone(),
+            bundle_expert: expert.to_string(),
+            bundle_round: round.id.clone(),
+        }));
     }
     if !dossiers.contains(&card.dossier) {
-        return Err(bad(format!("round {} has no such dossier", round.id)));
+        return Err(bad(CardFault::NoSuchDossier {
+            round: round.id.clone(),
+        }));
     }
     for (item, &v) in &card.scores {
-        sheet.check_value(item, v).map_err(|e| bad(e.to_string()))?;
+        sheet
+            .check_value(item, v)
+            .map_err(|e| bad(Refusal::from(e).into()))?;
     }
     let entries = sheet.entry_ids();
     if let Some(item) = card
@@ -248,19 +252,14 @@ pub fn check_incoming(
         .keys()
         .find(|k| !entries.contains(&k.as_str()))
     {
-        return Err(bad(format!(
-            "it comments on item '{item}', which is not on the sheet"
-        )));
+        return Err(bad(CardFault::CommentOffSheet { item: item.clone() }));
     }
     if card.is_submitted() {
         let gaps = card.gaps(sheet);
         if !gaps.is_empty() {
             let mut missing = gaps.missing;
             missing.extend(gaps.comments);
-            return Err(bad(format!(
-                "it is marked submitted but incomplete: {}",
-                missing.join(", ")
-            )));
+            return Err(bad(CardFault::SubmittedIncomplete { missing }));
         }
     }
     Ok(())

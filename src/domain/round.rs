@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::invalid::Problems;
+use super::invalid::{Problem, Problems};
 use super::sheet::Deviation;
 use super::{Invalid, Path, Points};
 
@@ -143,14 +143,13 @@ impl Round {
         {
             p.push(
                 root.field("id"),
-                format!(
-                    "round id '{}' may use only letters, digits, '-', '_' and '.'",
-                    self.id
-                ),
+                Problem::BadRoundId {
+                    id: self.id.clone(),
+                },
             );
         }
         if self.experts.is_empty() {
-            p.push(root.field("experts"), "the round has no experts");
+            p.push(root.field("experts"), Problem::NoExperts);
         }
         let mut ids = HashSet::new();
         for (list, people) in [
@@ -161,7 +160,7 @@ impl Round {
                 if !ids.insert(e.id.as_str()) {
                     p.push(
                         root.field(list).index(k).field("id"),
-                        format!("duplicate expert id '{}'", e.id),
+                        Problem::DuplicateExpert { id: e.id.clone() },
                     );
                 }
                 if let Some(key) = &e.key
@@ -169,38 +168,29 @@ impl Round {
                 {
                     p.push(
                         root.field(list).index(k).field("key"),
-                        format!(
-                            "key '{key}' of expert {} is not a fingerprint of 16 hexadecimal digits such as 3f2a-91bc-04de-77a1",
-                            e.id
-                        ),
+                        Problem::BadKey {
+                            key: key.clone(),
+                            expert: e.id.clone(),
+                        },
                     );
                 }
             }
         }
         if self.kind == RoundKind::Recognition && self.preliminary.is_empty() {
-            p.push(
-                root.field("preliminary"),
-                "a recognition round needs at least one preliminary scorer",
-            );
+            p.push(root.field("preliminary"), Problem::NoPreliminary);
         }
         if let RoundKind::Annual { year } = self.kind
             && !(1..=2).contains(&year)
         {
-            p.push(
-                root.field("kind"),
-                format!("annual assessment year is {year}, allowed 1 or 2"),
-            );
+            p.push(root.field("kind"), Problem::BadYear { year });
         }
         if self.selection.cap == 0 {
-            p.push(
-                root.field("selection").field("cap"),
-                "cap is 0, allowed 1 or more",
-            );
+            p.push(root.field("selection").field("cap"), Problem::ZeroCap);
         }
         if self.selection.shortlist_ratio == 0 {
             p.push(
                 root.field("selection").field("shortlist_ratio"),
-                "shortlist_ratio is 0, allowed 1 or more",
+                Problem::ZeroRatio,
             );
         }
         for (k, c) in self.conflicts.iter().enumerate() {
@@ -208,16 +198,15 @@ impl Round {
                 let at = root.field("conflicts").index(k).field("expert");
                 p.push(
                     at,
-                    format!(
-                        "conflict names expert '{}', who is not on the panel",
-                        c.expert
-                    ),
+                    Problem::ConflictExpert {
+                        expert: c.expert.clone(),
+                    },
                 );
             }
             if c.reason.trim().is_empty() {
                 p.push(
                     root.field("conflicts").index(k).field("reason"),
-                    "a conflict needs a reason",
+                    Problem::ConflictNoReason,
                 );
             }
         }

@@ -36,8 +36,8 @@ pub enum Refusal {
     },
     #[error("{0}")]
     Value(#[from] ValueError),
-    #[error("{what} needs a reason; give one with --reason")]
-    NoReason { what: &'static str },
+    #[error("{what} needs a reason")]
+    NoReason { what: Reasoned },
     #[error(
         "expert {expert} is recused from dossier {dossier} ({reason}); that card cannot be scored"
     )]
@@ -64,6 +64,22 @@ pub enum Refusal {
         "expert {expert} sees other experts' cards for dossier {dossier} only after submitting their own"
     )]
     Blind { expert: String, dossier: String },
+}
+
+/// A change to a card that is recorded only with a reason.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reasoned {
+    Reopen,
+    Recusal,
+}
+
+impl std::fmt::Display for Reasoned {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Reasoned::Reopen => "reopening a card",
+            Reasoned::Recusal => "declaring a conflict",
+        })
+    }
 }
 
 fn gaps_words(g: &Gaps) -> String {
@@ -207,7 +223,7 @@ pub fn check_submit(card: &Card, sheet: &Sheet) -> Result<(), Refusal> {
 pub fn check_reopen(card: &Card, reason: &str) -> Result<(), Refusal> {
     if reason.trim().is_empty() {
         return Err(Refusal::NoReason {
-            what: "reopening a card",
+            what: Reasoned::Reopen,
         });
     }
     if !card.is_submitted() {

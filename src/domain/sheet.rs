@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use super::dossier::{FACTS, FLAGS};
-use super::invalid::Problems;
+use super::invalid::{Problem, Problems};
 use super::rules::{Cond, Names};
 use super::{Invalid, Path, Points};
 
@@ -268,12 +268,14 @@ impl Sheet {
         for (si, s) in self.sections.iter().enumerate() {
             let sp = root.field("sections").index(si);
             if !ids.insert(s.id.as_str()) {
-                p.push(sp.field("id"), format!("duplicate id '{}'", s.id));
+                p.push(sp.field("id"), Problem::DuplicateId { id: s.id.clone() });
             }
             if s.items.is_empty() {
                 p.push(
                     sp.field("items"),
-                    format!("section '{}' has no items", s.id),
+                    Problem::EmptySection {
+                        section: s.id.clone(),
+                    },
                 );
             }
             for (ii, it) in s.items.iter().enumerate() {
@@ -284,17 +286,17 @@ impl Sheet {
         if sum != self.total {
             p.push(
                 root.field("total"),
-                format!(
-                    "the items' maxima add up to {sum}, but total is {}",
-                    self.total
-                ),
+                Problem::TotalMismatch {
+                    sum,
+                    total: self.total,
+                },
             );
         }
         for (k, ind) in self.indicators.iter().enumerate() {
             if !ids.insert(ind.id.as_str()) {
                 p.push(
                     root.field("indicators").index(k).field("id"),
-                    format!("duplicate id '{}'", ind.id),
+                    Problem::DuplicateId { id: ind.id.clone() },
                 );
             }
         }
@@ -302,10 +304,10 @@ impl Sheet {
             if pl.min > self.total {
                 p.push(
                     root.field("pass_lines").index(k).field("min"),
-                    format!(
-                        "pass line {} is outside 0..{} (the sheet's total)",
-                        pl.min, self.total
-                    ),
+                    Problem::PassLineOutside {
+                        min: pl.min,
+                        total: self.total,
+                    },
                 );
             }
         }
@@ -313,7 +315,7 @@ impl Sheet {
             if !self.sections.iter().any(|s| &s.id == t) {
                 p.push(
                     root.field("tie_break").index(k),
-                    format!("tie_break names section '{t}', which is not on the sheet"),
+                    Problem::TieBreakUnknown { section: t.clone() },
                 );
             }
         }
@@ -321,19 +323,15 @@ impl Sheet {
             && min_panel < 3
         {
             let at = root.field("aggregation").field("method");
-            p.push(
-                at,
-                format!("a trimmed mean needs a panel of at least 3, not {min_panel}"),
-            );
+            p.push(at, Problem::TrimmedPanel { min_panel });
         }
         if self.deviation.item_percent > 100 {
             let at = root.field("deviation").field("item_percent");
             p.push(
                 at,
-                format!(
-                    "item_percent is {}, allowed 0..100",
-                    self.deviation.item_percent
-                ),
+                Problem::ItemPercent {
+                    percent: self.deviation.item_percent,
+                },
             );
         }
         if let Some(rule) = &self.acceptance {
@@ -342,7 +340,7 @@ impl Sheet {
         for (k, r) in self.eligibility.iter().enumerate() {
             let rp = root.field("eligibility").index(k);
             if !ids.insert(r.id.as_str()) {
-                p.push(rp.field("id"), format!("duplicate id '{}'", r.id));
+                p.push(rp.field("id"), Problem::DuplicateId { id: r.id.clone() });
             }
             if let Some(w) = &r.when {
                 self.validate_names(w, &rp.field("when"), &mut p);
@@ -350,10 +348,7 @@ impl Sheet {
             self.validate_names(&r.require, &rp.field("require"), &mut p);
         }
         if self.sections.is_empty() && self.indicators.is_empty() && self.eligibility.is_empty() {
-            p.push(
-                root,
-                "the sheet has no sections, no indicators and no eligibility rules",
-            );
+            p.push(root, Problem::NothingToScore);
         }
         p.into_result()
     }
@@ -366,31 +361,35 @@ impl Sheet {
         p: &mut Problems,
     ) {
         if !ids.insert(it.id.as_str()) {
-            p.push(at.field("id"), format!("duplicate item id '{}'", it.id));
+            p.push(at.field("id"), Problem::DuplicateItem { id: it.id.clone() });
         }
         if it.max == Points::ZERO {
             p.push(
                 at.field("max"),
-                format!("item '{}' has a maximum of 0", it.id),
+                Problem::ZeroMax {
+                    item: it.id.clone(),
+                },
             );
         }
         if it.step == Points::ZERO || !it.max.is_multiple_of(it.step) {
             p.push(
                 at.field("step"),
-                format!(
-                    "step {} does not divide the maximum {} of item '{}'",
-                    it.step, it.max, it.id
-                ),
+                Problem::StepNotDividing {
+                    step: it.step,
+                    max: it.max,
+                    item: it.id.clone(),
+                },
             );
         }
         for (b, band) in it.guidance.iter().enumerate() {
             if band.from > band.to || band.to > it.max {
                 p.push(
                     at.field("guidance").index(b),
-                    format!(
-                        "band {}..{} is outside 0..{} or reversed",
-                        band.from, band.to, it.max
-                    ),
+                    Problem::BandOutside {
+                        from: band.from,
+                        to: band.to,
+                        max: it.max,
+                    },
                 );
             }
         }
@@ -403,7 +402,9 @@ impl Sheet {
             if !FACTS.iter().any(|(n, _)| *n == f) {
                 p.push(
                     at.clone(),
-                    format!("rule names fact '{f}', which dossiers do not have"),
+                    Problem::UnknownFact {
+                        name: f.to_string(),
+                    },
                 );
             }
         }
@@ -411,7 +412,9 @@ impl Sheet {
             if !FLAGS.iter().any(|(n, _)| *n == f) {
                 p.push(
                     at.clone(),
-                    format!("rule names flag '{f}', which dossiers do not have"),
+                    Problem::UnknownFlag {
+                        name: f.to_string(),
+                    },
                 );
             }
         }
@@ -419,7 +422,9 @@ impl Sheet {
             if self.indicator(i).is_none() {
                 p.push(
                     at.clone(),
-                    format!("rule names item '{i}', which is not an indicator of this sheet"),
+                    Problem::UnknownIndicator {
+                        name: i.to_string(),
+                    },
                 );
             }
         }

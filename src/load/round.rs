@@ -6,6 +6,7 @@ use std::path::{Path as FsPath, PathBuf};
 
 use super::{FileError, Files, dossier, place, sheet};
 use crate::domain::dossier::Dossier;
+use crate::domain::problem::Problem;
 use crate::domain::round::Round;
 use crate::domain::sheet::Sheet;
 use crate::domain::{Invalid, Path};
@@ -34,7 +35,7 @@ pub fn round(files: &dyn Files, file: &FsPath) -> Result<LoadedRound, Vec<FileEr
     let (round, round_text) = super::document(files, file, Round::validate)?;
     let base = file.parent().unwrap_or(FsPath::new("")).to_path_buf();
     let mut errors = Vec::new();
-    let at = |path: Path, msg: String| place(file, &round_text, vec![Invalid::at(path, msg)]);
+    let at = |path: Path, msg: Problem| place(file, &round_text, vec![Invalid::at(path, msg)]);
 
     let sheet_path = base.join(&round.sheet);
     let mut load_sheet = |p: &FsPath| sheet(files, p).map_err(|e| errors.extend(e)).ok();
@@ -48,14 +49,19 @@ pub fn round(files: &dyn Files, file: &FsPath) -> Result<LoadedRound, Vec<FileEr
 
     let dir = base.join(&round.dossiers);
     let listed = files.list(&dir).unwrap_or_else(|e| {
-        let msg = format!("cannot read the dossier folder '{}': {e}", round.dossiers);
+        let msg = Problem::DossierFolder {
+            folder: round.dossiers.clone(),
+            why: e.to_string(),
+        };
         errors.extend(at(Path::root().field("dossiers"), msg));
         Vec::new()
     });
     if listed.is_empty() && errors.is_empty() {
         errors.extend(at(
             Path::root().field("dossiers"),
-            format!("no .ron dossiers in '{}'", round.dossiers),
+            Problem::NoDossiers {
+                folder: round.dossiers.clone(),
+            },
         ));
     }
     let mut dossiers: Vec<(PathBuf, Dossier, String)> = Vec::new();
@@ -69,7 +75,10 @@ pub fn round(files: &dyn Files, file: &FsPath) -> Result<LoadedRound, Vec<FileEr
     let mut seen: HashMap<&str, &PathBuf> = HashMap::new();
     for (f, d, t) in &dossiers {
         if let Some(first) = seen.insert(d.id.as_str(), f) {
-            let msg = format!("dossier id '{}' is also used by {}", d.id, first.display());
+            let msg = Problem::DossierIdTwice {
+                id: d.id.clone(),
+                first: first.display().to_string(),
+            };
             errors.extend(place(
                 f,
                 t,
@@ -82,10 +91,10 @@ pub fn round(files: &dyn Files, file: &FsPath) -> Result<LoadedRound, Vec<FileEr
     }
     for (k, c) in round.conflicts.iter().enumerate() {
         if !dossiers.iter().any(|(_, d, _)| d.id == c.dossier) {
-            let msg = format!(
-                "conflict names dossier '{}', which is not in '{}'",
-                c.dossier, round.dossiers
-            );
+            let msg = Problem::ConflictDossier {
+                dossier: c.dossier.clone(),
+                folder: round.dossiers.clone(),
+            };
             errors.extend(at(
                 Path::root().field("conflicts").index(k).field("dossier"),
                 msg,
@@ -96,10 +105,10 @@ pub fn round(files: &dyn Files, file: &FsPath) -> Result<LoadedRound, Vec<FileEr
         && min > s.total
         && !s.sections.is_empty()
     {
-        let msg = format!(
-            "min_score {min} is outside 0..{} (the sheet's total)",
-            s.total
-        );
+        let msg = Problem::MinScore {
+            min,
+            total: s.total,
+        };
         errors.extend(at(Path::root().field("selection").field("min_score"), msg));
     }
 
@@ -139,12 +148,12 @@ fn programme_problems(sheet: &Sheet, d: &Dossier) -> Vec<Invalid> {
     {
         out.push(Invalid::at(
             Path::root().field("joint").index(limit as usize),
-            format!(
-                "{} joint applicants; {} ({}) allows at most {limit}",
-                d.joint.len(),
-                sheet.title,
-                sheet.id
-            ),
+            Problem::JointLimit {
+                count: d.joint.len(),
+                limit,
+                title: sheet.title.clone(),
+                sheet: sheet.id.clone(),
+            },
         ));
     }
     if !sheet.indicators.is_empty() {
@@ -152,12 +161,15 @@ fn programme_problems(sheet: &Sheet, d: &Dossier) -> Vec<Invalid> {
             if sheet.indicator(&t.indicator).is_none() {
                 out.push(Invalid::at(
                     Path::root().field("targets").index(k).field("indicator"),
-                    format!(
-                        "target names indicator '{}', which {} does not have; it has {}",
-                        t.indicator,
-                        sheet.id,
-                        sheet.indicator_ids().join(", ")
-                    ),
+                    Problem::UnknownTarget {
+                        indicator: t.indicator.clone(),
+                        sheet: sheet.id.clone(),
+                        known: sheet
+                            .indicator_ids()
+                            .into_iter()
+                            .map(str::to_string)
+                            .collect(),
+                    },
                 ));
             }
         }

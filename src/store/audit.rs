@@ -218,7 +218,7 @@ pub struct Broken {
     pub round: String,
     /// The entry at fault (0 when the fault is not one entry's).
     pub seq: u64,
-    pub why: String,
+    pub why: super::AuditFault,
 }
 
 impl Store {
@@ -257,7 +257,7 @@ impl Store {
     }
 
     fn verify_round(&self, round: &str) -> Result<(u64, Option<Broken>)> {
-        let broken = |seq, why: String| Broken {
+        let broken = |seq, why: super::AuditFault| Broken {
             round: round.to_string(),
             seq,
             why,
@@ -269,31 +269,19 @@ impl Store {
             let want = prev.seq + 1;
             let e: Entry = match super::codec::decode(&v) {
                 Ok(e) => e,
-                Err(_) => return Ok((want, Some(broken(want, "the entry does not read".into())))),
+                Err(_) => return Ok((want, Some(broken(want, super::AuditFault::Unreadable)))),
             };
             if k.as_ref() != keys::audit(round, e.seq).as_slice() || e.seq != want {
                 return Ok((
                     want,
-                    Some(broken(
-                        want,
-                        format!("entry {want} is missing (found {})", e.seq),
-                    )),
+                    Some(broken(want, super::AuditFault::Missing { found: e.seq })),
                 ));
             }
             if e.prev != prev.hash {
-                return Ok((
-                    want,
-                    Some(broken(
-                        want,
-                        "its previous-hash does not match the entry before it".into(),
-                    )),
-                ));
+                return Ok((want, Some(broken(want, super::AuditFault::PreviousHash))));
             }
             if e.digest() != e.hash {
-                return Ok((
-                    want,
-                    Some(broken(want, "its content does not match its hash".into())),
-                ));
+                return Ok((want, Some(broken(want, super::AuditFault::Hash))));
             }
             prev = Head {
                 seq: e.seq,
@@ -304,10 +292,10 @@ impl Store {
         let count = prev.seq;
         let head = self.get::<Head>(&keys::head(round))?.unwrap_or_default();
         if head != prev {
-            let why = format!(
-                "the log ends at entry {count}, but the store recorded {} entries",
-                head.seq
-            );
+            let why = super::AuditFault::Ends {
+                count,
+                recorded: head.seq,
+            };
             return Ok((count, Some(broken(count + 1, why))));
         }
         let mismatch = if round == super::REGISTER {
@@ -316,7 +304,7 @@ impl Store {
             let cards = self.all_cards(round, None)?;
             super::replay::compare(&entries, &cards)
         };
-        Ok((count, mismatch.map(|why| broken(0, why))))
+        Ok((count, mismatch.map(|why| broken(0, why.into()))))
     }
 }
 

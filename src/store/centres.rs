@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::audit::{Action, Entry, Event, Subject};
-use super::{Result, Store, StoreError, keys};
+use super::{CentreFault, Result, Store, StoreError, keys};
 use crate::domain::lifecycle::Event as Happened;
 use crate::domain::register::{Centre, Record, Scheme};
 
@@ -75,11 +75,7 @@ impl Store {
         let known: Vec<String> = self.centres()?.into_iter().map(|c| c.credit_code).collect();
         Ok(StoreError::NoSuchCentre {
             code: code.to_string(),
-            known: if known.is_empty() {
-                "the register is empty (add centres with center register)".to_string()
-            } else {
-                format!("centres in the register: {}", known.join(", "))
-            },
+            known,
         })
     }
 
@@ -93,19 +89,17 @@ impl Store {
             if !seen.insert(e.code.as_str()) {
                 return Err(StoreError::Centre {
                     code: e.code.clone(),
-                    detail: "the credit code appears twice in one registration".to_string(),
+                    why: CentreFault::Twice,
                 });
             }
             let mut centre = match self.get::<Centre>(&keys::centre(&e.code))? {
                 Some(c) if c.scheme != e.scheme => {
                     return Err(StoreError::Centre {
                         code: e.code.clone(),
-                        detail: format!(
-                            "it is in the register under the scheme {}, not {}; allowed: --scheme {}",
-                            c.scheme.key(),
-                            e.scheme.key(),
-                            c.scheme.key()
-                        ),
+                        why: CentreFault::OtherScheme {
+                            registered: c.scheme,
+                            given: e.scheme,
+                        },
                     });
                 }
                 Some(c) => c,
@@ -175,7 +169,7 @@ impl Store {
             };
             let new = serde_json::to_string(&logged).map_err(|e| StoreError::Write {
                 dir: self.dir.clone(),
-                detail: e.to_string(),
+                detail: e.to_string().into(),
             })?;
             let mut entry = Event::new(by, action(event), subject).change(old, Some(new));
             if let Some(r) = reason(event) {
@@ -249,6 +243,6 @@ impl Store {
 fn lifecycle(code: &str, err: crate::domain::lifecycle::LifecycleError) -> StoreError {
     StoreError::Centre {
         code: code.to_string(),
-        detail: err.to_string(),
+        why: CentreFault::Lifecycle(err),
     }
 }

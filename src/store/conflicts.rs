@@ -33,7 +33,7 @@ impl Store {
         }
         if reason.trim().is_empty() {
             return Err(Refusal::NoReason {
-                what: "declaring a conflict",
+                what: crate::domain::scoring::Reasoned::Recusal,
             }
             .into());
         }

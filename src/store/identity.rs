@@ -58,7 +58,7 @@ impl Store {
         let sequence = self.get::<u64>(&keys::meta(EXPORTS))?.unwrap_or(0) + 1;
         let fingerprint = self.key_fingerprint()?.ok_or_else(|| StoreError::Write {
             dir: self.dir.clone(),
-            detail: "the store has no signing key yet".to_string(),
+            detail: super::Cause::NoSigningKey,
         })?;
         let mut c = self.change(round)?;
         self.put(&mut c, keys::meta(EXPORTS), &sequence)?;

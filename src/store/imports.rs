@@ -400,7 +400,7 @@ fn check_contents(r: &RoundRecord, b: &Incoming) -> Result<(), MergeRefusal> {
         if !seen.insert(card.dossier.as_str()) {
             return Err(MergeRefusal::BadCard {
                 dossier: card.dossier.clone(),
-                why: "the bundle holds two cards for it".to_string(),
+                why: Box::new(merge::CardFault::TwoCards),
             });
         }
     }
@@ -408,23 +408,22 @@ fn check_contents(r: &RoundRecord, b: &Incoming) -> Result<(), MergeRefusal> {
         if rec.expert != b.expert || !r.dossiers.contains(&rec.dossier) {
             return Err(MergeRefusal::BadCard {
                 dossier: rec.dossier.clone(),
-                why: format!(
-                    "its recusal names expert {} and a dossier of round {}",
-                    rec.expert, r.round.id
-                ),
+                why: Box::new(merge::CardFault::OtherRecusal {
+                    expert: rec.expert.clone(),
+                    round: r.round.id.clone(),
+                }),
             });
         }
     }
     for e in b.history {
         if e.round != b.round || e.digest() != e.hash {
-            return Err(MergeRefusal::History(format!(
-                "entry {} does not match its own hash",
-                e.seq
-            )));
+            return Err(MergeRefusal::History(merge::HistoryFault::EntryHash {
+                seq: e.seq,
+            }));
         }
     }
     match super::replay::compare(b.history, b.cards) {
-        Some(why) => Err(MergeRefusal::History(why)),
+        Some(why) => Err(MergeRefusal::History(merge::HistoryFault::Replay(why))),
         None => Ok(()),
     }
 }

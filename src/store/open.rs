@@ -7,7 +7,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::sync::OnceLock;
 
-use super::{CACHE_BYTES, Result, SCHEMA, Store, StoreError, codec, durable, keys};
+use super::{CACHE_BYTES, Cause, Result, SCHEMA, Store, StoreError, codec, durable, keys};
 
 /// The lock file in the store folder; it holds the id of the process that has it.
 pub(super) const LOCK: &str = "pingshen.lock";
@@ -22,7 +22,7 @@ pub enum During {
 pub fn open(dir: &Path) -> Result<Store> {
     let fail = |e: io::Error| StoreError::Open {
         dir: dir.to_path_buf(),
-        detail: e.to_string(),
+        detail: io_words(&e),
     };
     let created = !dir.exists();
     fs::create_dir_all(dir).map_err(fail)?;
@@ -47,7 +47,7 @@ fn lock(dir: &Path) -> Result<File> {
     let path = dir.join(LOCK);
     let fail = |e: io::Error| StoreError::Open {
         dir: dir.to_path_buf(),
-        detail: format!("{}: {e}", path.display()),
+        detail: Cause::System(format!("{}: {e}", path.display())),
     };
     let mut file = OpenOptions::new()
         .read(true)
@@ -61,10 +61,7 @@ fn lock(dir: &Path) -> Result<File> {
         Err(TryLockError::WouldBlock) => {
             let mut pid = String::new();
             let _ = file.read_to_string(&mut pid);
-            let holder = match pid.trim() {
-                "" => String::new(),
-                p => format!(" (process {p})"),
-            };
+            let holder = Some(pid.trim().to_string()).filter(|p| !p.is_empty());
             return Err(StoreError::InUse {
                 dir: dir.to_path_buf(),
                 holder,
@@ -134,7 +131,7 @@ fn open_sled(dir: &Path) -> Result<sled::Db> {
                 .downcast_ref::<String>()
                 .cloned()
                 .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_else(|| "it could not be read".to_string());
+                .map_or(Cause::Unreadable, Cause::System);
             Err(StoreError::Damaged {
                 dir: dir.to_path_buf(),
                 detail: what,
@@ -149,9 +146,8 @@ pub fn sled_error(dir: &Path, e: sled::Error, during: During) -> StoreError {
     match (e, during) {
         (sled::Error::Corruption { at, .. }, _) => StoreError::Damaged {
             dir,
-            detail: match at {
-                Some(at) => format!("corrupt data at {at:?}"),
-                None => "corrupt data".to_string(),
+            detail: Cause::Corrupt {
+                at: at.map(|at| format!("{at:?}")),
             },
         },
         // Only writing fills a disk, whichever call the failure surfaces in.
@@ -170,7 +166,7 @@ pub fn sled_error(dir: &Path, e: sled::Error, during: During) -> StoreError {
         (sled::Error::Io(io), During::Open) if io.kind() == io::ErrorKind::InvalidData => {
             StoreError::Damaged {
                 dir,
-                detail: io.to_string(),
+                detail: Cause::System(io.to_string()),
             }
         }
         (sled::Error::Io(io), _) => StoreError::Open {
@@ -179,15 +175,11 @@ pub fn sled_error(dir: &Path, e: sled::Error, during: During) -> StoreError {
         },
         (other, During::Write) => StoreError::Write {
             dir,
-            detail: other.to_string(),
+            detail: Cause::System(other.to_string()),
         },
-        (other, During::Open) => StoreError::Damaged {
+        (other, During::Open | During::Read) => StoreError::Damaged {
             dir,
-            detail: other.to_string(),
-        },
-        (other, During::Read) => StoreError::Damaged {
-            dir,
-            detail: other.to_string(),
+            detail: Cause::System(other.to_string()),
         },
     }
 }
@@ -199,13 +191,13 @@ fn is_full(e: &io::Error) -> bool {
     )
 }
 
-/// An I/O failure in plain words; a full disk is named as such.
-pub fn io_words(e: &io::Error) -> String {
+/// An I/O failure as a cause a person can act on; a full disk is named as such.
+pub fn io_words(e: &io::Error) -> Cause {
     match e.kind() {
-        _ if is_full(e) => "the disk is full or the file size limit is reached".to_string(),
-        io::ErrorKind::PermissionDenied => format!("permission denied ({e})"),
-        io::ErrorKind::ReadOnlyFilesystem => format!("the disk is read-only ({e})"),
-        _ => e.to_string(),
+        _ if is_full(e) => Cause::DiskFull,
+        io::ErrorKind::PermissionDenied => Cause::NoPermission(e.to_string()),
+        io::ErrorKind::ReadOnlyFilesystem => Cause::ReadOnly(e.to_string()),
+        _ => Cause::System(e.to_string()),
     }
 }
 
@@ -223,7 +215,7 @@ impl Store {
                     },
                     codec::DecodeError::Bad(d) => StoreError::Damaged {
                         dir: self.dir.clone(),
-                        detail: format!("the schema stamp does not read: {d}"),
+                        detail: Cause::BadStamp(d),
                     },
                 })?;
                 if found > SCHEMA {

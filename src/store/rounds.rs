@@ -188,7 +188,10 @@ impl Store {
             let found: Option<Dossier> = self.get(&keys::dossier(id, d))?;
             dossiers.push(found.ok_or_else(|| StoreError::Damaged {
                 dir: self.dir.clone(),
-                detail: format!("dossier {d} of round {id} is missing"),
+                detail: super::Cause::MissingDossier {
+                    round: id.to_string(),
+                    dossier: d.clone(),
+                },
             })?);
         }
         Ok(StoredRound {
@@ -208,11 +211,7 @@ impl Store {
                 let known: Vec<String> = self.rounds()?.into_iter().map(|r| r.id).collect();
                 Err(StoreError::NoSuchRound {
                     round: id.to_string(),
-                    known: if known.is_empty() {
-                        "none yet (load one with pingshen init)".to_string()
-                    } else {
-                        known.join(", ")
-                    },
+                    known,
                 })
             }
         }

@@ -34,7 +34,7 @@ impl Store {
     pub(super) fn encode<T: Serialize + ?Sized>(&self, value: &T) -> Result<Vec<u8>> {
         codec::encode(value).map_err(|detail| StoreError::Write {
             dir: self.dir.clone(),
-            detail,
+            detail: detail.into(),
         })
     }
 
@@ -97,7 +97,7 @@ impl Store {
                 StoreError::Write { detail, .. } | StoreError::Unconfirmed { detail, .. } => {
                     detail.clone()
                 }
-                other => other.to_string(),
+                other => other.to_string().into(),
             });
         }
         result

@@ -10,7 +10,7 @@ use super::super::Lang;
 use super::super::table::{Align, render};
 use crate::domain::Points;
 use crate::domain::merge::ScoreConflict;
-use crate::error::Error;
+use crate::error::{CommandError, Error};
 use crate::store::{CardRef, Store};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -96,9 +96,11 @@ pub fn resolve(
     by: &str,
     lang: Lang,
 ) -> Result<(), Error> {
-    let v: Points = value
-        .parse()
-        .map_err(|e| Error::BadInput(format!("--value {value}: {e}")))?;
+    let v: Points = value.parse().map_err(|error| CommandError::BadValue {
+        value: value.to_string(),
+        error,
+        allowed: None,
+    })?;
     let mut store = Store::open(dir)?;
     let c = store.resolve_conflict(card, item, v, by, reason)?;
     match lang {

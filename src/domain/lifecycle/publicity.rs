@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Event, LifecycleError, PassLines, State, step};
+use super::{Event, LifecycleError, NotNow, PassLines, Reasoned, State, Step, Unpublished, step};
 
 /// What a notice publishes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -152,15 +152,10 @@ impl History {
     fn publishable(&mut self) -> Result<&mut Notice, LifecycleError> {
         let state = self.state.as_ref().ok_or(LifecycleError::NotRecognised)?;
         if !state.holds_title() {
-            return Err(LifecycleError::NotNow(
-                state.key().to_string(),
-                "it no longer holds the title; nothing of it is published".to_string(),
-            ));
+            return Err(LifecycleError::NotNow(state.clone(), NotNow::NotPublished));
         }
         if let State::Rectifying { year, .. } = state {
-            return Err(LifecycleError::NothingToPublish(format!(
-                "the latest result is the failed year-{year} assessment; only a recognition or a passed assessment is published"
-            )));
+            return Err(LifecycleError::NothingToPublish(Unpublished::Failed(*year)));
         }
         self.notices.last_mut().ok_or(LifecycleError::NotRecognised)
     }
@@ -169,21 +164,21 @@ impl History {
         let n = self.publishable()?;
         if let Some(p) = n.period {
             return Err(LifecycleError::AlreadyPublished {
-                what: n.what.en().to_string(),
+                what: n.what,
                 from: p.from,
                 until: p.until,
             });
         }
         if from < n.on {
             return Err(LifecycleError::TooEarly {
-                what: format!("the publicity of the {}", n.what.en()),
+                what: Step::Publicity(n.what),
                 on: from,
                 since: n.on,
             });
         }
         if until < from {
             return Err(LifecycleError::TooEarly {
-                what: "the end of the publicity".to_string(),
+                what: Step::PublicityEnd,
                 on: until,
                 since: from,
             });
@@ -194,7 +189,7 @@ impl History {
 
     fn object(&mut self, on: NaiveDate, reason: &str) -> Result<(), LifecycleError> {
         if reason.trim().is_empty() {
-            return Err(LifecycleError::NoReason("an objection"));
+            return Err(LifecycleError::NoReason(Reasoned::Objection));
         }
         let number = self.objections().count() as u32 + 1;
         let Some((n, p)) = self
@@ -202,14 +197,12 @@ impl History {
             .last_mut()
             .and_then(|n| n.period.map(|p| (n, p)))
         else {
-            return Err(LifecycleError::NothingToPublish(
-                "no result of the centre is being published; an objection is recorded during a publicity period (center publicity)".to_string(),
-            ));
+            return Err(LifecycleError::NothingToPublish(Unpublished::NoPeriod));
         };
         if on < p.from || on > p.until {
             return Err(LifecycleError::OutsidePeriod {
                 on,
-                what: n.what.en().to_string(),
+                what: n.what,
                 from: p.from,
                 until: p.until,
             });
@@ -231,12 +224,12 @@ impl History {
         reason: &str,
     ) -> Result<(), LifecycleError> {
         if reason.trim().is_empty() {
-            return Err(LifecycleError::NoReason("a ruling on an objection"));
+            return Err(LifecycleError::NoReason(Reasoned::Ruling));
         }
-        let open: Vec<String> = self
+        let open: Vec<u32> = self
             .objections()
             .filter(|o| o.ruling.is_none())
-            .map(|o| o.number.to_string())
+            .map(|o| o.number)
             .collect();
         let last_recognition = self
             .notices
@@ -250,23 +243,18 @@ impl History {
                 .map(|o| (k, what, o))
         });
         let Some((k, what, o)) = found else {
-            let known = if open.is_empty() {
-                "no objection awaits a ruling".to_string()
-            } else {
-                format!("objections awaiting a ruling: {}", open.join(", "))
-            };
-            return Err(LifecycleError::NoSuchObjection { number, known });
+            return Err(LifecycleError::NoSuchObjection { number, open });
         };
         if let Some(r) = &o.ruling {
             return Err(LifecycleError::AlreadyRuled {
                 number,
                 on: r.on,
-                verdict: if r.upheld { "upheld" } else { "dismissed" },
+                upheld: r.upheld,
             });
         }
         if on < o.lodged {
             return Err(LifecycleError::TooEarly {
-                what: format!("the ruling on objection {number}"),
+                what: Step::Ruling(number),
                 on,
                 since: o.lodged,
             });

@@ -82,7 +82,7 @@ fn objections_are_recorded_only_during_the_period() {
     };
     assert_eq!(
         try_next(&published(), blank).unwrap_err(),
-        "an objection needs a reason; give it with --reason"
+        "an objection needs a reason"
     );
 }
 

@@ -1,6 +1,7 @@
 //! Why a bundle is refused whole, or a conflict cannot be resolved, as a sentence.
 
 use crate::domain::Points;
+use crate::domain::scoring::Refusal;
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum MergeRefusal {
@@ -29,7 +30,7 @@ pub enum MergeRefusal {
         found: String,
     },
     #[error(
-        "refused: expert {expert}'s key {found} is not yet trusted in round {round}; check that fingerprint with the expert (pingshen key show on their laptop) and import again with --trust {expert}={found}"
+        "refused: expert {expert}'s key {found} is not yet trusted in round {round}; check that fingerprint with the expert in person before trusting it"
     )]
     UnknownKey {
         round: String,
@@ -37,7 +38,7 @@ pub enum MergeRefusal {
         found: String,
     },
     #[error(
-        "refused: the bundle of expert {expert} is signed with key {found}, not with the key {confirmed} given with --trust"
+        "refused: the bundle of expert {expert} is signed with key {found}, not with the key {confirmed} confirmed for that expert"
     )]
     ConfirmedOther {
         expert: String,
@@ -45,9 +46,12 @@ pub enum MergeRefusal {
         found: String,
     },
     #[error("refused: the bundle's card for dossier {dossier} is not valid: {why}")]
-    BadCard { dossier: String, why: String },
+    BadCard {
+        dossier: String,
+        why: Box<CardFault>,
+    },
     #[error("refused: the bundle's cards do not match its own audit entries: {0}")]
-    History(String),
+    History(HistoryFault),
     #[error(
         "refused: a different bundle with sequence {sequence} from key {key} was already imported; a laptop never reuses a sequence number, so one of the two files is not what that laptop exported"
     )]
@@ -68,8 +72,52 @@ pub enum MergeRefusal {
         value: Points,
         by: String,
     },
-    #[error("resolving a score conflict needs a reason; give one with --reason")]
+    #[error("resolving a score conflict needs a reason")]
     NoReason,
+}
+
+/// What is wrong with one card (or recusal) of a bundle.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CardFault {
+    /// The card breaks a rule of scoring (panel, dossier, value).
+    #[error("{0}")]
+    Refused(Box<Refusal>),
+    #[error(
+        "it is the card of {round} / {stage} / {expert}, not of expert {bundle_expert} in round {bundle_round}"
+    )]
+    NotTheirs {
+        round: String,
+        stage: &'static str,
+        expert: String,
+        bundle_expert: String,
+        bundle_round: String,
+    },
+    #[error("round {round} has no such dossier")]
+    NoSuchDossier { round: String },
+    #[error("it comments on item '{item}', which is not on the sheet")]
+    CommentOffSheet { item: String },
+    #[error("it is marked submitted but incomplete: {}", .missing.join(", "))]
+    SubmittedIncomplete { missing: Vec<String> },
+    #[error("the bundle holds two cards for it")]
+    TwoCards,
+    #[error("its recusal names expert {expert} and a dossier of round {round}")]
+    OtherRecusal { expert: String, round: String },
+}
+
+/// How a bundle's audit entries fail to account for its cards.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum HistoryFault {
+    #[error("entry {seq} does not match its own hash")]
+    EntryHash { seq: u64 },
+    /// The replay's own account of the difference, as data.
+    #[error("{0}")]
+    Replay(String),
+}
+
+impl From<Refusal> for CardFault {
+    fn from(r: Refusal) -> CardFault {
+        CardFault::Refused(Box::new(r))
+    }
 }
 
 impl MergeRefusal {

@@ -1,0 +1,98 @@
+//! Hints the command line adds to an error: the flag or command that helps.
+//! The layers below never name a flag; this is the one place that knows which
+//! error a flag answers.
+
+use crate::bundle::BundleError;
+use crate::domain::lifecycle::LifecycleError;
+use crate::domain::merge::MergeRefusal;
+use crate::domain::scoring::Refusal;
+use crate::error::Error;
+use crate::lang::Say;
+use crate::store::{CentreFault, StoreError};
+
+/// One hint, said after the error on a line of its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Hint {
+    /// Give the reason with `--reason`.
+    Reason,
+    /// Confirm an expert's key in person, then import trusting it.
+    Trust { expert: String, found: String },
+    /// Load a round first.
+    Init,
+    /// Enter centres in the register first.
+    Register,
+    /// The scheme the centre is registered under.
+    Scheme(&'static str),
+    /// Find the break in the audit log.
+    AuditVerify,
+    /// A secretary may reopen a submitted card.
+    Reopen,
+}
+
+impl Say for Hint {
+    fn zh(&self) -> String {
+        match self {
+            Hint::Reason => "提示：用 --reason 填写理由".to_string(),
+            Hint::Trust { expert, found } => format!(
+                "提示：请专家在本人电脑上运行 pingshen key show，当面核对指纹；一致后导入时加上 --trust {expert}={found}"
+            ),
+            Hint::Init => "提示：先用 pingshen init 轮次文件 载入评审轮次".to_string(),
+            Hint::Register => "提示：先用 pingshen center register 登记中心".to_string(),
+            Hint::Scheme(key) => format!("提示：用 --scheme {key}"),
+            Hint::AuditVerify => "提示：运行 pingshen audit verify 查看断开之处".to_string(),
+            Hint::Reopen => {
+                "提示：秘书可用 pingshen score reopen … --reason 理由 重新打开".to_string()
+            }
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            Hint::Reason => "hint: give one with --reason".to_string(),
+            Hint::Trust { expert, found } => format!(
+                "hint: check that fingerprint with the expert (pingshen key show on their laptop) and import again with --trust {expert}={found}"
+            ),
+            Hint::Init => "hint: load a round first with pingshen init ROUND_FILE".to_string(),
+            Hint::Register => "hint: add centres with pingshen center register".to_string(),
+            Hint::Scheme(key) => format!("hint: use --scheme {key}"),
+            Hint::AuditVerify => "hint: run pingshen audit verify to find the break".to_string(),
+            Hint::Reopen => {
+                "hint: a secretary can reopen it with pingshen score reopen … --reason TEXT"
+                    .to_string()
+            }
+        }
+    }
+}
+
+/// The hints for an error, in order; none for most.
+pub fn hints(e: &Error) -> Vec<Hint> {
+    match e {
+        Error::Store(s) | Error::Bundle(BundleError::Store(s)) => store(s),
+        Error::Bundle(BundleError::Broken(_)) => vec![Hint::AuditVerify],
+        Error::Bundle(BundleError::NoTexts(_)) => vec![Hint::Init],
+        _ => Vec::new(),
+    }
+}
+
+fn store(e: &StoreError) -> Vec<Hint> {
+    match e {
+        StoreError::NoSuchRound { known, .. } if known.is_empty() => vec![Hint::Init],
+        StoreError::NoSuchCentre { known, .. } if known.is_empty() => vec![Hint::Register],
+        StoreError::Refused(Refusal::NoReason { .. })
+        | StoreError::Merge(MergeRefusal::NoReason)
+        | StoreError::Centre {
+            why: CentreFault::Lifecycle(LifecycleError::NoReason(_)),
+            ..
+        } => vec![Hint::Reason],
+        StoreError::Refused(Refusal::Submitted { .. }) => vec![Hint::Reopen],
+        StoreError::Merge(MergeRefusal::UnknownKey { expert, found, .. }) => vec![Hint::Trust {
+            expert: expert.clone(),
+            found: found.clone(),
+        }],
+        StoreError::Centre {
+            why: CentreFault::OtherScheme { registered, .. },
+            ..
+        } => vec![Hint::Scheme(registered.key())],
+        _ => Vec::new(),
+    }
+}

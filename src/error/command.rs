@@ -1,0 +1,172 @@
+//! The command line's own refusals, in both languages. These may name flags:
+//! the command line is where the reader typed them.
+
+use std::path::PathBuf;
+
+use super::Exit;
+use crate::domain::Points;
+use crate::domain::points::PointsError;
+use crate::lang::Say;
+use crate::load::{FileError, Unread};
+use crate::store::AuditFault;
+
+/// An audit chain: a round's, or the register's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Chain {
+    Round(String),
+    Register,
+}
+
+impl Say for Chain {
+    fn zh(&self) -> String {
+        match self {
+            Chain::Round(id) => format!("轮次 {id}"),
+            Chain::Register => "在册中心登记簿".to_string(),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            Chain::Round(id) => format!("round {id}"),
+            Chain::Register => "the centre register".to_string(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    #[error("there is no data folder for this user; give the store folder with --store DIR")]
+    NoDataDir,
+    #[error(
+        "--trust {given}: give EXPERT=FINGERPRINT, the fingerprint as 16 hexadecimal digits such as E1=3f2a-91bc-04de-77a1"
+    )]
+    BadTrust { given: String },
+    #[error("cannot read the bundle {}: {}", .file.display(), .why.en())]
+    CannotReadBundle { file: PathBuf, why: Unread },
+    #[error("{failed} of {all} bundles were not imported")]
+    NotImported {
+        failed: usize,
+        all: usize,
+        exit: Exit,
+    },
+    /// `--value` is not a number; the item's allowed values when known.
+    #[error("--value {value}: {error}{}", .allowed.as_ref().map(|(i, m, s)| format!("; allowed values for item {i} are 0 to {m} in steps of {s}")).unwrap_or_default())]
+    BadValue {
+        value: String,
+        error: PointsError,
+        allowed: Option<(String, Points, Points)>,
+    },
+    #[error("{bad} of {all} files are not valid")]
+    FilesInvalid { bad: usize, all: usize },
+    /// The audit log does not verify: the entry at fault (0: the stored
+    /// values it does not account for).
+    #[error("the audit log of {} is broken at entry {seq}: {why}", .chain.en())]
+    AuditBroken {
+        chain: Chain,
+        seq: u64,
+        why: AuditFault,
+    },
+    #[error("--out {}: give a file name", .path.display())]
+    NoFileName { path: PathBuf },
+    #[error("could not write {}: {why}", .path.display())]
+    CannotWrite { path: PathBuf, why: String },
+    #[error("the built-in demo files do not load:\n{}", super::lines(.0))]
+    Samples(Vec<FileError>),
+    /// Writing to the terminal or a pipe failed; the system's words.
+    #[error("{0}")]
+    Output(String),
+}
+
+impl CommandError {
+    pub fn exit(&self) -> Exit {
+        match self {
+            CommandError::BadTrust { .. }
+            | CommandError::CannotReadBundle { .. }
+            | CommandError::BadValue { .. }
+            | CommandError::FilesInvalid { .. }
+            | CommandError::NoFileName { .. } => Exit::BadInput,
+            CommandError::AuditBroken { .. } => Exit::Refused,
+            CommandError::NotImported { exit, .. } => *exit,
+            CommandError::NoDataDir
+            | CommandError::CannotWrite { .. }
+            | CommandError::Samples(_)
+            | CommandError::Output(_) => Exit::Failure,
+        }
+    }
+}
+
+impl Say for CommandError {
+    fn zh(&self) -> String {
+        match self {
+            CommandError::NoDataDir => {
+                "当前用户没有数据文件夹；请用 --store 文件夹 指定存储位置".to_string()
+            }
+            CommandError::BadTrust { given } => format!(
+                "--trust {given}：请写成 专家=指纹，指纹为 16 位十六进制数字，例如 E1=3f2a-91bc-04de-77a1"
+            ),
+            CommandError::CannotReadBundle { file, why } => {
+                format!("无法读取评分包 {}：{}", file.display(), why.zh())
+            }
+            CommandError::NotImported { failed, all, .. } => {
+                format!("{all} 个评分包中有 {failed} 个未导入")
+            }
+            CommandError::BadValue {
+                value,
+                error,
+                allowed,
+            } => match allowed {
+                Some((item, max, step)) => format!(
+                    "--value {value}：{}；评分项 {item} 允许 0 至 {max}，每档 {step} 分",
+                    error.zh()
+                ),
+                None => format!("--value {value}：{}", error.zh()),
+            },
+            CommandError::FilesInvalid { bad, all } => {
+                format!("{all} 个文件中有 {bad} 个无效")
+            }
+            CommandError::AuditBroken { chain, seq: 0, why } => {
+                format!("审计日志与存储不符（{}）：{}", chain.zh(), why.zh())
+            }
+            CommandError::AuditBroken { chain, seq, why } => {
+                format!("审计日志在{}的第 {seq} 条处断开：{}", chain.zh(), why.zh())
+            }
+            CommandError::NoFileName { path } => {
+                format!("--out {}：请给出文件名", path.display())
+            }
+            CommandError::CannotWrite { path, why } => {
+                format!("无法写入 {}（系统信息：{why}）", path.display())
+            }
+            CommandError::Samples(files) => format!(
+                "内置演示文件无法载入：\n{}",
+                files.iter().map(Say::zh).collect::<Vec<_>>().join("\n")
+            ),
+            CommandError::Output(why) => format!("无法输出（系统信息：{why}）"),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            CommandError::BadValue {
+                value,
+                error,
+                allowed,
+            } => match allowed {
+                Some((item, max, step)) => format!(
+                    "--value {value}: {}; allowed values for item {item} are 0 to {max} in steps of {step}",
+                    error.en()
+                ),
+                None => format!("--value {value}: {}", error.en()),
+            },
+            CommandError::AuditBroken { chain, seq: 0, why } => format!(
+                "the audit log does not match the stored values of {}: {}",
+                chain.en(),
+                why.en()
+            ),
+            CommandError::Samples(files) => format!(
+                "the built-in demo files do not load:\n{}",
+                files.iter().map(Say::en).collect::<Vec<_>>().join("\n")
+            ),
+            other => other.to_string(),
+        }
+    }
+}
