@@ -10,6 +10,7 @@ pub mod editor;
 pub mod label;
 pub mod layout;
 pub mod run;
+pub mod said;
 pub mod store_desk;
 pub mod theme;
 pub mod todo;

@@ -143,7 +143,11 @@ fn a_score_typed_then_down_is_in_the_store() {
         .unwrap_or_else(|| panic!("no dossier id on screen:\n{screen}"))
         .to_string();
     let round = pingshen::samples::demo_round().unwrap();
-    let first = round.sheet.items().next().expect("the demo sheet has items");
+    let first = round
+        .sheet
+        .items()
+        .next()
+        .expect("the demo sheet has items");
     let v = middle(first.max, first.step);
     t.text(&v.to_string());
     t.keys(&["Down"]);
@@ -153,11 +157,22 @@ fn a_score_typed_then_down_is_in_the_store() {
 
     let out = Command::new(bin)
         .args(["--store", store.path().to_str().unwrap(), "score", "show"])
-        .args(["--round", "huangpu-2024", "--expert", "E1", "--dossier", &dossier])
+        .args([
+            "--round",
+            "huangpu-2024",
+            "--expert",
+            "E1",
+            "--dossier",
+            &dossier,
+        ])
         .args(["--format", "json"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let scores = json["cards"][0]["scores"].as_object().unwrap();
     assert_eq!(scores.len(), 1, "{json}");

@@ -127,7 +127,11 @@ fn an_expert_exports_and_the_secretary_imports_after_confirming_the_key() {
         panic!("no second result")
     };
     assert!(!lines[0].refused, "{}", lines[0].said.zh);
-    assert!(lines[0].said.zh.contains("导入 1 张"), "{}", lines[0].said.zh);
+    assert!(
+        lines[0].said.zh.contains("导入 1 张"),
+        "{}",
+        lines[0].said.zh
+    );
     let board = &desk.office().unwrap().board;
     assert!(
         board

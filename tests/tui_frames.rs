@@ -200,7 +200,10 @@ fn the_facts_pane_scrolls_by_keys_and_wheel() {
     let mut app = scoring_app("T-001");
     frame(&mut app, 80, 24);
     let before = frame(&mut app, 80, 24);
-    assert!(!before.contains("资格审查"), "eligibility is below the fold");
+    assert!(
+        !before.contains("资格审查"),
+        "eligibility is below the fold"
+    );
     press(&mut app, Char(']'));
     press(&mut app, Char(']'));
     press(&mut app, Char(']'));
@@ -229,11 +232,17 @@ fn a_long_comment_wraps_in_the_editor() {
         press(&mut app, Char(c));
     }
     let shown = frame(&mut app, 80, 24);
-    assert!(shown.contains("部门设置完整"), "the start stays in view: {shown}");
+    assert!(
+        shown.contains("部门设置完整"),
+        "the start stays in view: {shown}"
+    );
     assert!(shown.contains("评估报告"), "and the end: {shown}");
     assert_snapshot!("comment_wrapped_80x24", shown);
     app.lang = pingshen::lang::Lang::En;
-    assert_snapshot!("comment_wrapped_in_english_120x40", frame(&mut app, 120, 40));
+    assert_snapshot!(
+        "comment_wrapped_in_english_120x40",
+        frame(&mut app, 120, 40)
+    );
 }
 
 #[test]
@@ -254,8 +263,18 @@ fn the_hint_bar_of_a_submitted_card_offers_only_what_it_allows() {
     for (w, h) in [(80, 24), (120, 40)] {
         let shown = frame(&mut app, w, h);
         let bar = shown.lines().last().unwrap_or_default();
-        for gone in ["输入分数", "确认分数", "加减一档", "c 意见", "s 提交", "r 声明回避"] {
-            assert!(!bar.contains(gone), "{gone} offered on a read-only card: {bar}");
+        for gone in [
+            "输入分数",
+            "确认分数",
+            "加减一档",
+            "c 意见",
+            "s 提交",
+            "r 声明回避",
+        ] {
+            assert!(
+                !bar.contains(gone),
+                "{gone} offered on a read-only card: {bar}"
+            );
         }
         assert!(bar.contains("? 帮助") && bar.contains("q 退出"), "{bar}");
     }

@@ -52,7 +52,12 @@ fn a_recognition_round_opens_on_the_latest_stage_with_cards_and_p_switches_stage
     let mut app = fresh_app();
     open_round(&mut app);
     let board = pingshen::tui::desk::Board {
-        cards: vec![submitted(Stage::Preliminary, "P1", "T-001", &[("S1.1", "5")])],
+        cards: vec![submitted(
+            Stage::Preliminary,
+            "P1",
+            "T-001",
+            &[("S1.1", "5")],
+        )],
         ..Default::default()
     };
     update(&mut app, Action::BoardLoaded(Box::new(board)));
@@ -117,7 +122,9 @@ fn a_tie_at_the_cap_is_decided_with_a_reason() {
     // the first decision of the session asks the secretary's name, the
     // system user's offered
     assert!(press(&mut app, Enter).is_empty());
-    assert!(matches!(&app.popup, Some(Popup::Name { editor, .. }) if editor.text() == "secretary1"));
+    assert!(
+        matches!(&app.popup, Some(Popup::Name { editor, .. }) if editor.text() == "secretary1")
+    );
     for _ in 0.."secretary1".len() {
         press(&mut app, Backspace);
     }
@@ -190,7 +197,12 @@ fn unfinished() -> App {
     board
         .cards
         .retain(|c| !(c.expert == "E2" && c.stage == Stage::Expert && c.dossier != "T-001"));
-    let mut draft = submitted(Stage::Expert, "E2", "T-002", &[("S1.1", "7"), ("S1.2", "4")]);
+    let mut draft = submitted(
+        Stage::Expert,
+        "E2",
+        "T-002",
+        &[("S1.1", "7"), ("S1.2", "4")],
+    );
     draft.status = pingshen::domain::card::Status::Draft;
     draft.submitted = None;
     board.cards.push(draft);
@@ -210,7 +222,10 @@ fn the_desk_says_what_is_left_and_t_leads_to_it() {
     let shown = frame(&mut app, 80, 24);
     assert!(shown.contains("T-002  草稿：已评 2/4，未提交"), "{shown}");
     assert!(shown.contains("T-004  未开始"), "{shown}");
-    assert!(!shown.contains("T-003"), "T-003 fails formal review: no card is owed");
+    assert!(
+        !shown.contains("T-003"),
+        "T-003 fails formal review: no card is owed"
+    );
     assert_snapshot!("office_completeness_drafts_80x24", shown);
     // Enter on a card opens that dossier's drill-down
     press(&mut app, Char('j'));
@@ -222,7 +237,10 @@ fn the_desk_says_what_is_left_and_t_leads_to_it() {
     assert_eq!(r.entries[o.sel].dossier, "T-002");
     app.lang = pingshen::lang::Lang::En;
     press(&mut app, Tab);
-    assert_snapshot!("office_completeness_in_english_120x40", frame(&mut app, 120, 40));
+    assert_snapshot!(
+        "office_completeness_in_english_120x40",
+        frame(&mut app, 120, 40)
+    );
 }
 
 #[test]
@@ -268,7 +286,10 @@ fn the_decision_is_confirmed_with_what_will_be_recorded() {
     assert!(shown.contains("由 T-004 取得名额"), "{shown}");
     assert_snapshot!("office_decision_question_80x24", shown);
     app.lang = pingshen::lang::Lang::En;
-    assert_snapshot!("office_decision_question_in_english_120x40", frame(&mut app, 120, 40));
+    assert_snapshot!(
+        "office_decision_question_in_english_120x40",
+        frame(&mut app, 120, 40)
+    );
 }
 
 #[test]
@@ -290,7 +311,10 @@ fn a_new_key_is_a_question_with_the_whole_fingerprint() {
     });
     for (w, h) in [(80, 24), (120, 40)] {
         let shown = frame(&mut app, w, h);
-        assert!(shown.contains(&fingerprint), "the whole fingerprint at {w}: {shown}");
+        assert!(
+            shown.contains(&fingerprint),
+            "the whole fingerprint at {w}: {shown}"
+        );
         assert!(shown.contains("一致吗？"), "{shown}");
     }
     assert_snapshot!("trust_question_80x24", frame(&mut app, 80, 24));

@@ -35,7 +35,7 @@ fn an_off_step_value_names_the_allowed_values_and_saves_nothing() {
     assert!(press(&mut app, Enter).is_empty());
     assert_eq!(
         note(&app),
-        "7.3 不可用：S1.1 允许 0 至 10，步长 0.5；未保存"
+        "7.3 不是评分项 S1.1 的档位（每档 0.5 分）：允许 0 至 10，每档 0.5 分；未保存"
     );
     assert_eq!(sel(&app), 0, "stays on the item");
     assert_eq!(app.saving, None);
@@ -46,7 +46,12 @@ fn a_value_above_the_maximum_is_refused() {
     let mut app = scoring_app("T-001");
     keys(&mut app, "11");
     assert!(press(&mut app, Enter).is_empty());
-    assert!(note(&app).starts_with("11 不可用"), "{}", note(&app));
+    assert!(
+        note(&app).starts_with("11 超过评分项 S1.1 的满分"),
+        "{}",
+        note(&app)
+    );
+    assert!(note(&app).ends_with("未保存"), "{}", note(&app));
 }
 
 #[test]
@@ -57,7 +62,7 @@ fn english_messages_with_lang_en() {
     press(&mut app, Enter);
     assert_eq!(
         note(&app),
-        "7.3 is not a step of 0.5 for item S1.1: allowed values are 0 to 10 in steps of 0.5"
+        "7.3 is not a step of 0.5 for item S1.1: allowed values are 0 to 10 in steps of 0.5; not saved"
     );
 }
 
@@ -162,7 +167,7 @@ fn an_invalid_value_keeps_the_cursor_with_its_message() {
     assert_eq!(sel(&app), 0, "the cursor stays on S1.1");
     assert_eq!(
         note(&app),
-        "7.3 不可用：S1.1 允许 0 至 10，步长 0.5；未保存"
+        "7.3 不是评分项 S1.1 的档位（每档 0.5 分）：允许 0 至 10，每档 0.5 分；未保存"
     );
     keys(&mut app, "1..");
     assert!(press(&mut app, Tab).is_empty());
@@ -180,7 +185,11 @@ fn q_saves_a_typed_score_before_quitting() {
     keys(&mut app, "80");
     assert!(press(&mut app, Char('q')).is_empty());
     assert!(!app.quit, "a refused value keeps the program open");
-    assert!(note(&app).starts_with("80 不可用"), "{}", note(&app));
+    assert!(
+        note(&app).starts_with("80 超过评分项 S1.1 的满分"),
+        "{}",
+        note(&app)
+    );
 }
 
 #[test]
@@ -189,7 +198,11 @@ fn n_goes_to_the_next_unscored_item_and_the_next_unfinished_dossier() {
     answer_saved(&mut app, "T-001", &[("S1.2", "4"), ("S2.1", "6")]);
     keys(&mut app, "7");
     assert_eq!(press(&mut app, Char('n')), vec![save("T-001", "S1.1", "7")]);
-    assert_eq!(sel(&app), 3, "S1.1 was just typed, S1.2 and S2.1 hold scores");
+    assert_eq!(
+        sel(&app),
+        3,
+        "S1.1 was just typed, S1.2 and S2.1 hold scores"
+    );
     answer_saved(&mut app, "T-001", &[("S1.1", "7")]);
     press(&mut app, Char('N'));
     assert_eq!(sel(&app), 3, "S2.2 is the only one left");
@@ -364,7 +377,10 @@ fn recusal_needs_a_reason_then_locks_the_dossier() {
         })
     );
     press(&mut app, Char('n'));
-    assert!(matches!(app.popup, Some(Popup::Recuse { .. })), "n keeps the reason");
+    assert!(
+        matches!(app.popup, Some(Popup::Recuse { .. })),
+        "n keeps the reason"
+    );
     press(&mut app, Enter);
     let fx = press(&mut app, Char('y'));
     assert_eq!(

@@ -538,7 +538,9 @@ pub const TYPING: &[Binding] = &[
         hint: None,
     },
     Binding {
-        ctx: &[Rounds, Roles, Dossiers, Scoring, Office, Centres, Editor, Reason],
+        ctx: &[
+            Rounds, Roles, Dossiers, Scoring, Office, Centres, Editor, Reason,
+        ],
         keys: &[],
         label: "Ctrl+C",
         action: Action::Interrupt,

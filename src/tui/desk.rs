@@ -41,18 +41,18 @@ pub enum DeskError {
 impl Say for DeskError {
     fn zh(&self) -> String {
         match self {
-            DeskError::Store(e) => e.to_string(),
-            DeskError::Bundle(e) => e.to_string(),
-            DeskError::Written(e) => e.to_string(),
+            DeskError::Store(e) => e.zh(),
+            DeskError::Bundle(e) => e.zh(),
+            DeskError::Written(e) => e.zh(),
             DeskError::File { path, source } => format!("无法读写 {path}：{source}"),
         }
     }
 
     fn en(&self) -> String {
         match self {
-            DeskError::Store(e) => e.to_string(),
-            DeskError::Bundle(e) => e.to_string(),
-            DeskError::Written(e) => e.to_string(),
+            DeskError::Store(e) => e.en(),
+            DeskError::Bundle(e) => e.en(),
+            DeskError::Written(e) => e.en(),
             DeskError::File { path, source } => format!("cannot read or write {path}: {source}"),
         }
     }

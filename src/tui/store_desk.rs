@@ -9,11 +9,11 @@ use super::app::{RoundData, RoundSummary};
 use std::path::Path;
 
 use super::desk::{Board, Desk, DeskError, Imported, Own, Said};
-use crate::lang::{Lang, Say};
 use crate::bundle::{self, BundleError, Trust};
 use crate::domain::decision::Decision;
 use crate::domain::merge::{MergeRefusal, ScoreConflict};
 use crate::domain::register::Centre;
+use crate::lang::{Lang, Say};
 use crate::store::StoreError;
 
 impl Desk for Store {
@@ -39,12 +39,9 @@ impl Desk for Store {
     }
 
     fn desk(&mut self, round: &str, scorer: &str) -> Result<Own, DeskError> {
-        let cards = self
-            .expert_cards(round, scorer)
-            ?;
+        let cards = self.expert_cards(round, scorer)?;
         let recused = self
-            .recusals(round)
-            ?
+            .recusals(round)?
             .into_iter()
             .filter(|r| r.expert == scorer)
             .map(|r| (r.dossier, r.reason))

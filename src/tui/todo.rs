@@ -29,7 +29,10 @@ pub enum Todo {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Owed {
     /// Some scores saved, not submitted.
-    Draft { scored: usize, items: usize },
+    Draft {
+        scored: usize,
+        items: usize,
+    },
     NotStarted,
 }
 

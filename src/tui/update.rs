@@ -2,18 +2,17 @@
 //! store is returned as effects, and the store's answer comes back as an action.
 
 use crate::tui::label::Label;
-use crate::lang::Lang;
 
 use super::action::{Action, Effect};
 use super::app::{
     App, Choosing, Filter, Note, PathFor, Popup, Progress, Question, Scoring, Screen, Tab, Tone,
     scoring_lines,
 };
-use super::words::Word;
-use crate::lang::Say;
 use super::command::{Ctx, context};
 use super::editor::Editor;
 use super::layout;
+use super::words::Word;
+use crate::lang::Say;
 
 mod centres;
 mod office;
@@ -77,10 +76,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Exported { file, fingerprint } => {
-            let text = match app.lang {
-                Lang::Zh => format!("已导出评分包 {file} · 本机密钥 {fingerprint}"),
-                Lang::En => format!("bundle written to {file} · this laptop's key {fingerprint}"),
-            };
+            let text = Word::Exported {
+                file,
+                fingerprint: fingerprint.clone(),
+            }
+            .say(app.lang);
             app.key = Some(fingerprint);
             app.note = Some(Note {
                 text,
@@ -313,12 +313,8 @@ fn dossiers(app: &mut App, a: Action) -> Vec<Effect> {
                 .iter()
                 .map(|d| d.id.clone())
                 .collect();
-            let open = |id: &String| {
-                matches!(
-                    app.progress(id),
-                    Progress::Unscored | Progress::InProgress
-                )
-            };
+            let open =
+                |id: &String| matches!(app.progress(id), Progress::Unscored | Progress::InProgress);
             match next_of(ids.len(), app.list.sel, forward, |k| open(&ids[k])) {
                 Some(k) => app.list.sel = k,
                 None => app.info(Word::AllSubmitted.say(app.lang)),
@@ -522,11 +518,17 @@ fn finish_typing(app: &mut App) -> Vec<Effect> {
             app.popup = Some(Popup::Decide(c));
             decision(app, picked, reason)
         }
-        Some(Popup::Name { editor, decision: d }) => {
+        Some(Popup::Name {
+            editor,
+            decision: d,
+        }) => {
             let name = editor.text().trim().to_string();
             if name.is_empty() {
                 app.error(Word::NameNeeded.say(app.lang));
-                app.popup = Some(Popup::Name { editor, decision: d });
+                app.popup = Some(Popup::Name {
+                    editor,
+                    decision: d,
+                });
                 return vec![];
             }
             app.secretary = Some(name.clone());

@@ -18,16 +18,21 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::action::Action;
 use super::app::{App, Popup, Progress, Screen, Tone};
 use super::command::{BINDINGS, Binding, TYPING, context};
-use super::words::Hint;
-use crate::lang::Say;
 use super::layout;
 use super::text;
 use super::theme::Theme;
+use super::words::Hint;
+use crate::lang::Say;
 
 pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
     if layout::too_small(area) {
-        let msg = format!("{}\n({}×{})", app.t(Label::TooSmall), area.width, area.height);
+        let msg = format!(
+            "{}\n({}×{})",
+            app.t(Label::TooSmall),
+            area.width,
+            area.height
+        );
         f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }
@@ -62,7 +67,13 @@ pub fn facts_overflow(app: &App) -> u16 {
     let Some(dossier) = app.dossier(&sc.dossier) else {
         return 0;
     };
-    let n = facts::lines(app, dossier, a.facts.width.saturating_sub(2) as usize, &Theme::new(true)).len();
+    let n = facts::lines(
+        app,
+        dossier,
+        a.facts.width.saturating_sub(2) as usize,
+        &Theme::new(true),
+    )
+    .len();
     (n as u16).saturating_sub(a.facts.height.saturating_sub(2))
 }
 
@@ -117,8 +128,13 @@ fn hints(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
     offered.sort_by_key(|(b, _)| b.hint);
     let last = |b: &Binding| matches!(b.action, Action::Help | Action::Quit);
     let cost = |(b, words): &(&Binding, String)| text::width(b.label) + text::width(words) + 3;
-    let mut room = (area.width as usize)
-        .saturating_sub(offered.iter().filter(|x| last(x.0)).map(cost).sum::<usize>());
+    let mut room = (area.width as usize).saturating_sub(
+        offered
+            .iter()
+            .filter(|x| last(x.0))
+            .map(cost)
+            .sum::<usize>(),
+    );
     let mut shown = Vec::new();
     for x in offered.iter().filter(|x| !last(x.0)) {
         if cost(x) <= room {

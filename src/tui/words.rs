@@ -16,6 +16,8 @@ pub enum Word {
     ReadOnly,
     /// What was typed is not a number at all.
     NotANumber(String),
+    /// A refusal, then that nothing was saved.
+    NotSaved(String),
     /// ` S1.1 的意见` after “已保存”.
     CommentSaved(String),
     DecisionReasonNeeded,
@@ -49,6 +51,12 @@ pub enum Word {
     },
     NoBundles,
     ImportTitle,
+    /// The title of the path field: where an export goes, or what to import.
+    PathTitle(super::app::PathFor),
+    Exported {
+        file: String,
+        fingerprint: String,
+    },
 }
 
 impl Say for Word {
@@ -59,6 +67,7 @@ impl Say for Word {
             Word::ReadOnly => "已提交，只读".into(),
             Word::NotANumber(t) => format!("“{t}”不是分数：请输入数字，如 7 或 7.5"),
             Word::CommentSaved(item) => format!(" {item} 的意见"),
+            Word::NotSaved(why) => format!("{why}；未保存"),
             Word::DecisionReasonNeeded => "请填写决定理由".into(),
             Word::RecusalReasonNeeded => "请填写回避理由".into(),
             Word::NameNeeded => "请填写记录决定的秘书姓名".into(),
@@ -85,6 +94,15 @@ impl Say for Word {
             } => format!("请与专家 {expert} 当面核对指纹 {fingerprint}：一致吗？(y/n)"),
             Word::NoBundles => "没有找到 .bundle 文件".into(),
             Word::ImportTitle => "导入评分包".into(),
+            Word::PathTitle(super::app::PathFor::Export) => {
+                "导出评分包：文件或文件夹（如U盘）· 回车确认 · Esc 取消".into()
+            }
+            Word::PathTitle(super::app::PathFor::Import) => {
+                "导入评分包：文件或文件夹 · 回车确认 · Esc 取消".into()
+            }
+            Word::Exported { file, fingerprint } => {
+                format!("已导出评分包 {file} · 本机密钥 {fingerprint}")
+            }
             Word::PickCount { places, picked } => {
                 format!("请选出 {places} 家（已选 {picked} 家）")
             }
@@ -98,6 +116,7 @@ impl Say for Word {
             Word::ReadOnly => "submitted, read-only".into(),
             Word::NotANumber(t) => format!("'{t}' is not a score: type a number such as 7 or 7.5"),
             Word::CommentSaved(item) => format!(" the comment on {item}"),
+            Word::NotSaved(why) => format!("{why}; not saved"),
             Word::DecisionReasonNeeded => "Please give the reason for the decision".into(),
             Word::RecusalReasonNeeded => "Please give the reason for the conflict".into(),
             Word::NameNeeded => "Please give the name the decision is recorded under".into(),
@@ -130,6 +149,15 @@ impl Say for Word {
             ),
             Word::NoBundles => "no .bundle files found".into(),
             Word::ImportTitle => "Import bundles".into(),
+            Word::PathTitle(super::app::PathFor::Export) => {
+                "Export the bundle: a file or a folder (a USB stick) · Enter · Esc".into()
+            }
+            Word::PathTitle(super::app::PathFor::Import) => {
+                "Import bundles: a file or a folder · Enter · Esc".into()
+            }
+            Word::Exported { file, fingerprint } => {
+                format!("bundle written to {file} · this laptop's key {fingerprint}")
+            }
             Word::PickCount { places, picked } => format!("pick {places} (picked {picked})"),
         }
     }
@@ -139,7 +167,9 @@ impl Say for Question {
     fn zh(&self) -> String {
         match self {
             Question::Discard => "放弃尚未保存的文字吗？(y/n)".into(),
-            Question::Quit { unsaved: true } => "有尚未保存的文字，退出将丢失。仍要退出吗？(y/n)".into(),
+            Question::Quit { unsaved: true } => {
+                "有尚未保存的文字，退出将丢失。仍要退出吗？(y/n)".into()
+            }
             Question::Quit { unsaved: false } => "退出评审吗？(y/n)".into(),
             Question::Recuse { dossier, reason } => format!(
                 "声明回避 {dossier}，理由：{reason}。声明后不能再对该申报书评分，也不能撤销。确认吗？(y/n)"
@@ -304,16 +334,30 @@ pub enum Desk {
 impl Say for Desk {
     fn zh(&self) -> String {
         match self {
-            Desk::Shortlist { all_in: true, eligible, places, .. } => {
+            Desk::Shortlist {
+                all_in: true,
+                eligible,
+                places,
+                ..
+            } => {
                 format!("入围：全部 {eligible} 份合格申报书（不足 {places} 名）")
             }
             Desk::Shortlist { places, actual, .. } if *actual as u32 > *places => {
                 format!("入围：前 {places} 名 · 实际 {actual}（含并列）")
             }
-            Desk::Shortlist { places, actual, .. } => format!("入围：前 {places} 名 · 实际 {actual}"),
+            Desk::Shortlist { places, actual, .. } => {
+                format!("入围：前 {places} 名 · 实际 {actual}")
+            }
             Desk::Selection { cap, min: Some(m) } => format!("名额 {cap} · 最低分 {m}"),
             Desk::Selection { cap, min: None } => format!("名额 {cap}"),
-            Desk::Pending { unscored, ties, shortlist, conflicts, owed, other } => {
+            Desk::Pending {
+                unscored,
+                ties,
+                shortlist,
+                conflicts,
+                owed,
+                other,
+            } => {
                 let mut parts = Vec::new();
                 if *owed > 0 {
                     parts.push(format!("{owed} 张未提交"));
@@ -335,7 +379,12 @@ impl Say for Desk {
                 }
                 format!("结果未确定：{}（t 查看）", parts.join(" · "))
             }
-            Desk::Decided { took, tied, reason, by } => format!(
+            Desk::Decided {
+                took,
+                tied,
+                reason,
+                by,
+            } => format!(
                 "已决定：{} 取得名额（{} 并列）— {reason}（{by}）",
                 took.join("、"),
                 tied.join("、")
@@ -345,7 +394,12 @@ impl Say for Desk {
 
     fn en(&self) -> String {
         match self {
-            Desk::Shortlist { all_in: true, eligible, places, .. } => {
+            Desk::Shortlist {
+                all_in: true,
+                eligible,
+                places,
+                ..
+            } => {
                 format!("shortlist: all {eligible} eligible dossiers (fewer than {places})")
             }
             Desk::Shortlist { places, actual, .. } if *actual as u32 > *places => {
@@ -354,7 +408,14 @@ impl Say for Desk {
             Desk::Shortlist { places, actual, .. } => format!("shortlist: top {places} · {actual}"),
             Desk::Selection { cap, min: Some(m) } => format!("{cap} places · minimum {m}"),
             Desk::Selection { cap, min: None } => format!("{cap} places"),
-            Desk::Pending { unscored, ties, shortlist, conflicts, owed, other } => {
+            Desk::Pending {
+                unscored,
+                ties,
+                shortlist,
+                conflicts,
+                owed,
+                other,
+            } => {
                 let mut parts = Vec::new();
                 if *owed > 0 {
                     parts.push(count(*owed, "card", "cards") + " not submitted");
@@ -376,7 +437,12 @@ impl Say for Desk {
                 }
                 format!("not final: {} (t shows)", parts.join(" · "))
             }
-            Desk::Decided { took, tied, reason, by } => format!(
+            Desk::Decided {
+                took,
+                tied,
+                reason,
+                by,
+            } => format!(
                 "decided: {} took the place(s) (level: {}) — {reason} ({by})",
                 took.join(", "),
                 tied.join(", ")
@@ -390,33 +456,72 @@ impl Say for super::todo::Todo {
     fn zh(&self) -> String {
         use super::todo::{Owed, Todo};
         match self {
-            Todo::Scorer { id, name, submitted, owed } if submitted == owed => {
+            Todo::Scorer {
+                id,
+                name,
+                submitted,
+                owed,
+            } if submitted == owed => {
                 format!("{id} {name}  {submitted}/{owed} 全部已提交")
             }
-            Todo::Scorer { id, name, submitted, owed } => {
-                format!("{id} {name}  已提交 {submitted}/{owed}，未提交 {}", owed - submitted)
+            Todo::Scorer {
+                id,
+                name,
+                submitted,
+                owed,
+            } => {
+                format!(
+                    "{id} {name}  已提交 {submitted}/{owed}，未提交 {}",
+                    owed - submitted
+                )
             }
-            Todo::Card { dossier, state: Owed::Draft { scored, items }, .. } => {
+            Todo::Card {
+                dossier,
+                state: Owed::Draft { scored, items },
+                ..
+            } => {
                 format!("  {dossier}  草稿：已评 {scored}/{items}，未提交")
             }
-            Todo::Card { dossier, state: Owed::NotStarted, .. } => format!("  {dossier}  未开始"),
+            Todo::Card {
+                dossier,
+                state: Owed::NotStarted,
+                ..
+            } => format!("  {dossier}  未开始"),
         }
     }
 
     fn en(&self) -> String {
         use super::todo::{Owed, Todo};
         match self {
-            Todo::Scorer { id, name, submitted, owed } if submitted == owed => {
+            Todo::Scorer {
+                id,
+                name,
+                submitted,
+                owed,
+            } if submitted == owed => {
                 format!("{id} {name}  {submitted}/{owed} all submitted")
             }
-            Todo::Scorer { id, name, submitted, owed } => format!(
+            Todo::Scorer {
+                id,
+                name,
+                submitted,
+                owed,
+            } => format!(
                 "{id} {name}  submitted {submitted}/{owed}, {} to go",
                 owed - submitted
             ),
-            Todo::Card { dossier, state: Owed::Draft { scored, items }, .. } => {
+            Todo::Card {
+                dossier,
+                state: Owed::Draft { scored, items },
+                ..
+            } => {
                 format!("  {dossier}  draft: {scored}/{items} scored, not submitted")
             }
-            Todo::Card { dossier, state: Owed::NotStarted, .. } => {
+            Todo::Card {
+                dossier,
+                state: Owed::NotStarted,
+                ..
+            } => {
                 format!("  {dossier}  not started")
             }
         }

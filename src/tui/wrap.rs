@@ -87,7 +87,10 @@ mod tests {
 
     #[test]
     fn numbers_and_words_stay_whole() {
-        assert_eq!(wrap("发明 42/12/11/24/18", 16), vec!["发明", "42/12/11/24/18"]);
+        assert_eq!(
+            wrap("发明 42/12/11/24/18", 16),
+            vec!["发明", "42/12/11/24/18"]
+        );
         assert_eq!(
             wrap("the experts' scores", 14),
             vec!["the experts'", "scores"]
@@ -96,8 +99,14 @@ mod tests {
 
     #[test]
     fn chinese_breaks_anywhere_but_not_before_closing_punctuation() {
-        assert_eq!(wrap("有效发明专利较多，", 10), vec!["有效发明专", "利较多，"]);
-        assert_eq!(wrap("有效发明专利较多，", 8), vec!["有效发明", "专利较", "多，"]);
+        assert_eq!(
+            wrap("有效发明专利较多，", 10),
+            vec!["有效发明专", "利较多，"]
+        );
+        assert_eq!(
+            wrap("有效发明专利较多，", 8),
+            vec!["有效发明", "专利较", "多，"]
+        );
         assert_eq!(wrap("一二三四五", 4), vec!["一二", "三四", "五"]);
     }
 

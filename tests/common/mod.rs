@@ -172,7 +172,10 @@ pub fn answer_submitted(app: &mut App, dossier: &str) -> Vec<Effect> {
     let mut card = card_of(app, dossier);
     if let Some(sheet) = app.sheet() {
         let gaps = card.gaps(sheet);
-        assert!(gaps.is_empty(), "the store refuses to submit this card: {gaps:?}");
+        assert!(
+            gaps.is_empty(),
+            "the store refuses to submit this card: {gaps:?}"
+        );
     }
     card.status = Status::Submitted;
     card.submitted = Some(at());

@@ -4,13 +4,13 @@ use super::moved;
 use crate::domain::decision::{Choice, Decision};
 use crate::domain::ranking::Boundary;
 use crate::domain::round::{RoundKind, Stage};
+use crate::lang::Say;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Choosing, Office, PathFor, Popup, Question, RoundData, Screen, Tab};
-use crate::tui::todo::{self, Todo};
 use crate::tui::desk::Board;
 use crate::tui::editor::Editor;
+use crate::tui::todo::{self, Todo};
 use crate::tui::words::Word;
-use crate::lang::Say;
 
 pub(super) fn board_loaded(app: &mut App, board: Board) -> Vec<Effect> {
     let (stage, tab, sel, decided) = match &mut app.screen {
@@ -28,7 +28,7 @@ pub(super) fn board_loaded(app: &mut App, board: Board) -> Vec<Effect> {
         recorded: None,
     };
     if let Some(d) = &app.data {
-        rerank(d, &mut office);
+        rerank(d, &mut office, app.lang);
     }
     app.scorer = None;
     if matches!(app.popup, Some(Popup::Decide(_))) {
@@ -61,9 +61,7 @@ pub(super) fn board_loaded(app: &mut App, board: Board) -> Vec<Effect> {
 /// recognition round once any expert card exists, the shortlist before.
 fn default_stage(app: &App, board: &Board) -> Stage {
     match app.data.as_ref().map(|d| d.round.kind) {
-        Some(RoundKind::Recognition)
-            if !board.cards.iter().any(|c| c.stage == Stage::Expert) =>
-        {
+        Some(RoundKind::Recognition) if !board.cards.iter().any(|c| c.stage == Stage::Expert) => {
             Stage::Preliminary
         }
         _ => Stage::Expert,
@@ -72,7 +70,7 @@ fn default_stage(app: &App, board: &Board) -> Stage {
 
 /// The ranking is derived from the board; it is recomputed only when the board
 /// or the stage changes, never on a plain key press.
-fn rerank(d: &RoundData, o: &mut Office) {
+fn rerank(d: &RoundData, o: &mut Office, lang: crate::lang::Lang) {
     o.ranking = o
         .board
         .rank(
@@ -82,7 +80,7 @@ fn rerank(d: &RoundData, o: &mut Office) {
             &d.dossiers,
             o.stage,
         )
-        .map_err(|e| e.to_string());
+        .map_err(|e| e.say(lang));
     let n = o.ranking.as_ref().map_or(0, |r| r.entries.len());
     o.sel = o.sel.min(n.saturating_sub(1));
     o.todo = 0;
@@ -122,7 +120,10 @@ pub(super) fn office(app: &mut App, a: Action) -> Vec<Effect> {
         Action::PrevSection => o.tab = tabs[(at + tabs.len() - 1) % tabs.len()],
         Action::Open => o.tab = Tab::Detail,
         Action::ShowPending => {
-            let ties = o.ranking.as_ref().is_ok_and(|r| !r.unresolved_ties().is_empty());
+            let ties = o
+                .ranking
+                .as_ref()
+                .is_ok_and(|r| !r.unresolved_ties().is_empty());
             let owed = todo::cards_owed(&todo::rows(d, o)) > 0;
             o.tab = if ties && !owed {
                 Tab::Ties
@@ -138,7 +139,7 @@ pub(super) fn office(app: &mut App, a: Action) -> Vec<Effect> {
                     Stage::Expert
                 };
                 o.sel = 0;
-                rerank(d, o);
+                rerank(d, o, app.lang);
             }
         }
         Action::Decide => start_decision(app),
@@ -236,7 +237,7 @@ pub(super) fn decision(app: &mut App, c: Choosing, reason: String) -> Vec<Effect
         at: chrono::DateTime::UNIX_EPOCH,
     };
     if let Err(e) = decision.check() {
-        app.error(e.to_string());
+        app.error(e.say(app.lang));
         return vec![];
     }
     // The name decisions are recorded under is asked once per session.

@@ -1,16 +1,14 @@
 //! The scoring screen's keys: moving, typing a score, steps, comments, submitting.
 
-use crate::tui::label::Label;
 use super::{ask_recusal, moved, next_of};
-use crate::lang::Say;
-use crate::tui::words::Word;
 use crate::domain::Points;
 use crate::domain::card::Card;
-use crate::domain::sheet::ValueError;
-use crate::lang::Lang;
+use crate::lang::Say;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Note, Popup, Progress, Screen, Tone, section_starts};
 use crate::tui::editor::Editor;
+use crate::tui::label::Label;
+use crate::tui::words::Word;
 
 pub(super) fn scoring(app: &mut App, a: Action) -> Vec<Effect> {
     let (Some(sheet), Screen::Scoring(sc)) = (app.data.as_ref().map(|d| &d.sheet), &app.screen)
@@ -58,7 +56,9 @@ pub(super) fn scoring(app: &mut App, a: Action) -> Vec<Effect> {
         Action::NextUnscored | Action::PrevUnscored => {
             let card = pending_card(app, &dossier, &fx);
             let forward = a == Action::NextUnscored;
-            match next_of(ids.len(), sel, forward, |k| !card.scores.contains_key(&ids[k])) {
+            match next_of(ids.len(), sel, forward, |k| {
+                !card.scores.contains_key(&ids[k])
+            }) {
                 Some(k) => select(app, k),
                 None => app.info(Word::AllScored.say(app.lang)),
             }
@@ -125,9 +125,10 @@ pub(super) fn scoring(app: &mut App, a: Action) -> Vec<Effect> {
 
 /// The card as it will stand once the saves just asked for are durable.
 fn pending_card(app: &App, dossier: &str, fx: &[Effect]) -> Card {
-    let mut card = app.card(dossier).cloned().unwrap_or_else(|| {
-        Card::new("", app.stage(), "", dossier, chrono::DateTime::UNIX_EPOCH)
-    });
+    let mut card = app
+        .card(dossier)
+        .cloned()
+        .unwrap_or_else(|| Card::new("", app.stage(), "", dossier, chrono::DateTime::UNIX_EPOCH));
     for e in fx {
         if let Effect::SaveScore { item, value, .. } = e {
             card.scores.insert(item.clone(), *value);
@@ -236,27 +237,7 @@ fn save(app: &mut App, dossier: String, item: String, value: Points) -> Vec<Effe
         return vec![];
     };
     if let Err(e) = sheet.check_value(&item, value) {
-        let msg = match (app.lang, &e) {
-            (
-                Lang::Zh,
-                ValueError::AboveMax {
-                    item,
-                    value,
-                    max,
-                    step,
-                }
-                | ValueError::OffStep {
-                    item,
-                    value,
-                    max,
-                    step,
-                },
-            ) => {
-                format!("{value} 不可用：{item} 允许 0 至 {max}，步长 {step}；未保存")
-            }
-            _ => e.to_string(),
-        };
-        app.error(msg);
+        app.error(Word::NotSaved(e.say(app.lang)).say(app.lang));
         return vec![];
     }
     app.saving = Some((dossier.clone(), item.clone()));
@@ -292,7 +273,11 @@ pub(super) fn saved(app: &mut App, card: Card) -> Vec<Effect> {
     let text = if submitted {
         format!("{} {dossier}", app.t(Label::Submitted))
     } else {
-        format!("✓ {}{}", app.t(Label::Saved), what.unwrap_or(format!(" {dossier}")))
+        format!(
+            "✓ {}{}",
+            app.t(Label::Saved),
+            what.unwrap_or(format!(" {dossier}"))
+        )
     };
     app.note = Some(Note {
         text,

@@ -10,10 +10,10 @@ use ratatui::widgets::{Block, Paragraph, Row, Table};
 
 use crate::domain::aggregate::{NotCounted, Recusals, aggregate};
 use crate::domain::ranking::{Flag, Ranking};
+use crate::lang::Say;
 use crate::tui::app::{App, Office};
 use crate::tui::layout;
 use crate::tui::text::truncate;
-use crate::lang::Say;
 use crate::tui::theme::Theme;
 use crate::tui::todo::{Owed, Todo};
 
@@ -64,14 +64,14 @@ pub fn detail(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: 
             NotCounted::Draft => app.t(Label::InProgress).to_string(),
             NotCounted::Incomplete { .. } => app.t(Label::Unscored).to_string(),
         };
-        notes.push(format!("{} {}（{why}）", x.expert, app.t(Label::NotCounted)));
+        notes.push(format!(
+            "{} {}（{why}）",
+            x.expert,
+            app.t(Label::NotCounted)
+        ));
     }
     if let Some(v) = &e.verdict {
-        notes.push(if app.lang == crate::lang::Lang::Zh {
-            v.zh()
-        } else {
-            v.en()
-        });
+        notes.push(crate::tui::said::Outcome(v).say(app.lang));
     }
     if !notes.is_empty() {
         let text = format!("{}：{}", app.t(Label::Reasons), notes.join("；"));
@@ -134,7 +134,11 @@ pub fn detail(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: 
     ];
     widths.extend(experts.iter().map(|_| Constraint::Length(6)));
     widths.push(Constraint::Length(7));
-    let mut header = vec![app.t(Label::Id).to_string(), app.t(Label::Item).to_string(), app.t(Label::Max).to_string()];
+    let mut header = vec![
+        app.t(Label::Id).to_string(),
+        app.t(Label::Item).to_string(),
+        app.t(Label::Max).to_string(),
+    ];
     header.extend(experts.iter().map(|x| x.to_string()));
     header.push(app.t(Label::Mean).to_string());
     let table = Table::new(rows, widths)
@@ -160,9 +164,14 @@ pub fn completeness(f: &mut Frame, area: Rect, app: &App, o: &Office, t: &Theme)
         .map(|(i, row)| {
             let style = match row {
                 _ if i == o.todo => t.selected(),
-                Todo::Scorer { submitted, owed, .. } if submitted == owed => t.good(),
+                Todo::Scorer {
+                    submitted, owed, ..
+                } if submitted == owed => t.good(),
                 Todo::Scorer { .. } => t.header(),
-                Todo::Card { state: Owed::Draft { .. }, .. } => t.warn(),
+                Todo::Card {
+                    state: Owed::Draft { .. },
+                    ..
+                } => t.warn(),
                 Todo::Card { .. } => Style::new(),
             };
             Line::from(Span::styled(truncate(&row.say(app.lang), w), style))

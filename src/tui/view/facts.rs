@@ -10,11 +10,11 @@ use ratatui::widgets::{Block, Paragraph};
 use crate::domain::dossier::Dossier;
 use crate::domain::eligibility::review;
 use crate::domain::sheet::Sheet;
-use crate::tui::app::{App, Progress};
 use crate::lang::Say;
+use crate::tui::app::{App, Progress};
+use crate::tui::theme::Theme;
 use crate::tui::words::Punct;
 use crate::tui::wrap::wrap;
-use crate::tui::theme::Theme;
 
 /// The pane inside its border, scrolled by `scroll` lines; the title says
 /// which lines show when there are more than fit.
@@ -81,11 +81,20 @@ pub fn lines(app: &App, dossier: &Dossier, w: usize, t: &Theme) -> Vec<Line<'sta
     );
     text(
         &mut lines,
-        format!("{} {}{}", app.t(Label::Registered), a.registered, region(&a.region)),
+        format!(
+            "{} {}{}",
+            app.t(Label::Registered),
+            a.registered,
+            region(&a.region)
+        ),
         plain,
     );
     if !dossier.field.is_empty() {
-        text(&mut lines, format!("{}{}", colon(app, &app.t(Label::Field)), dossier.field), plain);
+        text(
+            &mut lines,
+            format!("{}{}", colon(app, &app.t(Label::Field)), dossier.field),
+            plain,
+        );
     }
     if !dossier.joint.is_empty() {
         text(&mut lines, colon(app, &app.t(Label::Joint)), t.header());
@@ -111,7 +120,11 @@ pub fn lines(app: &App, dossier: &Dossier, w: usize, t: &Theme) -> Vec<Line<'sta
     let p = &dossier.patents;
     text(
         &mut lines,
-        format!("{}{}", app.t(Label::Patents), paren(app, &app.t(Label::FiledGrantedValid))),
+        format!(
+            "{}{}",
+            app.t(Label::Patents),
+            paren(app, &app.t(Label::FiledGrantedValid))
+        ),
         t.header(),
     );
     for (label, c) in [
@@ -130,7 +143,12 @@ pub fn lines(app: &App, dossier: &Dossier, w: usize, t: &Theme) -> Vec<Line<'sta
         &mut lines,
         format!(
             "{} {}/{}/{}/{}/{}",
-            app.t(Label::Pct), pct.filed, pct.granted, pct.valid, pct.national_phase, pct.countries
+            app.t(Label::Pct),
+            pct.filed,
+            pct.granted,
+            pct.valid,
+            pct.national_phase,
+            pct.countries
         ),
         plain,
     );
@@ -142,7 +160,11 @@ pub fn lines(app: &App, dossier: &Dossier, w: usize, t: &Theme) -> Vec<Line<'sta
     if let Some(last) = dossier.finances.iter().max_by_key(|f| f.year) {
         text(
             &mut lines,
-            format!("{}{}", colon(app, &format!("{} {}", app.t(Label::Finances), last.year)), app.t(Label::SalesRdIp)),
+            format!(
+                "{}{}",
+                colon(app, &format!("{} {}", app.t(Label::Finances), last.year)),
+                app.t(Label::SalesRdIp)
+            ),
             t.header(),
         );
         text(
@@ -163,7 +185,10 @@ pub fn lines(app: &App, dossier: &Dossier, w: usize, t: &Theme) -> Vec<Line<'sta
                 &mut lines,
                 format!(
                     "{} {} {}{unit} · {} {got}",
-                    x.indicator, app.t(Label::Target), x.target, app.t(Label::Achieved)
+                    x.indicator,
+                    app.t(Label::Target),
+                    x.target,
+                    app.t(Label::Achieved)
                 ),
                 plain,
             );

@@ -50,7 +50,8 @@ fn table(f: &mut Frame, area: Rect, list: List, t: &Theme, style_of: impl Fn(usi
 pub fn rounds(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
     if app.rounds.is_empty() {
         f.render_widget(
-            Paragraph::new(app.t(Label::NoRounds)).block(Block::bordered().title(app.t(Label::PickRound))),
+            Paragraph::new(app.t(Label::NoRounds))
+                .block(Block::bordered().title(app.t(Label::PickRound))),
             area,
         );
         return;
@@ -101,7 +102,12 @@ pub fn roles(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
     ];
     let list = List {
         title: app.t(Label::PickRole).into(),
-        header: vec![app.t(Label::Id), app.t(Label::Name), app.t(Label::Role), app.t(Label::Organisation)],
+        header: vec![
+            app.t(Label::Id),
+            app.t(Label::Name),
+            app.t(Label::Role),
+            app.t(Label::Organisation),
+        ],
         widths,
         rows,
         sel,
@@ -178,7 +184,13 @@ pub fn dossiers(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         Constraint::Length(8),
         Constraint::Length(7),
     ];
-    let header = vec![app.t(Label::Id), app.t(Label::Applicant), app.t(Label::Kind), app.t(Label::Status), app.t(Label::Total)];
+    let header = vec![
+        app.t(Label::Id),
+        app.t(Label::Applicant),
+        app.t(Label::Kind),
+        app.t(Label::Status),
+        app.t(Label::Total),
+    ];
     let styles: Vec<Style> = visible
         .iter()
         .map(|x| match app.progress(&x.id) {
@@ -211,20 +223,5 @@ pub fn dossiers(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
 }
 
 pub fn kind_label(app: &App, k: crate::domain::dossier::ApplicantKind) -> String {
-    use crate::domain::dossier::ApplicantKind::*;
-    match app.lang {
-        crate::lang::Lang::Zh => match k {
-            Enterprise => "企业",
-            University => "高校",
-            Institute => "科研院所",
-            ServiceAgency => "服务机构",
-        },
-        crate::lang::Lang::En => match k {
-            Enterprise => "company",
-            University => "university",
-            Institute => "institute",
-            ServiceAgency => "agency",
-        },
-    }
-    .to_string()
+    crate::lang::Say::say(&crate::tui::said::Kind(k), app.lang)
 }

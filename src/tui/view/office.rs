@@ -11,13 +11,13 @@ use ratatui::widgets::{Block, Paragraph, Row, Table, Tabs, Wrap};
 use crate::domain::Points;
 use crate::domain::ranking::{Basis, Boundary, Entry, Pending, Ranking, Status};
 use crate::domain::round::Stage;
-use crate::lang::Lang;
+use crate::lang::Say;
 use crate::tui::app::{App, Office, Tab};
 use crate::tui::layout;
-use crate::lang::Say;
+use crate::tui::said::StatusWord;
 use crate::tui::text::{pad, pad_left, truncate, width};
-use crate::tui::words::Desk;
 use crate::tui::theme::Theme;
+use crate::tui::words::Desk;
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, o: &Office, t: &Theme) {
     let (tabs_area, summary_area, main) = layout::office(area);
@@ -76,10 +76,9 @@ fn summary(app: &App, o: &Office, r: &Ranking, t: &Theme) -> Line<'static> {
         Basis::Acceptance => String::new(),
     };
     let conflicts = o.conflicts.iter().filter(|c| c.stage == o.stage).count();
-    let owed = app
-        .data
-        .as_ref()
-        .map_or(0, |d| crate::tui::todo::cards_owed(&crate::tui::todo::rows(d, o)));
+    let owed = app.data.as_ref().map_or(0, |d| {
+        crate::tui::todo::cards_owed(&crate::tui::todo::rows(d, o))
+    });
     let (word, style) = if r.is_final() && conflicts == 0 {
         (app.t(Label::Final).to_string(), t.good())
     } else {
@@ -96,7 +95,12 @@ fn summary(app: &App, o: &Office, r: &Ranking, t: &Theme) -> Line<'static> {
             other: r
                 .pending
                 .iter()
-                .filter(|p| !matches!(p, Pending::Unscored { .. } | Pending::Tie { .. } | Pending::Shortlist))
+                .filter(|p| {
+                    !matches!(
+                        p,
+                        Pending::Unscored { .. } | Pending::Tie { .. } | Pending::Shortlist
+                    )
+                })
                 .count(),
         };
         (left.say(app.lang), t.warn())
@@ -109,11 +113,8 @@ fn summary(app: &App, o: &Office, r: &Ranking, t: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-pub fn status_label(app: &App, s: Status) -> &'static str {
-    match app.lang {
-        Lang::Zh => s.zh(),
-        Lang::En => s.en(),
-    }
+pub fn status_label(app: &App, s: Status) -> String {
+    StatusWord(s).say(app.lang)
 }
 
 /// The entry's rank with `=` for a shared rank.
@@ -258,7 +259,11 @@ fn chart(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: &Them
     }
     let skip = o.sel.saturating_sub(area.height.saturating_sub(3) as usize);
     let title = match line {
-        Some(l) => format!("{} · ┆ {} {l}", app.t(Label::Tab(1)), app.t(Label::PassLine)),
+        Some(l) => format!(
+            "{} · ┆ {} {l}",
+            app.t(Label::Tab(1)),
+            app.t(Label::PassLine)
+        ),
         None => app.t(Label::Tab(1)).to_string(),
     };
     let para = Paragraph::new(lines)
@@ -293,7 +298,11 @@ fn ties(f: &mut Frame, area: Rect, app: &App, r: &Ranking, t: &Theme) {
                 )
             }
             Pending::Unscored { dossier } => format!("· {dossier}: {}", app.t(Label::MissingCards)),
-            Pending::Shortlist => format!("· {}: {}", app.t(Label::StagePreliminary), app.t(Label::NotFinal)),
+            Pending::Shortlist => format!(
+                "· {}: {}",
+                app.t(Label::StagePreliminary),
+                app.t(Label::NotFinal)
+            ),
         };
         lines.push(Line::from(Span::styled(truncate(&text, w), t.warn())));
     }
@@ -323,7 +332,10 @@ fn ties(f: &mut Frame, area: Rect, app: &App, r: &Ranking, t: &Theme) {
         }
     }
     if !r.unused_decisions.is_empty() {
-        lines.push(Line::from(Span::styled(app.t(Label::UnusedDecisions), t.header())));
+        lines.push(Line::from(Span::styled(
+            app.t(Label::UnusedDecisions),
+            t.header(),
+        )));
         for dec in &r.unused_decisions {
             lines.push(Line::raw(truncate(
                 &format!("{} — {}", dec.tied.join("、"), dec.reason),

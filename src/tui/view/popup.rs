@@ -6,15 +6,15 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::lang::{Lang, Say};
-use crate::tui::app::{App, PathFor, Popup, Question, Screen};
-use crate::tui::text::pad;
-use crate::tui::words::{Marks, Punct, Word};
-use crate::tui::wrap::wrap;
+use crate::lang::Say;
+use crate::tui::app::{App, Popup, Question, Screen};
 use crate::tui::command::{BINDINGS, Binding, Ctx, TYPING, context};
 use crate::tui::editor::Editor;
 use crate::tui::layout;
+use crate::tui::text::pad;
 use crate::tui::theme::Theme;
+use crate::tui::words::{Marks, Punct, Word};
+use crate::tui::wrap::wrap;
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &Popup, t: &Theme) {
     match p {
@@ -34,11 +34,19 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &Popup, t: &Theme) {
                 text(&mut lines, &app.t(Label::SubmitBlocked), t.bad());
                 if !gaps.missing.is_empty() {
                     let l = Punct::Colon(app.t(Label::SubmitMissing).into()).say(app.lang);
-                    text(&mut lines, &format!("{l}{}", gaps.missing.join("、")), plain);
+                    text(
+                        &mut lines,
+                        &format!("{l}{}", gaps.missing.join("、")),
+                        plain,
+                    );
                 }
                 if !gaps.comments.is_empty() {
                     let l = Punct::Colon(app.t(Label::SubmitComments).into()).say(app.lang);
-                    text(&mut lines, &format!("{l}{}", gaps.comments.join("、")), plain);
+                    text(
+                        &mut lines,
+                        &format!("{l}{}", gaps.comments.join("、")),
+                        plain,
+                    );
                 }
             }
             lines.push(Line::raw(""));
@@ -46,31 +54,38 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &Popup, t: &Theme) {
             lines.push(Line::from(Span::styled(keys, t.key())));
             let r = layout::centred(area, w, lines.len() as u16 + 2);
             open(f, r);
-            let para = Paragraph::new(lines).block(Block::bordered().title(app.t(Label::SubmitTitle)));
+            let para =
+                Paragraph::new(lines).block(Block::bordered().title(app.t(Label::SubmitTitle)));
             f.render_widget(para, r);
         }
         Popup::Comment { item, editor, .. } => {
-            let title = format!("{} {item} · {}", app.t(Label::CommentTitle), app.t(Label::CommentKeys));
+            let title = format!(
+                "{} {item} · {}",
+                app.t(Label::CommentTitle),
+                app.t(Label::CommentKeys)
+            );
             edit(f, layout::centred(area, 70, 12), &title, editor);
         }
         Popup::Decide(c) => decide(f, area, app, c, t),
         Popup::Path { purpose, editor } => {
-            let title = match (purpose, app.lang) {
-                (PathFor::Export, Lang::Zh) => "导出评分包到文件夹（如U盘）· 回车确认 · Esc 取消",
-                (PathFor::Export, Lang::En) => {
-                    "Export the bundle into a folder (a USB stick) · Enter · Esc"
-                }
-                (PathFor::Import, Lang::Zh) => "导入评分包：文件或文件夹 · 回车确认 · Esc 取消",
-                (PathFor::Import, Lang::En) => "Import bundles: a file or a folder · Enter · Esc",
-            };
-            edit(f, layout::centred(area, 74, 3), title, editor);
+            let title = Word::PathTitle(*purpose).say(app.lang);
+            edit(f, layout::centred(area, 74, 4), &title, editor);
         }
         Popup::ImportResult { lines, .. } => imported(f, area, app, lines, t),
         Popup::Name { editor, .. } => {
-            edit(f, layout::centred(area, 70, 3), &Word::NameTitle.say(app.lang), editor);
+            edit(
+                f,
+                layout::centred(area, 70, 3),
+                &Word::NameTitle.say(app.lang),
+                editor,
+            );
         }
         Popup::Recuse { dossier, editor } => {
-            let title = format!("{} {dossier} · {}", app.t(Label::RecuseTitle), app.t(Label::RecusePrompt));
+            let title = format!(
+                "{} {dossier} · {}",
+                app.t(Label::RecuseTitle),
+                app.t(Label::RecusePrompt)
+            );
             edit(f, layout::centred(area, 70, 5), &title, editor);
         }
     }
@@ -162,7 +177,9 @@ fn help(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         .copied()
         .filter(|b| {
             !all.iter().any(|o| {
-                o.label != b.label && o.label.contains('/') && o.label.split('/').any(|p| p == b.label)
+                o.label != b.label
+                    && o.label.contains('/')
+                    && o.label.split('/').any(|p| p == b.label)
             })
         })
         .collect();
@@ -218,7 +235,11 @@ fn help(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
 /// The choice of which level dossiers take the places left, then the reason.
 fn decide(f: &mut Frame, area: Rect, app: &App, c: &crate::tui::app::Choosing, t: &Theme) {
     if let Some(editor) = &c.reason {
-        let title = format!("{} · {}", app.t(Label::DecideTitle), app.t(Label::DecideReason));
+        let title = format!(
+            "{} · {}",
+            app.t(Label::DecideTitle),
+            app.t(Label::DecideReason)
+        );
         edit(f, layout::centred(area, 70, 5), &title, editor);
         return;
     }
@@ -282,7 +303,10 @@ fn imported(f: &mut Frame, area: Rect, app: &App, lines: &[crate::tui::desk::Imp
         text(&ask.say(app.lang), t.warn());
     }
     out.push(Line::raw(""));
-    out.push(Line::from(Span::styled(crate::tui::view::hint_line(app), t.key())));
+    out.push(Line::from(Span::styled(
+        crate::tui::view::hint_line(app),
+        t.key(),
+    )));
     let r = layout::centred(area, w, (out.len() as u16 + 2).max(6));
     open(f, r);
     f.render_widget(

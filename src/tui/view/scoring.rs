@@ -12,13 +12,14 @@ use crate::domain::Points;
 use crate::domain::card::Card;
 use crate::domain::round::RoundKind;
 use crate::domain::sheet::Sheet;
+use crate::lang::Say;
 use crate::tui::app::{App, Line as TableLine, Progress, Scoring, scoring_lines, section_of};
 use crate::tui::layout;
-use crate::lang::Say;
+use crate::tui::said::{Outcome, Step};
 use crate::tui::text::truncate;
+use crate::tui::theme::Theme;
 use crate::tui::words::Word;
 use crate::tui::wrap::wrap;
-use crate::tui::theme::Theme;
 
 use super::facts;
 use crate::domain::indicators::Achievement;
@@ -128,9 +129,21 @@ fn items(
             }
         });
     let mut header = if indicators {
-        vec![app.t(Label::Id), app.t(Label::Indicator), app.t(Label::Target), app.t(Label::Achieved), String::new()]
+        vec![
+            app.t(Label::Id),
+            app.t(Label::Indicator),
+            app.t(Label::Target),
+            app.t(Label::Achieved),
+            String::new(),
+        ]
     } else {
-        vec![app.t(Label::Id), app.t(Label::Item), app.t(Label::Max), app.t(Label::Score), String::new()]
+        vec![
+            app.t(Label::Id),
+            app.t(Label::Item),
+            app.t(Label::Max),
+            app.t(Label::Score),
+            String::new(),
+        ]
     };
     // The maximum (or target) column as wide as its widest value: `5000万元`.
     let third = if indicators {
@@ -221,7 +234,13 @@ pub fn detail_lines(app: &App, sc: &Scoring, w: usize, t: &Theme) -> Vec<Line<'s
     let Some(id) = ids.get(sc.sel).copied() else {
         return lines;
     };
-    let empty = Card::new("", app.stage(), "", &sc.dossier, chrono::DateTime::UNIX_EPOCH);
+    let empty = Card::new(
+        "",
+        app.stage(),
+        "",
+        &sc.dossier,
+        chrono::DateTime::UNIX_EPOCH,
+    );
     let card = app.card(&sc.dossier).unwrap_or(&empty);
     let push = |lines: &mut Vec<Line<'static>>, text: &str, style: Style| {
         for part in wrap(text, w) {
@@ -249,7 +268,11 @@ pub fn detail_lines(app: &App, sc: &Scoring, w: usize, t: &Theme) -> Vec<Line<'s
             let here = current.is_some_and(|c| c.from == b.from && c.to == b.to);
             let mark = if here { "▶" } else { " " };
             let style = if here { t.selected() } else { Style::new() };
-            push(&mut lines, &format!("{mark}{}–{} {}", b.from, b.to, b.text), style);
+            push(
+                &mut lines,
+                &format!("{mark}{}–{} {}", b.from, b.to, b.text),
+                style,
+            );
         }
     } else if let Some(ind) = sheet.indicator(id) {
         push(&mut lines, &format!("{} {}", id, ind.title), t.header());
@@ -265,7 +288,12 @@ pub fn detail_lines(app: &App, sc: &Scoring, w: usize, t: &Theme) -> Vec<Line<'s
         });
         push(
             &mut lines,
-            &format!("{} ≥ {}{}{decl}", app.t(Label::Target), ind.target, ind.unit),
+            &format!(
+                "{} ≥ {}{}{decl}",
+                app.t(Label::Target),
+                ind.target,
+                ind.unit
+            ),
             Style::new(),
         );
     }
@@ -283,11 +311,8 @@ pub fn detail_lines(app: &App, sc: &Scoring, w: usize, t: &Theme) -> Vec<Line<'s
     lines
 }
 
-fn step_word(app: &App) -> &'static str {
-    match app.lang {
-        crate::lang::Lang::Zh => "步长",
-        crate::lang::Lang::En => "step",
-    }
+fn step_word(app: &App) -> String {
+    Step.say(app.lang)
 }
 
 fn totals(f: &mut Frame, area: Rect, app: &App, card: &Card, sc: &Scoring, t: &Theme) {
@@ -302,12 +327,12 @@ fn totals(f: &mut Frame, area: Rect, app: &App, card: &Card, sc: &Scoring, t: &T
         match verdict {
             Some(v) => {
                 let style = if v.passed { t.good() } else { t.bad() };
-                let word = if v.passed { app.t(Label::Passes) } else { app.t(Label::Fails) };
-                let text = if app.lang == crate::lang::Lang::Zh {
-                    v.zh()
+                let word = if v.passed {
+                    app.t(Label::Passes)
                 } else {
-                    v.en()
+                    app.t(Label::Fails)
                 };
+                let text = Outcome(&v).say(app.lang);
                 spans.push(Span::raw(truncate(
                     &text,
                     (area.width as usize).saturating_sub(12),
@@ -345,13 +370,19 @@ fn totals(f: &mut Frame, area: Rect, app: &App, card: &Card, sc: &Scoring, t: &T
             app.t(Label::Scored),
             sheet.items().count()
         )));
-        spans.push(Span::styled(format!(" · {} {reach}", app.t(Label::Reachable)), style));
+        spans.push(Span::styled(
+            format!(" · {} {reach}", app.t(Label::Reachable)),
+            style,
+        ));
         if let Some(p) = pass {
             spans.push(Span::raw(format!(" · {} {p}", app.t(Label::PassLine))));
         }
     }
     if app.progress(&sc.dossier) == Progress::Submitted {
-        spans.push(Span::styled(format!(" · {}", app.t(Label::ReadOnly)), t.dim()));
+        spans.push(Span::styled(
+            format!(" · {}", app.t(Label::ReadOnly)),
+            t.dim(),
+        ));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
