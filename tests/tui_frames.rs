@@ -293,3 +293,26 @@ fn quitting_with_unsaved_text_is_a_question() {
     app.lang = pingshen::lang::Lang::En;
     assert_snapshot!("quit_question_in_english_120x40", frame(&mut app, 120, 40));
 }
+
+/// The laptop's key is read out in person: the title shows it whole at 80
+/// columns, the round's title giving way.
+#[test]
+fn the_title_keeps_the_whole_key() {
+    let mut app = scoring_app("T-001");
+    app.key = Some("8e66-c2ad-d936-03ab".into());
+    let shown = frame(&mut app, 80, 24);
+    let top = shown.lines().next().unwrap_or_default();
+    assert!(top.contains("本机密钥 8e66-c2ad-d936-03ab"), "{top}");
+}
+
+#[test]
+fn the_dossier_list_in_english() {
+    let mut app = list_app();
+    app.lang = pingshen::lang::Lang::En;
+    let shown = frame(&mut app, 80, 24);
+    assert!(shown.contains("Not started"), "{shown}");
+    for label in ["申报书", "筛选", "未评", "企业", "已提交"] {
+        assert!(!shown.contains(label), "{label} in English mode: {shown}");
+    }
+    assert_snapshot!("dossiers_in_english_80x24", shown);
+}

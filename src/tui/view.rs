@@ -38,7 +38,10 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
     let t = Theme::new(app.plain);
     let fr = layout::frame(area);
-    f.render_widget(Paragraph::new(title(app)).style(t.title()), fr.title);
+    f.render_widget(
+        Paragraph::new(title(app, fr.title.width as usize)).style(t.title()),
+        fr.title,
+    );
     match &app.screen {
         Screen::Rounds { sel } => lists::rounds(f, fr.body, app, *sel, &t),
         Screen::Roles { sel } => lists::roles(f, fr.body, app, *sel, &t),
@@ -88,7 +91,9 @@ pub fn detail_overflow(app: &App) -> u16 {
     (n as u16).saturating_sub(a.detail.height)
 }
 
-fn title(app: &App) -> String {
+/// The title bar; the laptop's key is read out to the secretary, so it is
+/// always shown whole, and the round's title gives way first.
+fn title(app: &App, width: usize) -> String {
     let mut parts = vec![format!(" {}", app.t(Label::App))];
     if let Some(d) = &app.data {
         parts.push(d.round.title.clone());
@@ -98,10 +103,15 @@ fn title(app: &App) -> String {
     } else if app.office().is_some() {
         parts.push(app.t(Label::Secretary).to_string());
     }
-    if let Some(k) = &app.key {
-        parts.push(format!("{} {k}", app.t(Label::Key)));
+    let left = parts.join(" · ");
+    match &app.key {
+        Some(k) => {
+            let key = format!(" · {} {k}", app.t(Label::Key));
+            let room = width.saturating_sub(text::width(&key));
+            format!("{}{key}", text::truncate(&left, room))
+        }
+        None => left,
     }
-    parts.join(" · ")
 }
 
 fn note(f: &mut Frame, area: Rect, app: &App, t: &Theme) {

@@ -177,11 +177,34 @@ pub fn dossiers(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         visible.len(),
         app.t(Label::Filter)
     );
+    // The kind and status columns as wide as their words in this language.
+    let widest = |words: Vec<String>, head: Label| {
+        words
+            .iter()
+            .map(|w| crate::tui::text::width(w))
+            .chain([crate::tui::text::width(&app.t(head))])
+            .max()
+            .unwrap_or(8) as u16
+    };
+    let kind_w = widest(
+        visible
+            .iter()
+            .map(|x| kind_label(app, x.applicant.kind))
+            .collect(),
+        Label::Kind,
+    );
+    let status_w = widest(
+        visible
+            .iter()
+            .map(|x| app.progress_label(app.progress(&x.id)))
+            .collect(),
+        Label::Status,
+    );
     let widths = vec![
         Constraint::Length(12),
         Constraint::Fill(1),
-        Constraint::Length(8),
-        Constraint::Length(8),
+        Constraint::Length(kind_w),
+        Constraint::Length(status_w),
         Constraint::Length(7),
     ];
     let header = vec![
