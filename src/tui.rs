@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod command;
 pub mod desk;
+pub mod desk_words;
 pub mod editor;
 pub mod label;
 pub mod layout;

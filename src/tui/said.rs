@@ -229,3 +229,49 @@ fn year_zh(year: u8) -> &'static str {
         "第二年度"
     }
 }
+
+/// A sum held in 万元 (ten thousand yuan): `12.50 万元`, or in English
+/// `CNY 125,000`, since 万 is no English unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Money(pub crate::domain::Points);
+
+impl Say for Money {
+    fn zh(&self) -> String {
+        format!("{} 万元", self.0.fixed2())
+    }
+
+    fn en(&self) -> String {
+        // A hundredth of 万元 is 100 yuan.
+        let yuan = self.0.hundredths() * 100;
+        let digits = yuan.unsigned_abs().to_string();
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        let sign = if yuan < 0 { "-" } else { "" };
+        format!("CNY {sign}{grouped}")
+    }
+}
+
+/// A funding scheme in words, its sums in the reader's units.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SchemeWords(pub crate::domain::register::Scheme);
+
+impl Say for SchemeWords {
+    fn zh(&self) -> String {
+        self.0.zh().to_string()
+    }
+
+    fn en(&self) -> String {
+        use crate::domain::register::Scheme;
+        match self.0 {
+            Scheme::Huangpu => "Huangpu (CNY 500,000 per annual pass)".into(),
+            Scheme::Chongqing => {
+                "Chongqing (CNY 500,000: 40% on approval, 60% on acceptance)".into()
+            }
+        }
+    }
+}

@@ -131,16 +131,14 @@ pub(super) fn office(app: &mut App, a: Action) -> Vec<Effect> {
                 Tab::Completeness
             };
         }
-        Action::ToggleStage => {
-            if d.round.kind == RoundKind::Recognition {
-                o.stage = if o.stage == Stage::Expert {
-                    Stage::Preliminary
-                } else {
-                    Stage::Expert
-                };
-                o.sel = 0;
-                rerank(d, o, app.lang);
-            }
+        Action::ToggleStage if d.round.kind == RoundKind::Recognition => {
+            o.stage = if o.stage == Stage::Expert {
+                Stage::Preliminary
+            } else {
+                Stage::Expert
+            };
+            o.sel = 0;
+            rerank(d, o, app.lang);
         }
         Action::Decide => start_decision(app),
         Action::ImportBundles => {

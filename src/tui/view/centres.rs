@@ -12,10 +12,9 @@ use crate::domain::register::{Centre, Row};
 use crate::lang::{Lang, Say};
 use crate::tui::app::{App, Register};
 use crate::tui::layout;
-use crate::tui::said::{Latest, NextStep, ShortMilestone, ShortState};
+use crate::tui::said::{Latest, Money, NextStep, SchemeWords, ShortMilestone, ShortState};
 use crate::tui::text;
 use crate::tui::theme::Theme;
-use crate::tui::words::{Money, SchemeWords};
 
 /// Wide enough for the credit code and the funding columns.
 const WIDE: u16 = 110;

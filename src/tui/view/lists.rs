@@ -63,7 +63,7 @@ pub fn rounds(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
         .collect();
     let widths = vec![Constraint::Length(22), Constraint::Fill(1)];
     let list = List {
-        title: app.t(Label::PickRound).into(),
+        title: app.t(Label::PickRound),
         header: vec![app.t(Label::Id), app.t(Label::App)],
         widths,
         rows,
@@ -101,7 +101,7 @@ pub fn roles(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
         Constraint::Fill(1),
     ];
     let list = List {
-        title: app.t(Label::PickRole).into(),
+        title: app.t(Label::PickRole),
         header: vec![
             app.t(Label::Id),
             app.t(Label::Name),

@@ -13,11 +13,11 @@ use crate::domain::ranking::{Basis, Boundary, Entry, Pending, Ranking, Status};
 use crate::domain::round::Stage;
 use crate::lang::Say;
 use crate::tui::app::{App, Office, Tab};
+use crate::tui::desk_words::Desk;
 use crate::tui::layout;
 use crate::tui::said::StatusWord;
 use crate::tui::text::{pad, pad_left, truncate, width};
 use crate::tui::theme::Theme;
-use crate::tui::words::Desk;
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, o: &Office, t: &Theme) {
     let (tabs_area, summary_area, main) = layout::office(area);

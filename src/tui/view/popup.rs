@@ -33,7 +33,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &Popup, t: &Theme) {
             } else {
                 text(&mut lines, &app.t(Label::SubmitBlocked), t.bad());
                 if !gaps.missing.is_empty() {
-                    let l = Punct::Colon(app.t(Label::SubmitMissing).into()).say(app.lang);
+                    let l = Punct::Colon(app.t(Label::SubmitMissing)).say(app.lang);
                     text(
                         &mut lines,
                         &format!("{l}{}", gaps.missing.join("、")),
@@ -41,7 +41,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &Popup, t: &Theme) {
                     );
                 }
                 if !gaps.comments.is_empty() {
-                    let l = Punct::Colon(app.t(Label::SubmitComments).into()).say(app.lang);
+                    let l = Punct::Colon(app.t(Label::SubmitComments)).say(app.lang);
                     text(
                         &mut lines,
                         &format!("{l}{}", gaps.comments.join("、")),
