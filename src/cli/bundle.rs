@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use super::Lang;
+use super::said::Said;
 use crate::bundle::{self, Trust};
 use crate::domain::keyprint;
 use crate::error::{CommandError, Error};
@@ -95,19 +96,19 @@ fn export(dir: &Path, round: &str, expert: &str, out: &Path, lang: Lang) -> Resu
     let mut store = Store::open(dir)?;
     let e = bundle::export(&mut store, round, expert)?;
     write_out(out, &e.bytes)?;
-    let (n, s, r, fp) = (e.cards, e.submitted, e.recusals, &e.fingerprint);
-    match lang {
-        Lang::Zh => println!(
-            "已导出评分包 {}：{round} 专家 {expert}，评分表 {n} 张（已提交 {s} 张），回避 {r} 项 → {}\n签名密钥指纹：{fp}（秘书首次导入时核对）",
-            e.sequence,
-            out.display()
-        ),
-        Lang::En => println!(
-            "exported bundle {} of round {round}, expert {expert}: {n} cards ({s} submitted), {r} recusals, to {}\nsigning key fingerprint: {fp} (the secretary checks it on first import)",
-            e.sequence,
-            out.display()
-        ),
-    }
+    println!(
+        "{}",
+        lang.say(&Said::BundleExported {
+            sequence: e.sequence,
+            round: round.to_string(),
+            expert: expert.to_string(),
+            cards: e.cards,
+            submitted: e.submitted,
+            recusals: e.recusals,
+            out: out.to_path_buf(),
+            fingerprint: e.fingerprint.clone(),
+        })
+    );
     Ok(())
 }
 
