@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use super::Lang;
+use super::hint::Hint;
 use super::said::Said;
 use crate::bundle::{self, Trust};
 use crate::domain::keyprint;
@@ -142,7 +143,15 @@ fn import(dir: &Path, files: &[PathBuf], trust: &Trust, lang: Lang) -> Result<()
             })
             .and_then(|bytes| Ok(bundle::import(&mut store, &bytes, trust)?));
         match result {
-            Ok(report) => println!("{}: {}", f.display(), bundle::summary(&report, lang.into())),
+            Ok(report) => {
+                println!("{}: {}", f.display(), lang.say(&report));
+                if report.conflicts > 0 {
+                    let hint = Hint::Conflicts {
+                        round: report.round.clone(),
+                    };
+                    println!("{}", lang.say(&hint));
+                }
+            }
             Err(e) => {
                 if files.len() > 1 {
                     eprintln!("{}: {}", f.display(), super::tell(&e, lang));
