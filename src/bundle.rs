@@ -124,12 +124,11 @@ pub enum Frame {
 pub enum BodyFault {
     #[error("it is not UTF-8 text ({0})")]
     NotUtf8(String),
-    /// The parser's words, as data.
-    #[error("line {line}, column {col}: {detail}")]
+    #[error("line {line}, column {col}: {}", crate::load::syntax_words(.error, crate::lang::Lang::En))]
     Parse {
         line: usize,
         col: usize,
-        detail: String,
+        error: ron::Error,
     },
     #[error("dossier {dossier} item {item}: {error}")]
     Score {

@@ -52,6 +52,14 @@ impl crate::lang::Say for FileError {
     }
 }
 
+/// The RON parser's complaint in a person's words, for other readers of RON.
+pub fn syntax_words(e: &ron::Error, lang: crate::lang::Lang) -> String {
+    match lang {
+        crate::lang::Lang::Zh => syntax::zh(e),
+        crate::lang::Lang::En => syntax::en(e),
+    }
+}
+
 impl FileError {
     fn placed(&self, words: String) -> String {
         format!(

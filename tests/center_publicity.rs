@@ -223,7 +223,7 @@ fn bad_input_names_the_flag_and_what_is_allowed() {
         &dir,
         &blank,
         2,
-        "a withdrawal needs a reason; give it with --reason",
+        "a withdrawal needs a reason\nhint: give one with --reason",
     );
     // the annual round's panel is incomplete: refused, not bad input
     refused(

@@ -251,8 +251,7 @@ fn the_terminal_ui_refuses_an_unknown_round_or_expert_before_it_opens() {
     let out = run(s, &["tui", "--round", "nope"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&out.stderr)
-            .contains("round 'nope' is not in the store; rounds: tui-2024")
+        String::from_utf8_lossy(&out.stderr).contains("存储中没有轮次“nope”；已有轮次：tui-2024")
     );
     let out = run(s, &["tui", "--round", "tui-2024", "--expert", "E9"]);
     assert_eq!(out.status.code(), Some(2));

@@ -100,7 +100,7 @@ impl Body {
             BundleError::Body(BodyFault::Parse {
                 line: e.span.start.line,
                 col: e.span.start.col,
-                detail: e.code.to_string(),
+                error: e.code,
             })
         })?;
         if body.format != FORMAT {

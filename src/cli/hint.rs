@@ -27,6 +27,8 @@ pub enum Hint {
     AuditVerify,
     /// A secretary may reopen a submitted card.
     Reopen,
+    /// Score conflicts wait: where to list them.
+    Conflicts { round: String },
 }
 
 impl Say for Hint {
@@ -42,6 +44,9 @@ impl Say for Hint {
             Hint::AuditVerify => "提示：运行 pingshen audit verify 查看断开之处".to_string(),
             Hint::Reopen => {
                 "提示：秘书可用 pingshen score reopen … --reason 理由 重新打开".to_string()
+            }
+            Hint::Conflicts { round } => {
+                format!("提示：用 pingshen bundle conflicts --round {round} 查看评分分歧")
             }
         }
     }
@@ -59,6 +64,9 @@ impl Say for Hint {
             Hint::Reopen => {
                 "hint: a secretary can reopen it with pingshen score reopen … --reason TEXT"
                     .to_string()
+            }
+            Hint::Conflicts { round } => {
+                format!("hint: list them with pingshen bundle conflicts --round {round}")
             }
         }
     }

@@ -16,7 +16,7 @@ use super::scoring::{Refusal, stage_of};
 use super::sheet::Sheet;
 
 pub use conflict::{Claim, Resolution, ScoreConflict};
-pub use refusal::{CardFault, HistoryFault, MergeRefusal};
+pub use refusal::{CardFault, Differs, HistoryFault, MergeRefusal};
 
 /// Where a card's content came from.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

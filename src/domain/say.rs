@@ -45,15 +45,13 @@ impl Say for ValueError {
                 value,
                 max,
                 step,
-            } => format!("{value} 超过评分项 {item} 的满分：允许 0 至 {max}，每档 {step} 分"),
+            } => format!("{value} 超过评分项 {item} 的满分：允许 0 至 {max} 分，每档 {step} 分"),
             ValueError::OffStep {
                 item,
                 value,
                 max,
                 step,
-            } => format!(
-                "{value} 不是评分项 {item} 的档位（每档 {step} 分）：允许 0 至 {max}，每档 {step} 分"
-            ),
+            } => format!("{value} 不在评分项 {item} 的档位上：允许 0 至 {max} 分，每档 {step} 分"),
         }
     }
 

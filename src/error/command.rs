@@ -104,6 +104,10 @@ impl Say for CommandError {
             CommandError::BadTrust { given } => format!(
                 "--trust {given}：请写成 专家=指纹，指纹为 16 位十六进制数字，例如 E1=3f2a-91bc-04de-77a1"
             ),
+            CommandError::CannotReadBundle {
+                file,
+                why: why @ Unread::System(_),
+            } => format!("无法读取评分包 {}{}", file.display(), why.zh()),
             CommandError::CannotReadBundle { file, why } => {
                 format!("无法读取评分包 {}：{}", file.display(), why.zh())
             }
@@ -128,7 +132,11 @@ impl Say for CommandError {
                 format!("审计日志与存储不符（{}）：{}", chain.zh(), why.zh())
             }
             CommandError::AuditBroken { chain, seq, why } => {
-                format!("审计日志在{}的第 {seq} 条处断开：{}", chain.zh(), why.zh())
+                format!(
+                    "审计日志（{}）在第 {seq} 条处断开：{}",
+                    chain.zh(),
+                    why.zh()
+                )
             }
             CommandError::NoFileName { path } => {
                 format!("--out {}：请给出文件名", path.display())

@@ -84,7 +84,7 @@ impl Say for Unread {
         match self {
             Unread::NotFound => "没有这个文件".to_string(),
             Unread::NoPermission => "没有访问权限".to_string(),
-            Unread::System(words) => format!("系统信息：{words}"),
+            Unread::System(words) => format!("（系统信息：{words}）"),
         }
     }
 
@@ -104,6 +104,7 @@ impl Say for Message {
             Message::NotUtf8 { byte } => {
                 format!("文件不是 UTF-8 文本（字节 0x{byte:02X}）；请另存为 UTF-8")
             }
+            Message::CannotRead(why @ Unread::System(_)) => format!("无法读取文件{}", why.zh()),
             Message::CannotRead(why) => format!("无法读取文件：{}", why.zh()),
             Message::UnknownKind => {
                 "文件开头应为 Sheet(…)、Dossier(…)、Round(…)、Calendar(…) 或 Package(…)".to_string()

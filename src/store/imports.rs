@@ -234,17 +234,17 @@ impl Store {
         if r.fingerprint != b.fingerprint {
             let ours = crate::fingerprint::sheet(&r.sheet);
             let what = if ours != b.sheet_fingerprint {
-                format!(
-                    "sheet {} version {} (fingerprint {}) in the bundle, {} version {} (fingerprint {}) here",
-                    b.sheet_id,
-                    b.sheet_version,
-                    short(b.sheet_fingerprint),
-                    r.sheet.id,
-                    r.sheet.version,
-                    short(&ours)
-                )
+                merge::Differs::Sheet {
+                    theirs: Box::new(
+                        [b.sheet_id, b.sheet_version, &short(b.sheet_fingerprint)]
+                            .map(str::to_string),
+                    ),
+                    ours: Box::new(
+                        [&r.sheet.id, &r.sheet.version, &short(&ours)].map(|s| s.to_string()),
+                    ),
+                }
             } else {
-                "the same sheet, but the round file, a sheet or a dossier differs".to_string()
+                merge::Differs::Files
             };
             return Err(MergeRefusal::OtherVersion {
                 round: b.round.to_string(),

@@ -138,8 +138,8 @@ impl Say for Cause {
     fn zh(&self) -> String {
         match self {
             Cause::DiskFull => "磁盘已满或已达到文件大小上限".to_string(),
-            Cause::NoPermission(os) => format!("没有访问权限：{os}"),
-            Cause::ReadOnly(os) => format!("磁盘为只读：{os}"),
+            Cause::NoPermission(os) => format!("没有访问权限（系统信息：{os}）"),
+            Cause::ReadOnly(os) => format!("磁盘为只读（系统信息：{os}）"),
             Cause::Corrupt { at: Some(at) } => format!("数据损坏，位置 {at}"),
             Cause::Corrupt { at: None } => "数据损坏".to_string(),
             Cause::BadValue { key, detail } => format!("{key} 处的值无法读取：{detail}"),
@@ -210,7 +210,7 @@ impl Say for StoreError {
             StoreError::InUse { dir: d, holder } => {
                 let by = match holder {
                     Some(pid) => format!("（进程 {pid}）"),
-                    None => String::new(),
+                    None => " ".to_string(),
                 };
                 format!(
                     "存储 {} 正被另一个 pingshen{by}使用；请先在那里关闭，再重试",

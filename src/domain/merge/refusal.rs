@@ -14,7 +14,7 @@ pub enum MergeRefusal {
     )]
     OtherVersion {
         round: String,
-        what: String,
+        what: Differs,
         theirs: String,
         ours: String,
     },
@@ -74,6 +74,22 @@ pub enum MergeRefusal {
     },
     #[error("resolving a score conflict needs a reason")]
     NoReason,
+}
+
+/// How a bundle's round differs from the store's.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Differs {
+    /// Another sheet: id, version and short fingerprint, theirs and ours.
+    #[error(
+        "sheet {} version {} (fingerprint {}) in the bundle, {} version {} (fingerprint {}) here",
+        .theirs[0], .theirs[1], .theirs[2], .ours[0], .ours[1], .ours[2]
+    )]
+    Sheet {
+        theirs: Box<[String; 3]>,
+        ours: Box<[String; 3]>,
+    },
+    #[error("the same sheet, but the round file, a sheet or a dossier differs")]
+    Files,
 }
 
 /// What is wrong with one card (or recusal) of a bundle.

@@ -1,7 +1,8 @@
 //! Why a bundle is refused, or a score conflict cannot be resolved, in both
 //! languages.
 
-use crate::domain::merge::{CardFault, HistoryFault, MergeRefusal};
+use crate::domain::merge::{CardFault, Differs, HistoryFault, MergeRefusal};
+use crate::domain::round::Stage;
 use crate::lang::Say;
 
 impl Say for MergeRefusal {
@@ -16,7 +17,8 @@ impl Say for MergeRefusal {
                 theirs,
                 ours,
             } => format!(
-                "已拒绝：评分包是按轮次 {round} 的另一版本文件评分的（{what}）；评分包指纹 {theirs}，本存储 {ours}"
+                "已拒绝：评分包是按轮次 {round} 的另一版本文件评分的（{}）；评分包指纹 {theirs}，本存储 {ours}",
+                what.zh()
             ),
             MergeRefusal::NotOnPanel { round, expert } => {
                 format!("已拒绝：专家“{expert}”不在轮次 {round} 的评审名单上")
@@ -98,7 +100,12 @@ impl Say for CardFault {
                 bundle_expert,
                 bundle_round,
             } => format!(
-                "这是 {round} / {stage} / {expert} 的评分表，不是轮次 {bundle_round} 中专家 {bundle_expert} 的"
+                "这是 {round} / {} / {expert} 的评分表，不是轮次 {bundle_round} 中专家 {bundle_expert} 的",
+                match *stage {
+                    "preliminary" => Stage::Preliminary.zh(),
+                    "expert" => Stage::Expert.zh(),
+                    other => other.to_string(),
+                }
             ),
             CardFault::NoSuchDossier { round } => format!("轮次 {round} 中没有该申报书"),
             CardFault::CommentOffSheet { item } => {
@@ -127,6 +134,22 @@ impl Say for HistoryFault {
         match self {
             HistoryFault::EntryHash { seq } => format!("第 {seq} 条记录与其自身的哈希不符"),
             HistoryFault::Replay(detail) => format!("按审计记录重放的结果不同（{detail}）"),
+        }
+    }
+
+    fn en(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl Say for Differs {
+    fn zh(&self) -> String {
+        match self {
+            Differs::Sheet { theirs, ours } => format!(
+                "评分包中是评分表 {} 第 {} 版（指纹 {}），本机是 {} 第 {} 版（指纹 {}）",
+                theirs[0], theirs[1], theirs[2], ours[0], ours[1], ours[2]
+            ),
+            Differs::Files => "评分表相同，但轮次文件、评分表或申报书有不同".to_string(),
         }
     }
 
