@@ -35,7 +35,7 @@ fn an_off_step_value_names_the_allowed_values_and_saves_nothing() {
     assert!(press(&mut app, Enter).is_empty());
     assert_eq!(
         note(&app),
-        "7.3 不是评分项 S1.1 的档位（每档 0.5 分）：允许 0 至 10，每档 0.5 分；未保存"
+        "7.3 不在评分项 S1.1 的档位上：允许 0 至 10 分，每档 0.5 分；未保存"
     );
     assert_eq!(sel(&app), 0, "stays on the item");
     assert_eq!(app.saving, None);
@@ -167,7 +167,7 @@ fn an_invalid_value_keeps_the_cursor_with_its_message() {
     assert_eq!(sel(&app), 0, "the cursor stays on S1.1");
     assert_eq!(
         note(&app),
-        "7.3 不是评分项 S1.1 的档位（每档 0.5 分）：允许 0 至 10，每档 0.5 分；未保存"
+        "7.3 不在评分项 S1.1 的档位上：允许 0 至 10 分，每档 0.5 分；未保存"
     );
     keys(&mut app, "1..");
     assert!(press(&mut app, Tab).is_empty());
