@@ -524,3 +524,13 @@ fn q_quits_and_ctrl_c_asks_first() {
     press_ctrl(&mut app, 'c');
     assert!(app.quit, "a second Ctrl+C answers yes");
 }
+
+#[test]
+fn a_click_while_a_question_is_asked_changes_nothing() {
+    let mut app = list_app();
+    app.size = (80, 24);
+    press_ctrl(&mut app, 'c');
+    assert!(pingshen::tui::update::update(&mut app, Action::Click(10, 5)).is_empty());
+    assert_eq!(app.list.sel, 0);
+    assert_eq!(app.ask, Some(Question::Quit { unsaved: false }));
+}

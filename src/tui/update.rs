@@ -323,7 +323,7 @@ fn search(app: &mut App, a: Action) -> Vec<Effect> {
 
 /// A click selects the row under the pointer; a click on the selected row opens it.
 fn click(app: &mut App, x: u16, y: u16) -> Vec<Effect> {
-    if app.popup.is_some() {
+    if app.popup.is_some() || app.ask.is_some() {
         return vec![];
     }
     let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
