@@ -94,6 +94,12 @@ pub enum Said {
     NoConflicts {
         round: String,
     },
+    /// The heads of the list of score conflicts, separated by tabs.
+    ConflictHeads,
+    /// Open, or resolved to a value by someone for a reason.
+    ConflictStatus {
+        resolved: Option<(Points, String, String)>,
+    },
     ConflictsOpen {
         open: usize,
         all: usize,
@@ -215,6 +221,11 @@ impl Say for Said {
                 out.display()
             ),
             Said::NoConflicts { round } => format!("{round} 没有评分分歧"),
+            Said::ConflictHeads => "专家\t申报书\t评分项\t各来源分值\t状态".to_string(),
+            Said::ConflictStatus { resolved: None } => "待处理".to_string(),
+            Said::ConflictStatus {
+                resolved: Some((value, by, reason)),
+            } => format!("已定为 {value}（{by}：{reason}）"),
             Said::ConflictsOpen { open, all } => format!("待处理 {open} 项，共 {all} 项"),
             Said::Resolved {
                 card,
@@ -342,6 +353,11 @@ impl Say for Said {
                 out.display()
             ),
             Said::NoConflicts { round } => format!("round {round} has no score conflicts"),
+            Said::ConflictHeads => "expert\tdossier\titem\tvalues\tstatus".to_string(),
+            Said::ConflictStatus { resolved: None } => "open".to_string(),
+            Said::ConflictStatus {
+                resolved: Some((value, by, reason)),
+            } => format!("resolved to {value} ({by}: {reason})"),
             Said::ConflictsOpen { open, all } => format!("{open} open of {all}"),
             Said::Resolved {
                 card,

@@ -36,19 +36,17 @@ pub fn list(dir: &Path, round: &str, format: Format, lang: Lang) -> Result<(), E
         println!("{}", lang.say(&said));
         return Ok(());
     }
-    let header = match lang {
-        Lang::Zh => ["专家", "申报书", "评分项", "各来源分值", "状态"],
-        Lang::En => ["expert", "dossier", "item", "values", "status"],
-    };
+    let heads = lang.say(&Said::ConflictHeads);
+    let header: Vec<&str> = heads.split('\t').collect();
     let rows: Vec<Vec<String>> = all
         .iter()
         .map(|c| {
-            let status = match (&c.resolution, lang) {
-                (None, Lang::Zh) => "待处理".to_string(),
-                (None, Lang::En) => "open".to_string(),
-                (Some(r), Lang::Zh) => format!("已定为 {}（{}：{}）", r.value, r.by, r.reason),
-                (Some(r), Lang::En) => format!("resolved to {} ({}: {})", r.value, r.by, r.reason),
-            };
+            let status = lang.say(&Said::ConflictStatus {
+                resolved: c
+                    .resolution
+                    .as_ref()
+                    .map(|r| (r.value, r.by.clone(), r.reason.clone())),
+            });
             vec![
                 c.expert.clone(),
                 c.dossier.clone(),
