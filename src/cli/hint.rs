@@ -104,3 +104,46 @@ fn store(e: &StoreError) -> Vec<Hint> {
         _ => Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_hint_is_a_line_of_its_own_in_either_language() {
+        let all = [
+            Hint::Reason,
+            Hint::Trust {
+                expert: "E1".into(),
+                found: "3f2a-91bc-04de-77a1".into(),
+            },
+            Hint::Init,
+            Hint::Register,
+            Hint::Scheme("huangpu"),
+            Hint::AuditVerify,
+            Hint::Reopen,
+            Hint::Conflicts { round: "r".into() },
+        ];
+        for h in &all {
+            assert!(h.zh().starts_with("提示："), "{h:?}: {}", h.zh());
+            assert!(h.en().starts_with("hint: "), "{h:?}: {}", h.en());
+            assert!(!h.zh().contains('\n') && !h.en().contains('\n'), "{h:?}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_key_gets_the_trust_hint_with_its_fingerprint() {
+        let e = Error::Store(StoreError::Merge(MergeRefusal::UnknownKey {
+            round: "r".into(),
+            expert: "E1".into(),
+            found: "3f2a-91bc-04de-77a1".into(),
+        }));
+        let said: Vec<String> = hints(&e).iter().map(Say::en).collect();
+        assert_eq!(
+            said,
+            [
+                "hint: check that fingerprint with the expert (pingshen key show on their laptop) and import again with --trust E1=3f2a-91bc-04de-77a1"
+            ]
+        );
+    }
+}

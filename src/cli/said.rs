@@ -203,9 +203,10 @@ impl Say for Said {
                 chain: Chain::Round(id),
                 entries,
             } => format!("审计日志完整：{id}（{entries} 条）"),
-            Said::AuditIntact { chain, entries } => {
-                format!("审计日志完整：{}（{entries} 条）", chain.zh())
-            }
+            Said::AuditIntact {
+                chain: Chain::Register,
+                entries,
+            } => format!("审计日志完整：在册中心登记簿（{entries} 条）"),
             Said::NoRounds => "存储中还没有评审轮次".to_string(),
             Said::BundleExported {
                 sequence,
@@ -335,9 +336,10 @@ impl Say for Said {
                 chain: Chain::Round(id),
                 entries,
             } => format!("audit log intact: {id} ({entries} entries)"),
-            Said::AuditIntact { chain, entries } => {
-                format!("audit log intact: {} ({entries} entries)", chain.en())
-            }
+            Said::AuditIntact {
+                chain: Chain::Register,
+                entries,
+            } => format!("audit log intact: centre register ({entries} entries)"),
             Said::NoRounds => "the store holds no rounds yet".to_string(),
             Said::BundleExported {
                 sequence,
