@@ -306,11 +306,7 @@ fn frames() -> Vec<(String, f64)> {
             recused: vec![],
         },
     );
-    app.screen = Screen::Scoring(Scoring {
-        dossier,
-        sel: 0,
-        input: String::new(),
-    });
+    app.screen = Screen::Scoring(Scoring::new(&dossier));
 
     let mut out = Vec::new();
     for (w, h) in [(120u16, 40u16), (200, 60)] {

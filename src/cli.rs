@@ -15,6 +15,7 @@ mod key;
 mod rank;
 mod review;
 mod round;
+mod said;
 mod score;
 mod show;
 mod table;
@@ -60,6 +61,11 @@ impl From<Lang> for crate::lang::Lang {
 }
 
 impl Lang {
+    /// Any value a person reads, in this language.
+    pub fn say(self, words: &impl Say) -> String {
+        words.say(self.into())
+    }
+
     /// The Chinese or the English words.
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {

@@ -6,14 +6,19 @@ pub mod action;
 pub mod app;
 pub mod command;
 pub mod desk;
+pub mod desk_words;
 pub mod editor;
+pub mod label;
 pub mod layout;
 pub mod run;
+pub mod said;
 pub mod store_desk;
-pub mod strings;
 pub mod theme;
+pub mod todo;
 pub mod update;
 pub mod view;
+pub mod words;
+pub mod wrap;
 
 /// Display-width helpers, shared with the printed reports.
 pub use crate::text;

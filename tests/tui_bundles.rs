@@ -69,10 +69,17 @@ fn an_expert_exports_and_the_secretary_imports_after_confirming_the_key() {
     );
     key(&mut laptop, &mut app, KeyCode::Esc);
 
-    // x asks for a folder; the bundle goes there and the key is shown.
+    // x proposes a file named by round, expert and sequence; a folder typed
+    // instead gets that name, and the key is shown.
     key(&mut laptop, &mut app, KeyCode::Char('x'));
-    assert!(matches!(app.popup, Some(Popup::Path { .. })));
-    key(&mut laptop, &mut app, KeyCode::Backspace);
+    let Some(Popup::Path { editor, .. }) = &app.popup else {
+        panic!("no path asked: {}", note(&app))
+    };
+    let proposed = editor.text();
+    assert!(proposed.ends_with("/tui-2024-E1-1.bundle"), "{proposed}");
+    for _ in proposed.chars() {
+        key(&mut laptop, &mut app, KeyCode::Backspace);
+    }
     text(&mut laptop, &mut app, stick.path().to_str().unwrap());
     key(&mut laptop, &mut app, KeyCode::Enter);
     assert!(note(&app).starts_with("已导出评分包"), "{}", note(&app));
@@ -97,8 +104,7 @@ fn an_expert_exports_and_the_secretary_imports_after_confirming_the_key() {
     assert!(lines[0].refused);
     assert_eq!(lines[0].unknown_key, Some(("E1".to_string(), fingerprint)));
     assert!(
-        desk.office
-            .as_ref()
+        desk.office()
             .unwrap()
             .board
             .cards
@@ -106,20 +112,34 @@ fn an_expert_exports_and_the_secretary_imports_after_confirming_the_key() {
             .all(|c| c.expert != "E1")
     );
 
+    // n: the fingerprints differ, nothing is imported
+    key(&mut office, &mut desk, KeyCode::Char('n'));
+    assert!(desk.popup.is_none());
+    let cards = &desk.office().unwrap().board.cards;
+    assert!(cards.iter().all(|c| c.expert != "E1"));
+    key(&mut office, &mut desk, KeyCode::Char('i'));
+    key(&mut office, &mut desk, KeyCode::Backspace);
+    text(&mut office, &mut desk, stick.path().to_str().unwrap());
+    key(&mut office, &mut desk, KeyCode::Enter);
+
     key(&mut office, &mut desk, KeyCode::Char('y'));
     let Some(Popup::ImportResult { lines, .. }) = &desk.popup else {
         panic!("no second result")
     };
-    assert!(!lines[0].refused, "{}", lines[0].said);
-    assert!(lines[0].said.contains("导入 1 张"), "{}", lines[0].said);
-    let board = &desk.office.as_ref().unwrap().board;
+    assert!(!lines[0].refused, "{}", lines[0].said.zh);
+    assert!(
+        lines[0].said.zh.contains("导入 1 张"),
+        "{}",
+        lines[0].said.zh
+    );
+    let board = &desk.office().unwrap().board;
     assert!(
         board
             .cards
             .iter()
             .any(|c| c.expert == "E1" && c.dossier == "T-001" && c.is_submitted())
     );
-    key(&mut office, &mut desk, KeyCode::Char('n'));
+    key(&mut office, &mut desk, KeyCode::Enter);
     assert!(desk.popup.is_none());
     assert!(
         office

@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use pingshen::domain::Points;
 use pingshen::tui::action::{Action, Effect};
-use pingshen::tui::app::{Filter, Popup, Progress, Screen};
+use pingshen::tui::app::{Filter, Popup, Progress, Question, Screen};
 use ratatui::crossterm::event::KeyCode::*;
 
 #[test]
@@ -35,7 +35,7 @@ fn an_off_step_value_names_the_allowed_values_and_saves_nothing() {
     assert!(press(&mut app, Enter).is_empty());
     assert_eq!(
         note(&app),
-        "7.3 不可用：S1.1 允许 0 至 10，步长 0.5；未保存"
+        "7.3 不在评分项 S1.1 的档位上：允许 0 至 10 分，每档 0.5 分；未保存"
     );
     assert_eq!(sel(&app), 0, "stays on the item");
     assert_eq!(app.saving, None);
@@ -46,7 +46,12 @@ fn a_value_above_the_maximum_is_refused() {
     let mut app = scoring_app("T-001");
     keys(&mut app, "11");
     assert!(press(&mut app, Enter).is_empty());
-    assert!(note(&app).starts_with("11 不可用"), "{}", note(&app));
+    assert!(
+        note(&app).starts_with("11 超过评分项 S1.1 的满分"),
+        "{}",
+        note(&app)
+    );
+    assert!(note(&app).ends_with("未保存"), "{}", note(&app));
 }
 
 #[test]
@@ -57,7 +62,7 @@ fn english_messages_with_lang_en() {
     press(&mut app, Enter);
     assert_eq!(
         note(&app),
-        "7.3 is not a step of 0.5 for item S1.1: allowed values are 0 to 10 in steps of 0.5"
+        "7.3 is not a step of 0.5 for item S1.1: allowed values are 0 to 10 in steps of 0.5; not saved"
     );
 }
 
@@ -119,11 +124,111 @@ fn navigation_keys() {
     press(&mut app, Up);
     press(&mut app, Down);
     assert_eq!(sel(&app), 3);
-    keys(&mut app, "4");
-    press(&mut app, Char('k'));
-    assert_eq!(input(&app), "", "moving drops unconfirmed typing");
     press(&mut app, Esc);
     assert_eq!(app.screen, Screen::Dossiers);
+}
+
+#[test]
+fn a_typed_score_is_saved_when_down_moves_on() {
+    let mut app = scoring_app("T-001");
+    keys(&mut app, "4");
+    assert_eq!(press(&mut app, Down), vec![save("T-001", "S1.1", "4")]);
+    assert_eq!(sel(&app), 1);
+    answer_saved(&mut app, "T-001", &[("S1.1", "4")]);
+    assert_eq!(note(&app), "✓ 已保存 S1.1 = 4");
+}
+
+#[test]
+fn a_typed_score_is_saved_by_tab_up_esc_and_a_click() {
+    let mut app = scoring_app("T-001");
+    keys(&mut app, "4");
+    assert_eq!(press(&mut app, Tab), vec![save("T-001", "S1.1", "4")]);
+    assert_eq!(sel(&app), 2);
+    keys(&mut app, "6");
+    assert_eq!(press(&mut app, Up), vec![save("T-001", "S2.1", "6")]);
+    keys(&mut app, "3");
+    assert_eq!(press(&mut app, Esc), vec![save("T-001", "S1.2", "3")]);
+    assert_eq!(app.screen, Screen::Dossiers);
+
+    let mut app = scoring_app("T-001");
+    app.size = (80, 24);
+    keys(&mut app, "5");
+    // the items table starts at row 1; a header and S1's heading, then S1.1, S1.2
+    let fx = pingshen::tui::update::update(&mut app, Action::Click(10, 5));
+    assert_eq!(fx, vec![save("T-001", "S1.1", "5")]);
+    assert_eq!(sel(&app), 1, "the click went to S1.2");
+}
+
+#[test]
+fn an_invalid_value_keeps_the_cursor_with_its_message() {
+    let mut app = scoring_app("T-001");
+    keys(&mut app, "7.3");
+    assert!(press(&mut app, Down).is_empty());
+    assert_eq!(sel(&app), 0, "the cursor stays on S1.1");
+    assert_eq!(
+        note(&app),
+        "7.3 不在评分项 S1.1 的档位上：允许 0 至 10 分，每档 0.5 分；未保存"
+    );
+    keys(&mut app, "1..");
+    assert!(press(&mut app, Tab).is_empty());
+    assert_eq!(sel(&app), 0);
+    assert!(note(&app).contains("不是分数"), "{}", note(&app));
+}
+
+#[test]
+fn q_saves_a_typed_score_before_quitting() {
+    let mut app = scoring_app("T-001");
+    keys(&mut app, "8");
+    assert_eq!(press(&mut app, Char('q')), vec![save("T-001", "S1.1", "8")]);
+    assert!(app.quit);
+    let mut app = scoring_app("T-001");
+    keys(&mut app, "80");
+    assert!(press(&mut app, Char('q')).is_empty());
+    assert!(!app.quit, "a refused value keeps the program open");
+    assert!(
+        note(&app).starts_with("80 超过评分项 S1.1 的满分"),
+        "{}",
+        note(&app)
+    );
+}
+
+#[test]
+fn n_goes_to_the_next_unscored_item_and_the_next_unfinished_dossier() {
+    let mut app = scoring_app("T-001");
+    answer_saved(&mut app, "T-001", &[("S1.2", "4"), ("S2.1", "6")]);
+    keys(&mut app, "7");
+    assert_eq!(press(&mut app, Char('n')), vec![save("T-001", "S1.1", "7")]);
+    assert_eq!(
+        sel(&app),
+        3,
+        "S1.1 was just typed, S1.2 and S2.1 hold scores"
+    );
+    answer_saved(&mut app, "T-001", &[("S1.1", "7")]);
+    press(&mut app, Char('N'));
+    assert_eq!(sel(&app), 3, "S2.2 is the only one left");
+
+    let mut app = list_app();
+    answer_saved(
+        &mut app,
+        "T-002",
+        &[("S1.1", "8"), ("S1.2", "4"), ("S2.1", "6"), ("S2.2", "3")],
+    );
+    set_comment(&mut app, "T-002", "S2.2", "质押合同齐全");
+    answer_submitted(&mut app, "T-002");
+    press(&mut app, Char('n'));
+    assert_eq!(visible(&app)[sel(&app)], "T-003", "T-002 is submitted");
+    press(&mut app, Char('N'));
+    assert_eq!(visible(&app)[sel(&app)], "T-001");
+}
+
+#[test]
+fn a_blocked_submission_leads_to_the_first_gap() {
+    let mut app = scoring_app("T-001");
+    answer_saved(&mut app, "T-001", &[("S1.1", "10"), ("S1.2", "4")]);
+    press(&mut app, Char('s'));
+    assert!(press(&mut app, Enter).is_empty());
+    assert_eq!(app.popup, None);
+    assert_eq!(sel(&app), 2, "S2.1 is the first item without a score");
 }
 
 #[test]
@@ -180,6 +285,7 @@ fn a_submitted_card_is_read_only() {
         "T-001",
         &[("S1.1", "8"), ("S1.2", "4"), ("S2.1", "6"), ("S2.2", "3")],
     );
+    set_comment(&mut app, "T-001", "S2.2", "质押合同齐全");
     answer_submitted(&mut app, "T-001");
     assert!(keys(&mut app, "5").is_empty());
     assert_eq!(note(&app), "已提交，只读");
@@ -214,12 +320,42 @@ fn comments_are_typed_in_chinese_and_saved_with_ctrl_s() {
 }
 
 #[test]
-fn escape_cancels_a_comment() {
+fn escape_with_text_asks_before_throwing_a_comment_away() {
     let mut app = scoring_app("T-001");
     press(&mut app, Char('c'));
     press(&mut app, Char('好'));
     assert!(press(&mut app, Esc).is_empty());
-    assert_eq!(app.popup, None);
+    assert_eq!(app.ask, Some(Question::Discard));
+    press(&mut app, Char('n'));
+    assert_eq!(app.ask, None);
+    let Some(Popup::Comment { editor, .. }) = &app.popup else {
+        panic!("n keeps the editor")
+    };
+    assert_eq!(editor.text(), "好");
+    press(&mut app, Esc);
+    press(&mut app, Char('y'));
+    assert_eq!(app.popup, None, "y throws it away");
+
+    // nothing typed: Esc closes without a question
+    press(&mut app, Char('c'));
+    press(&mut app, Esc);
+    assert_eq!((app.popup.clone(), app.ask.clone()), (None, None));
+}
+
+#[test]
+fn ctrl_c_in_the_editor_asks_and_keeps_the_text_on_no() {
+    let mut app = scoring_app("T-001");
+    press(&mut app, Char('c'));
+    press(&mut app, Char('好'));
+    press_ctrl(&mut app, 'c');
+    assert_eq!(app.ask, Some(Question::Quit { unsaved: true }));
+    assert!(!app.quit);
+    press(&mut app, Char('n'));
+    assert!(!app.quit);
+    assert!(matches!(&app.popup, Some(Popup::Comment { editor, .. }) if editor.text() == "好"));
+    press_ctrl(&mut app, 'c');
+    press(&mut app, Char('y'));
+    assert!(app.quit);
 }
 
 #[test]
@@ -232,7 +368,21 @@ fn recusal_needs_a_reason_then_locks_the_dossier() {
     for c in "近三年有合作".chars() {
         press(&mut app, Char(c));
     }
-    let fx = press(&mut app, Enter);
+    assert!(press(&mut app, Enter).is_empty(), "asked first");
+    assert_eq!(
+        app.ask,
+        Some(Question::Recuse {
+            dossier: "T-001".into(),
+            reason: "近三年有合作".into()
+        })
+    );
+    press(&mut app, Char('n'));
+    assert!(
+        matches!(app.popup, Some(Popup::Recuse { .. })),
+        "n keeps the reason"
+    );
+    press(&mut app, Enter);
+    let fx = press(&mut app, Char('y'));
     assert_eq!(
         fx,
         vec![Effect::Recuse {
@@ -327,7 +477,7 @@ fn mouse_click_selects_then_opens_and_wheel_scrolls() {
     assert_eq!(app.list.sel, 1);
     pingshen::tui::update::update(&mut app, Action::Click(10, 5));
     assert!(matches!(&app.screen, Screen::Scoring(s) if s.dossier == "T-002"));
-    pingshen::tui::update::update(&mut app, Action::ScrollDown);
+    pingshen::tui::update::update(&mut app, Action::ScrollDown(5, 5));
     assert_eq!(sel(&app), 1);
 }
 
@@ -336,9 +486,14 @@ fn a_store_failure_is_shown_and_clears_the_pending_save() {
     let mut app = scoring_app("T-001");
     keys(&mut app, "5");
     press(&mut app, Enter);
-    pingshen::tui::update::update(&mut app, Action::Failed("磁盘已满：评分未保存".into()));
+    let full = std::io::Error::other("设备上没有空间");
+    let why = pingshen::tui::desk::DeskError::File {
+        path: "评分库".into(),
+        source: full,
+    };
+    pingshen::tui::update::update(&mut app, Action::Failed(why.into()));
     assert_eq!(app.saving, None);
-    assert_eq!(note(&app), "磁盘已满：评分未保存");
+    assert_eq!(note(&app), "无法读写 评分库：设备上没有空间");
     assert!(app.card("T-001").is_none(), "nothing shows as saved");
 }
 
@@ -358,12 +513,24 @@ fn indicator_rounds_take_achieved_values_without_a_step() {
 }
 
 #[test]
-fn q_and_ctrl_c_quit() {
+fn q_quits_and_ctrl_c_asks_first() {
     let mut app = list_app();
     press(&mut app, Char('q'));
     assert!(app.quit);
-    let mut app = scoring_app("T-001");
-    press(&mut app, Char('c'));
+    let mut app = list_app();
     press_ctrl(&mut app, 'c');
-    assert!(app.quit, "ctrl-c quits even while typing");
+    assert!(!app.quit, "never in silence");
+    assert_eq!(app.ask, Some(Question::Quit { unsaved: false }));
+    press_ctrl(&mut app, 'c');
+    assert!(app.quit, "a second Ctrl+C answers yes");
+}
+
+#[test]
+fn a_click_while_a_question_is_asked_changes_nothing() {
+    let mut app = list_app();
+    app.size = (80, 24);
+    press_ctrl(&mut app, 'c');
+    assert!(pingshen::tui::update::update(&mut app, Action::Click(10, 5)).is_empty());
+    assert_eq!(app.list.sel, 0);
+    assert_eq!(app.ask, Some(Question::Quit { unsaved: false }));
 }

@@ -1,7 +1,7 @@
 //! Importing a bundle into the secretary's store: the frame and signature
 //! first, then the body, then everything the store checks and merges.
 
-use crate::lang::Lang;
+use crate::lang::{Lang, Say};
 use sha2::{Digest, Sha256};
 
 use super::body::Body;
@@ -50,57 +50,8 @@ pub fn import(store: &mut Store, bytes: &[u8], trust: &Trust) -> Result<ImportRe
     Ok(store.import_bundle(&incoming, trust.for_expert(&body.expert), &trust.by)?)
 }
 
-/// One import in a line (two when a key was trusted or conflicts wait).
+/// One import in a line (two when a key was trusted or conflicts wait), in
+/// the reader's language.
 pub fn summary(r: &ImportReport, lang: Lang) -> String {
-    let who = match lang {
-        Lang::Zh => format!(
-            "评分包 {}（{} 专家 {}，密钥 {}）",
-            r.sequence, r.round, r.expert, r.key
-        ),
-        Lang::En => format!(
-            "bundle {} ({} expert {}, key {})",
-            r.sequence, r.round, r.expert, r.key
-        ),
-    };
-    let mut line = match (lang, r.again, r.superseded_by) {
-        (Lang::Zh, true, _) => format!("{who} 已导入过，未作改动"),
-        (Lang::En, true, _) => format!("{who} was already imported; nothing changed"),
-        (Lang::Zh, _, Some(n)) => format!("{who} 早于已导入的评分包 {n}，未作改动"),
-        (Lang::En, _, Some(n)) => {
-            format!("{who} is older than bundle {n}, already imported; nothing changed")
-        }
-        (Lang::Zh, _, None) => format!(
-            "已导入{who}：导入 {} 张，跳过 {} 张，保留现有 {} 张，分歧 {} 项，新回避 {} 项",
-            r.imported, r.skipped, r.kept, r.conflicts, r.recusals
-        ),
-        (Lang::En, _, None) => format!(
-            "imported {who}: {} cards imported, {} skipped, {} kept as held, {} conflicts, {} new recusals",
-            r.imported, r.skipped, r.kept, r.conflicts, r.recusals
-        ),
-    };
-    if r.accepted == Some(crate::domain::merge::KeyAccepted::Confirmed) && !r.again {
-        line.push_str(&match lang {
-            Lang::Zh => format!(
-                "\n已信任专家 {} 的密钥 {}（已记入审计日志）",
-                r.expert, r.key
-            ),
-            Lang::En => format!(
-                "\ntrusted key {} for expert {} (recorded in the audit log)",
-                r.key, r.expert
-            ),
-        });
-    }
-    if r.conflicts > 0 {
-        line.push_str(&match lang {
-            Lang::Zh => format!(
-                "\n有评分分歧待秘书处理：pingshen bundle conflicts --round {}",
-                r.round
-            ),
-            Lang::En => format!(
-                "\nscore conflicts wait for the secretary: pingshen bundle conflicts --round {}",
-                r.round
-            ),
-        });
-    }
-    line
+    r.say(lang)
 }

@@ -1,7 +1,9 @@
 //! Why a bundle or a round package is refused, in both languages.
 
 use super::{BadKey, BodyFault, BundleError, Frame, KeyMismatch};
+use crate::domain::merge::KeyAccepted;
 use crate::lang::Say;
+use crate::store::Imported;
 
 impl Say for Frame {
     fn zh(&self) -> String {
@@ -134,5 +136,61 @@ impl Say for BundleError {
             BundleError::Store(e) => e.en(),
             other => other.to_string(),
         }
+    }
+}
+
+impl Say for Imported {
+    fn zh(&self) -> String {
+        let r = self;
+        let who = format!(
+            "评分包 {}（{} 专家 {}，密钥 {}）",
+            r.sequence, r.round, r.expert, r.key
+        );
+        let mut line = match (r.again, r.superseded_by) {
+            (true, _) => format!("{who} 已导入过，未作改动"),
+            (_, Some(n)) => format!("{who} 早于已导入的评分包 {n}，未作改动"),
+            (_, None) => format!(
+                "已导入{who}：导入 {} 张，跳过 {} 张，保留现有 {} 张，分歧 {} 项，新回避 {} 项",
+                r.imported, r.skipped, r.kept, r.conflicts, r.recusals
+            ),
+        };
+        if r.accepted == Some(KeyAccepted::Confirmed) && !r.again {
+            line.push_str(&format!(
+                "\n已信任专家 {} 的密钥 {}（已记入审计日志）",
+                r.expert, r.key
+            ));
+        }
+        if r.conflicts > 0 {
+            line.push_str("\n有评分分歧待秘书处理");
+        }
+        line
+    }
+
+    fn en(&self) -> String {
+        let r = self;
+        let who = format!(
+            "bundle {} ({} expert {}, key {})",
+            r.sequence, r.round, r.expert, r.key
+        );
+        let mut line = match (r.again, r.superseded_by) {
+            (true, _) => format!("{who} was already imported; nothing changed"),
+            (_, Some(n)) => {
+                format!("{who} is older than bundle {n}, already imported; nothing changed")
+            }
+            (_, None) => format!(
+                "imported {who}: {} cards imported, {} skipped, {} kept as held, {} conflicts, {} new recusals",
+                r.imported, r.skipped, r.kept, r.conflicts, r.recusals
+            ),
+        };
+        if r.accepted == Some(KeyAccepted::Confirmed) && !r.again {
+            line.push_str(&format!(
+                "\ntrusted key {} for expert {} (recorded in the audit log)",
+                r.key, r.expert
+            ));
+        }
+        if r.conflicts > 0 {
+            line.push_str("\nscore conflicts wait for the secretary");
+        }
+        line
     }
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 use clap::Subcommand;
 
 use super::Lang;
+use super::said::Said;
 use crate::error::{Chain, CommandError, Error};
 use crate::store::{REGISTER, Store};
 
@@ -23,23 +24,18 @@ pub fn run(dir: &Path, cmd: AuditCommand, lang: Lang) -> Result<(), Error> {
     let v = store.audit_verify(round.as_deref())?;
     for (id, n) in &v.rounds {
         let ok = v.broken.as_ref().is_none_or(|b| &b.round != id);
-        let id = if id == REGISTER {
-            lang.pick("在册中心登记簿", "centre register")
-        } else {
-            id.as_str()
-        };
         if ok {
-            match lang {
-                Lang::Zh => println!("审计日志完整：{id}（{n} 条）"),
-                Lang::En => println!("audit log intact: {id} ({n} entries)"),
-            }
+            let chain = if id == REGISTER {
+                Chain::Register
+            } else {
+                Chain::Round(id.clone())
+            };
+            let said = Said::AuditIntact { chain, entries: *n };
+            println!("{}", lang.say(&said));
         }
     }
     if v.rounds.is_empty() {
-        println!(
-            "{}",
-            lang.pick("存储中还没有评审轮次", "the store holds no rounds yet")
-        );
+        println!("{}", lang.say(&Said::NoRounds));
     }
     match v.broken {
         None => {

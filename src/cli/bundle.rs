@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use super::Lang;
+use super::hint::Hint;
+use super::said::Said;
 use crate::bundle::{self, Trust};
 use crate::domain::keyprint;
 use crate::error::{CommandError, Error};
@@ -95,19 +97,19 @@ fn export(dir: &Path, round: &str, expert: &str, out: &Path, lang: Lang) -> Resu
     let mut store = Store::open(dir)?;
     let e = bundle::export(&mut store, round, expert)?;
     write_out(out, &e.bytes)?;
-    let (n, s, r, fp) = (e.cards, e.submitted, e.recusals, &e.fingerprint);
-    match lang {
-        Lang::Zh => println!(
-            "已导出评分包 {}：{round} 专家 {expert}，评分表 {n} 张（已提交 {s} 张），回避 {r} 项 → {}\n签名密钥指纹：{fp}（秘书首次导入时核对）",
-            e.sequence,
-            out.display()
-        ),
-        Lang::En => println!(
-            "exported bundle {} of round {round}, expert {expert}: {n} cards ({s} submitted), {r} recusals, to {}\nsigning key fingerprint: {fp} (the secretary checks it on first import)",
-            e.sequence,
-            out.display()
-        ),
-    }
+    println!(
+        "{}",
+        lang.say(&Said::BundleExported {
+            sequence: e.sequence,
+            round: round.to_string(),
+            expert: expert.to_string(),
+            cards: e.cards,
+            submitted: e.submitted,
+            recusals: e.recusals,
+            out: out.to_path_buf(),
+            fingerprint: e.fingerprint.clone(),
+        })
+    );
     Ok(())
 }
 
@@ -141,7 +143,15 @@ fn import(dir: &Path, files: &[PathBuf], trust: &Trust, lang: Lang) -> Result<()
             })
             .and_then(|bytes| Ok(bundle::import(&mut store, &bytes, trust)?));
         match result {
-            Ok(report) => println!("{}: {}", f.display(), bundle::summary(&report, lang.into())),
+            Ok(report) => {
+                println!("{}: {}", f.display(), lang.say(&report));
+                if report.conflicts > 0 {
+                    let hint = Hint::Conflicts {
+                        round: report.round.clone(),
+                    };
+                    println!("{}", lang.say(&hint));
+                }
+            }
             Err(e) => {
                 if files.len() > 1 {
                     eprintln!("{}: {}", f.display(), super::tell(&e, lang));

@@ -2,10 +2,13 @@
 
 use std::path::{Path, PathBuf};
 
+mod words;
+
 use super::Lang;
 use crate::error::{CommandError, Error};
 use crate::lang::Say;
 use crate::load::{self, Disk, FileError, Kind};
+use words::Summary;
 
 /// Prints `OK  path  (kind, summary)` or every error; fails when any file does.
 pub fn run(files: &[PathBuf], lang: Lang) -> Result<(), Error> {
@@ -39,50 +42,27 @@ pub fn run(files: &[PathBuf], lang: Lang) -> Result<(), Error> {
 
 fn summary(f: &Path, lang: Lang) -> Result<String, Vec<FileError>> {
     let text = load::read_text(&Disk, f).map_err(|e| vec![e])?;
-    let en = lang == Lang::En;
-    match load::kind(f, &text).map_err(|e| vec![e])? {
+    let said = match load::kind(f, &text).map_err(|e| vec![e])? {
         Kind::Sheet => {
             let (s, _) = load::sheet(&Disk, f)?;
-            let items = s.items().count();
-            Ok(if en {
-                format!(
-                    "sheet {}, {} sections, {items} items, {} indicators, {} eligibility rules, total {}",
-                    s.id,
-                    s.sections.len(),
-                    s.indicators.len(),
-                    s.eligibility.len(),
-                    s.total
-                )
-            } else {
-                format!(
-                    "评分表 {}，{} 个一级指标，{items} 个评分项，{} 个建设指标，{} 条资格规则，满分 {}",
-                    s.id,
-                    s.sections.len(),
-                    s.indicators.len(),
-                    s.eligibility.len(),
-                    s.total
-                )
-            })
+            Summary::Sheet {
+                items: s.items().count(),
+                sections: s.sections.len(),
+                indicators: s.indicators.len(),
+                rules: s.eligibility.len(),
+                total: s.total,
+                id: s.id,
+            }
         }
         Kind::Dossier => {
             let (d, _) = load::dossier(&Disk, f)?;
-            Ok(if en {
-                format!(
-                    "dossier {}, {}, {} joint applicants",
-                    d.id,
-                    d.applicant.name,
-                    d.joint.len()
-                )
-            } else {
-                format!(
-                    "申报书 {}，{}，联合申报单位 {} 家",
-                    d.id,
-                    d.applicant.name,
-                    d.joint.len()
-                )
-            })
+            Summary::Dossier {
+                joint: d.joint.len(),
+                id: d.id,
+                applicant: d.applicant.name,
+            }
         }
-        Kind::Round => Ok(round_summary("", &load::round(&Disk, f)?, en)),
+        Kind::Round => round_summary(&load::round(&Disk, f)?, None),
         Kind::Package => {
             let r = crate::bundle::package::read(f, text.as_bytes()).map_err(|e| match e {
                 crate::bundle::BundleError::Files(errors) => errors,
@@ -90,45 +70,29 @@ fn summary(f: &Path, lang: Lang) -> Result<String, Vec<FileError>> {
                 other => vec![FileError::at(f, 1, 1, other.say(lang.into()))],
             })?;
             let fp = super::round::short(&crate::store::fingerprint(&r));
-            let (what, sep, print) = if en {
-                ("package ", ", ", "fingerprint")
-            } else {
-                ("包 ", "，", "指纹")
-            };
-            Ok(format!("{}{sep}{print} {fp}", round_summary(what, &r, en)))
+            round_summary(&r, Some(fp))
         }
         Kind::Calendar => {
             let (c, _) = load::calendar(&Disk, f)?;
-            let (h, w) = (c.holidays.len(), c.workdays.len());
-            Ok(if en {
-                format!(
-                    "calendar {}, {}–{}, {h} holidays, {w} make-up working days",
-                    c.id, c.first_year, c.last_year
-                )
-            } else {
-                format!(
-                    "节假日日历 {}，{}–{} 年，{h} 个假期，{w} 个调休上班日",
-                    c.id, c.first_year, c.last_year
-                )
-            })
+            Summary::Calendar {
+                id: c.id,
+                first: c.first_year,
+                last: c.last_year,
+                holidays: c.holidays.len(),
+                workdays: c.workdays.len(),
+            }
         }
-    }
+    };
+    Ok(lang.say(&said))
 }
 
 /// A round (or a package of one): its id, sheet, dossiers and panel.
-fn round_summary(what: &str, r: &crate::load::LoadedRound, en: bool) -> String {
-    let (id, sheet, d, e) = (
-        &r.round.id,
-        &r.sheet.id,
-        r.dossiers.len(),
-        r.round.experts.len(),
-    );
-    if en {
-        format!("round {what}{id}, sheet {sheet}, {d} dossiers, {e} experts")
-    } else {
-        format!(
-            "评审{}{id}，评分表 {sheet}，申报书 {d} 份，专家 {e} 位",
-            if what.is_empty() { "轮次 " } else { what }
-        )
+fn round_summary(r: &crate::load::LoadedRound, package: Option<String>) -> Summary {
+    Summary::Round {
+        id: r.round.id.clone(),
+        sheet: r.sheet.id.clone(),
+        dossiers: r.dossiers.len(),
+        experts: r.round.experts.len(),
+        package,
     }
 }

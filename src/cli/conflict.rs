@@ -5,6 +5,7 @@ use std::path::Path;
 use clap::Subcommand;
 
 use super::Lang;
+use super::said::Said;
 use crate::error::Error;
 use crate::store::Store;
 
@@ -32,20 +33,12 @@ pub fn run(dir: &Path, cmd: ConflictCommand, lang: Lang) -> Result<(), Error> {
     } = cmd;
     let mut store = Store::open(dir)?;
     let new = store.declare_conflict(&round, &expert, &dossier, &reason)?;
-    let line = match (new, lang) {
-        (true, Lang::Zh) => format!(
-            "已登记：专家 {expert} 回避申报书 {dossier}（{}）",
-            reason.trim()
-        ),
-        (true, Lang::En) => format!(
-            "recorded: expert {expert} is recused from dossier {dossier} ({})",
-            reason.trim()
-        ),
-        (false, Lang::Zh) => format!("专家 {expert} 已回避申报书 {dossier}，未作改动"),
-        (false, Lang::En) => {
-            format!("expert {expert} was already recused from dossier {dossier}; nothing changed")
-        }
-    };
+    let line = lang.say(&Said::Recused {
+        expert,
+        dossier,
+        reason: reason.trim().to_string(),
+        new,
+    });
     println!("{line}");
     Ok(())
 }

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use super::Lang;
+use super::said::Said;
 use crate::demo;
 use crate::error::{CommandError, Error};
 use crate::store::Store;
@@ -13,22 +14,21 @@ pub fn run(dir: &Path, no_tui: bool, lang: Lang) -> Result<(), Error> {
         demo::DemoError::Store(s) => Error::from(s),
         demo::DemoError::Samples(files) => CommandError::Samples(files).into(),
     })?;
-    let d = dir.display();
-    match (built.filled, lang) {
-        (true, Lang::Zh) => println!(
-            "演示轮次 {} 已建在 {d}：已提交 {} 份评分表，草稿 {} 份，未评 {} 份",
-            built.round, built.submitted, built.drafts, built.untouched
-        ),
-        (true, Lang::En) => println!(
-            "demo round {} is in {d}: {} cards submitted, {} drafts, {} not started",
-            built.round, built.submitted, built.drafts, built.untouched
-        ),
-        (false, Lang::Zh) => println!("演示轮次 {} 已在 {d}，未作改动", built.round),
-        (false, Lang::En) => println!(
-            "demo round {} is already in {d}; nothing changed",
-            built.round
-        ),
-    }
+    let said = if built.filled {
+        Said::DemoBuilt {
+            round: built.round.clone(),
+            dir: dir.to_path_buf(),
+            submitted: built.submitted,
+            drafts: built.drafts,
+            untouched: built.untouched,
+        }
+    } else {
+        Said::DemoThere {
+            round: built.round.clone(),
+            dir: dir.to_path_buf(),
+        }
+    };
+    println!("{}", lang.say(&said));
     if !no_tui {
         super::tui::open(&mut store, Some(built.round.clone()), None, false, lang)?;
     }

@@ -31,6 +31,8 @@ pub enum Hint {
     Restore,
     /// Copy what is intact of a damaged journal, then make a new store from it.
     BackupThenRestore,
+    /// Score conflicts wait: where to list them.
+    Conflicts { round: String },
 }
 
 impl Say for Hint {
@@ -51,6 +53,9 @@ impl Say for Hint {
                 "提示：用 pingshen --store 新文件夹 restore 备份文件 从备份建立新的存储".to_string()
             }
             Hint::BackupThenRestore => "提示：先用 pingshen backup --out 文件 复制完好的记录，再用 pingshen --store 新文件夹 restore 文件 建立新的存储".to_string(),
+            Hint::Conflicts { round } => {
+                format!("提示：用 pingshen bundle conflicts --round {round} 查看评分分歧")
+            }
         }
     }
 
@@ -73,6 +78,9 @@ impl Say for Hint {
                     .to_string()
             }
             Hint::BackupThenRestore => "hint: copy what is intact with pingshen backup --out FILE, then make a new store with pingshen --store NEW_FOLDER restore FILE".to_string(),
+            Hint::Conflicts { round } => {
+                format!("hint: list them with pingshen bundle conflicts --round {round}")
+            }
         }
     }
 }
@@ -113,5 +121,48 @@ fn store(e: &StoreError) -> Vec<Hint> {
             ..
         } => vec![Hint::Scheme(registered.key())],
         _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_hint_is_a_line_of_its_own_in_either_language() {
+        let all = [
+            Hint::Reason,
+            Hint::Trust {
+                expert: "E1".into(),
+                found: "3f2a-91bc-04de-77a1".into(),
+            },
+            Hint::Init,
+            Hint::Register,
+            Hint::Scheme("huangpu"),
+            Hint::AuditVerify,
+            Hint::Reopen,
+            Hint::Conflicts { round: "r".into() },
+        ];
+        for h in &all {
+            assert!(h.zh().starts_with("提示："), "{h:?}: {}", h.zh());
+            assert!(h.en().starts_with("hint: "), "{h:?}: {}", h.en());
+            assert!(!h.zh().contains('\n') && !h.en().contains('\n'), "{h:?}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_key_gets_the_trust_hint_with_its_fingerprint() {
+        let e = Error::Store(StoreError::Merge(MergeRefusal::UnknownKey {
+            round: "r".into(),
+            expert: "E1".into(),
+            found: "3f2a-91bc-04de-77a1".into(),
+        }));
+        let said: Vec<String> = hints(&e).iter().map(Say::en).collect();
+        assert_eq!(
+            said,
+            [
+                "hint: check that fingerprint with the expert (pingshen key show on their laptop) and import again with --trust E1=3f2a-91bc-04de-77a1"
+            ]
+        );
     }
 }

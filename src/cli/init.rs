@@ -3,10 +3,11 @@
 use std::path::Path;
 
 use super::Lang;
+use super::said::Said;
 use crate::bundle::package;
 use crate::error::Error;
 use crate::load::{self, Disk, Files, Kind, LoadedRound};
-use crate::store::{Init, Store, fingerprint};
+use crate::store::{Store, fingerprint};
 
 /// Nothing is opened or written until every file of the round is valid.
 pub fn run(dir: &Path, file: &Path, by: &str, lang: Lang) -> Result<(), Error> {
@@ -15,42 +16,20 @@ pub fn run(dir: &Path, file: &Path, by: &str, lang: Lang) -> Result<(), Error> {
     let outcome = store.init_round(&loaded, by)?;
     let r = &loaded.round;
     let (n, e, p) = (loaded.dossiers.len(), r.experts.len(), r.preliminary.len());
-    let line = match (outcome, lang) {
-        (Init::Created, Lang::Zh) => format!(
-            "已载入评审轮次 {}（申报书 {n} 份，评审专家 {e} 位，初审 {p} 位）到 {}",
-            r.id,
-            dir.display()
-        ),
-        (Init::Created, Lang::En) => format!(
-            "loaded round {} ({n} dossiers, {e} experts, {p} preliminary scorers) into {}",
-            r.id,
-            dir.display()
-        ),
-        (Init::Unchanged, Lang::Zh) => format!("评审轮次 {} 已载入，内容相同，未作改动", r.id),
-        (Init::Unchanged, Lang::En) => {
-            format!(
-                "round {} is already loaded with the same content; nothing changed",
-                r.id
-            )
-        }
-        (Init::Replaced, Lang::Zh) => format!(
-            "评审轮次 {} 尚无评分，已按新文件替换（申报书 {n} 份，评审专家 {e} 位）",
-            r.id
-        ),
-        (Init::Replaced, Lang::En) => format!(
-            "round {} had no scores yet and was replaced by the new files ({n} dossiers, {e} experts)",
-            r.id
-        ),
-    };
-    println!("{line}");
+    println!(
+        "{}",
+        lang.say(&Said::RoundLoaded {
+            outcome,
+            round: r.id.clone(),
+            dossiers: n,
+            experts: e,
+            preliminary: p,
+            dir: dir.to_path_buf(),
+        })
+    );
     if packaged {
         let fp = super::round::short(&fingerprint(&loaded));
-        match lang {
-            Lang::Zh => println!("评审包指纹：{fp}（应与秘书导出时显示的一致）"),
-            Lang::En => println!(
-                "package fingerprint: {fp} (it matches the one shown when the secretary exported it)"
-            ),
-        }
+        println!("{}", lang.say(&Said::PackageFingerprint(fp)));
     }
     Ok(())
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 use clap::Subcommand;
 
 use super::Lang;
+use super::said::Said;
 use crate::bundle::laptop_identity;
 use crate::error::Error;
 use crate::store::Store;
@@ -20,11 +21,12 @@ pub fn run(dir: &Path, cmd: KeyCommand, lang: Lang) -> Result<(), Error> {
     let mut store = Store::open(dir)?;
     let made = store.laptop_key()?.is_none();
     let fp = laptop_identity(&mut store)?.fingerprint();
-    match (lang, made) {
-        (Lang::Zh, false) => println!("本机签名密钥指纹：{fp}"),
-        (Lang::Zh, true) => println!("已生成本机签名密钥，指纹：{fp}"),
-        (Lang::En, false) => println!("this store's signing key fingerprint: {fp}"),
-        (Lang::En, true) => println!("made this store's signing key; fingerprint: {fp}"),
-    }
+    println!(
+        "{}",
+        lang.say(&Said::Key {
+            fingerprint: fp,
+            made
+        })
+    );
     Ok(())
 }

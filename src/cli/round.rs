@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use super::Lang;
+use super::said::Said;
 use crate::bundle::package;
 use crate::domain::keyprint;
 use crate::error::Error;
@@ -30,18 +31,15 @@ pub fn run(dir: &Path, cmd: RoundCommand, lang: Lang) -> Result<(), Error> {
     let r = store.round(&round)?;
     let fp = short(&r.fingerprint);
     let n = r.dossiers.len();
-    match lang {
-        Lang::Zh => println!(
-            "已导出评审包：{round}（申报书 {n} 份，指纹 {fp}）→ {}；在各专家电脑上用 pingshen init {} 载入",
-            out.display(),
-            out.display()
-        ),
-        Lang::En => println!(
-            "wrote the package of round {round} ({n} dossiers, fingerprint {fp}) to {}; load it on each expert's laptop with: pingshen init {}",
-            out.display(),
-            out.display()
-        ),
-    }
+    println!(
+        "{}",
+        lang.say(&Said::RoundExported {
+            round,
+            dossiers: n,
+            fingerprint: fp,
+            out,
+        })
+    );
     Ok(())
 }
 

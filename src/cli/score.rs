@@ -6,6 +6,7 @@ use std::path::Path;
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::Lang;
+use super::said::{CardName, Said, Saving};
 use crate::domain::Points;
 use crate::domain::card::Card;
 use crate::error::{CommandError, Error};
@@ -99,57 +100,33 @@ pub fn run(dir: &Path, cmd: ScoreCommand, lang: Lang) -> Result<(), Error> {
             let mut store = Store::open(dir)?;
             let v = parse_value(&store, &card, &item, &value)?;
             let saved = store.set_score(card.at(), &item, v, comment.as_deref())?;
-            let what = format!("{item} = {v}");
-            println!("{}", saved_line(&store, &saved, &what, lang));
+            let what = Saving::Score { item, value: v };
+            println!("{}", lang.say(&saved_line(&store, &saved, what)));
         }
         ScoreCommand::Comment { card, item, text } => {
             let mut store = Store::open(dir)?;
             let saved = store.set_comment(card.at(), &item, &text)?;
-            let what = lang.pick("意见", "comment");
-            println!(
-                "{}",
-                saved_line(&store, &saved, &format!("{item} {what}"), lang)
-            );
+            let what = Saving::Comment { item };
+            println!("{}", lang.say(&saved_line(&store, &saved, what)));
         }
         ScoreCommand::Submit { card } => {
             let mut store = Store::open(dir)?;
             let c = store.submit(card.at())?;
-            match lang {
-                Lang::Zh => println!(
-                    "已提交：{} 专家 {} 对申报书 {} 的评分表，合计 {}，现为只读",
-                    c.round,
-                    c.expert,
-                    c.dossier,
-                    c.total()
-                ),
-                Lang::En => println!(
-                    "submitted: {} expert {}'s card for dossier {}, total {}; it is now read-only",
-                    c.round,
-                    c.expert,
-                    c.dossier,
-                    c.total()
-                ),
-            }
+            let said = Said::Submitted {
+                card: CardName::of(&c),
+                total: c.total(),
+            };
+            println!("{}", lang.say(&said));
         }
         ScoreCommand::Reopen { card, reason, by } => {
             let mut store = Store::open(dir)?;
             let c = store.reopen(card.at(), &by, &reason)?;
-            match lang {
-                Lang::Zh => println!(
-                    "已退回修改：{} 专家 {} 对申报书 {} 的评分表（{by}：{}）",
-                    c.round,
-                    c.expert,
-                    c.dossier,
-                    reason.trim()
-                ),
-                Lang::En => println!(
-                    "reopened: {} expert {}'s card for dossier {} ({by}: {})",
-                    c.round,
-                    c.expert,
-                    c.dossier,
-                    reason.trim()
-                ),
-            }
+            let said = Said::Reopened {
+                card: CardName::of(&c),
+                by,
+                reason: reason.trim().to_string(),
+            };
+            println!("{}", lang.say(&said));
         }
         ScoreCommand::Show {
             round,
@@ -188,26 +165,16 @@ fn parse_value(store: &Store, card: &CardArgs, item: &str, value: &str) -> Resul
     })
 }
 
-fn saved_line(store: &Store, c: &Card, what: &str, lang: Lang) -> String {
+fn saved_line(store: &Store, c: &Card, what: Saving) -> Said {
     let items = store
         .round(&c.round)
         .map(|r| r.sheet.entry_ids().len())
         .unwrap_or_default();
-    let n = c.scores.len();
-    match lang {
-        Lang::Zh => format!(
-            "已保存：{} 专家 {} 申报书 {} {what}（已评 {n}/{items} 项，合计 {}）",
-            c.round,
-            c.expert,
-            c.dossier,
-            c.total()
-        ),
-        Lang::En => format!(
-            "saved: {} expert {} dossier {} {what} ({n}/{items} items scored, total {})",
-            c.round,
-            c.expert,
-            c.dossier,
-            c.total()
-        ),
+    Said::Saved {
+        card: CardName::of(c),
+        what,
+        scored: c.scores.len(),
+        items,
+        total: c.total(),
     }
 }

@@ -4,13 +4,15 @@
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
+mod words;
+
 use super::Lang;
 use super::score::Format;
 use super::table::{Align, render};
 use crate::domain::card::{Card, Status};
-use crate::domain::round::Stage;
 use crate::error::Error;
 use crate::store::{Store, StoredRound};
+use words::Word;
 
 pub fn run(
     store: &Store,
@@ -51,16 +53,11 @@ pub fn run(
         .filter(|x| expert.is_none_or(|e| x.expert == e) && dossier.is_none_or(|d| x.dossier == d))
     {
         text.push('\n');
-        text.push_str(&match lang {
-            Lang::Zh => format!(
-                "回避：专家 {} — 申报书 {}（{}）",
-                x.expert, x.dossier, x.reason
-            ),
-            Lang::En => format!(
-                "recused: expert {} — dossier {} ({})",
-                x.expert, x.dossier, x.reason
-            ),
-        });
+        text.push_str(&lang.say(&Word::Recused {
+            expert: x.expert.clone(),
+            dossier: x.dossier.clone(),
+            reason: x.reason.clone(),
+        }));
     }
     print(&text)
 }
@@ -95,53 +92,17 @@ fn status_key(s: Status) -> &'static str {
     }
 }
 
-fn status(s: Status, lang: Lang) -> &'static str {
-    match s {
-        Status::Draft => lang.pick("草稿", "draft"),
-        Status::Submitted => lang.pick("已提交", "submitted"),
-    }
-}
-
-fn stage(s: Stage, lang: Lang) -> &'static str {
-    match s {
-        Stage::Preliminary => lang.pick("初审", "preliminary"),
-        Stage::Expert => lang.pick("专家评审", "expert"),
-    }
-}
-
 fn when(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
 fn card_list(r: &StoredRound, cards: &[Card], lang: Lang) -> String {
     if cards.is_empty() {
-        return lang
-            .pick("没有符合条件的评分表", "no scorecards match")
-            .to_string();
+        return lang.say(&Word::NoCards);
     }
     let items = r.sheet.entry_ids().len();
-    let header = match lang {
-        Lang::Zh => [
-            "阶段",
-            "专家",
-            "申报书",
-            "申报单位",
-            "状态",
-            "已评",
-            "合计",
-            "更新时间",
-        ],
-        Lang::En => [
-            "Stage",
-            "Expert",
-            "Dossier",
-            "Applicant",
-            "Status",
-            "Scored",
-            "Total",
-            "Updated",
-        ],
-    };
+    let heads = lang.say(&Word::ListHeads);
+    let header: Vec<&str> = heads.split('\t').collect();
     let rows: Vec<Vec<String>> = cards
         .iter()
         .map(|c| {
@@ -152,11 +113,11 @@ fn card_list(r: &StoredRound, cards: &[Card], lang: Lang) -> String {
                 .map(|d| d.applicant.name.clone())
                 .unwrap_or_default();
             vec![
-                stage(c.stage, lang).to_string(),
+                lang.say(&Word::Stage(c.stage)),
                 c.expert.clone(),
                 c.dossier.clone(),
                 applicant,
-                status(c.status, lang).to_string(),
+                lang.say(&Word::Status(c.status)),
                 format!("{}/{items}", c.scores.len()),
                 c.total().fixed2(),
                 when(c.updated),
@@ -168,10 +129,8 @@ fn card_list(r: &StoredRound, cards: &[Card], lang: Lang) -> String {
 }
 
 fn one_card(r: &StoredRound, c: &Card, lang: Lang) -> String {
-    let header = match lang {
-        Lang::Zh => ["评分项", "名称", "得分", "满分", "意见"],
-        Lang::En => ["Item", "Title", "Score", "Max", "Comment"],
-    };
+    let heads = lang.say(&Word::CardHeads);
+    let header: Vec<&str> = heads.split('\t').collect();
     let mut rows = Vec::new();
     for item in r.sheet.items() {
         rows.push(vec![
@@ -201,25 +160,13 @@ fn one_card(r: &StoredRound, c: &Card, lang: Lang) -> String {
     }
     use Align::{Left as L, Right as R};
     let table = render(&header, &[L, L, R, R, L], &rows);
-    let head = match lang {
-        Lang::Zh => format!(
-            "{} · {} · 专家 {} · 申报书 {} · {} · 合计 {}",
-            r.round.id,
-            stage(c.stage, lang),
-            c.expert,
-            c.dossier,
-            status(c.status, lang),
-            c.total().fixed2()
-        ),
-        Lang::En => format!(
-            "{} · {} · expert {} · dossier {} · {} · total {}",
-            r.round.id,
-            stage(c.stage, lang),
-            c.expert,
-            c.dossier,
-            status(c.status, lang),
-            c.total().fixed2()
-        ),
-    };
+    let head = lang.say(&Word::CardHead {
+        round: r.round.id.clone(),
+        stage: c.stage,
+        expert: c.expert.clone(),
+        dossier: c.dossier.clone(),
+        status: c.status,
+        total: c.total(),
+    });
     format!("{head}\n{table}")
 }

@@ -6,6 +6,7 @@ use clap::Args;
 
 use super::Lang;
 use crate::error::Error;
+use crate::lang::Say;
 use crate::store::Store;
 use crate::tui::run::{Start, run as run_ui};
 
@@ -14,16 +15,30 @@ pub struct TuiArgs {
     /// The round to open (the only one is opened without asking).
     #[arg(long)]
     pub round: Option<String>,
-    /// Open this expert's (or preliminary scorer's) desk.
-    #[arg(long, conflicts_with = "secretary", requires = "round")]
+    /// Open this expert's (or preliminary scorer's) desk; the round may be left
+    /// out when the store holds only one.
+    #[arg(long, conflicts_with = "secretary")]
     pub expert: Option<String>,
-    /// Open the secretary's desk.
-    #[arg(long, requires = "round")]
+    /// Open the secretary's desk (of the only round, unless --round names one).
+    #[arg(long)]
     pub secretary: bool,
 }
 
 pub fn run(dir: &Path, args: TuiArgs, lang: Lang) -> Result<(), Error> {
     let mut store = Store::open(dir)?;
+    let mut args = args;
+    // A desk without a round: the store's only round, or a list to choose from.
+    if args.round.is_none() && (args.expert.is_some() || args.secretary) {
+        let rounds = store.rounds()?;
+        match rounds.as_slice() {
+            [only] => args.round = Some(only.id.clone()),
+            _ => {
+                let ids = rounds.iter().map(|r| r.id.clone()).collect();
+                let why = Refusal::WhichRound(ids).say(lang.into());
+                return Err(Error::BadInput(why));
+            }
+        }
+    }
     // A round or desk named on the command line is checked before the screen opens.
     if let Some(id) = &args.round {
         let r = store.round(id)?;
@@ -56,11 +71,7 @@ pub fn open(
 ) -> Result<(), Error> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        let msg = lang.pick(
-            "终端界面需要在终端中运行；脚本请使用 score、rank 等命令，或 demo --no-tui",
-            "the terminal UI needs a terminal; scripts use score, rank and the other commands, or demo --no-tui",
-        );
-        return Err(Error::BadInput(msg.to_string()));
+        return Err(Error::BadInput(Refusal::NoTerminal.say(lang.into())));
     }
     let start = Start {
         lang: lang.into(),
@@ -69,4 +80,38 @@ pub fn open(
         secretary,
     };
     run_ui(store, &start).map_err(|e| Error::Failure(format!("the terminal failed: {e}")))
+}
+
+/// What `pingshen tui` refuses before the screen opens; the command line
+/// names its own flags.
+enum Refusal {
+    /// A desk was named without a round, and the store holds these rounds.
+    WhichRound(Vec<String>),
+    NoTerminal,
+}
+
+impl Say for Refusal {
+    fn zh(&self) -> String {
+        match self {
+            Refusal::WhichRound(ids) => format!(
+                "存储中有 {} 个评审轮次，请用 --round 指定：{}",
+                ids.len(),
+                ids.join("、")
+            ),
+            Refusal::NoTerminal => {
+                "终端界面需要在终端中运行；脚本请使用 score、rank 等命令，或 demo --no-tui".into()
+            }
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            Refusal::WhichRound(ids) => format!(
+                "the store holds {} rounds; name one with --round: {}",
+                ids.len(),
+                ids.join(", ")
+            ),
+            Refusal::NoTerminal => "the terminal UI needs a terminal; scripts use score, rank and the other commands, or demo --no-tui".into(),
+        }
+    }
 }

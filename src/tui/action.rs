@@ -5,7 +5,7 @@ use crate::domain::card::Card;
 use crate::domain::decision::Decision;
 
 use super::app::{Register, RoundData, RoundSummary};
-use super::desk::{Board, Imported};
+use super::desk::{Board, Failure, Imported};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -20,6 +20,16 @@ pub enum Action {
     Open,
     Back,
     Quit,
+    /// Ctrl+C: asks before the program ends, never ends it silently.
+    Interrupt,
+    /// `n`/`N`: the next or previous item without a score, or dossier not submitted.
+    NextUnscored,
+    PrevUnscored,
+    /// Scroll the dossier pane, or the selected item's guidance.
+    FactsDown,
+    FactsUp,
+    DetailDown,
+    DetailUp,
     Help,
     /// A digit or decimal point typed into the score entry.
     Digit(char),
@@ -47,8 +57,9 @@ pub enum Action {
     No,
     /// A mouse click at a column and row of the screen.
     Click(u16, u16),
-    ScrollUp,
-    ScrollDown,
+    /// The mouse wheel at a column and row.
+    ScrollUp(u16, u16),
+    ScrollDown(u16, u16),
     Resize(u16, u16),
 
     // Answers from the runtime, after it has done an effect.
@@ -68,6 +79,10 @@ pub enum Action {
     },
     /// The secretary's board, loaded or reloaded after a decision.
     BoardLoaded(Box<Board>),
+    /// Open score conflicts of the round, after the board.
+    Conflicts(Vec<crate::domain::merge::ScoreConflict>),
+    /// Secretary: go to what stands between the ranking and a final result.
+    ShowPending,
     /// Secretary: switch between the preliminary and the expert stage.
     ToggleStage,
     /// Secretary: start a decision on the selected entry's tie.
@@ -82,6 +97,8 @@ pub enum Action {
     ExportBundle,
     /// Secretary: read score bundles from a USB stick.
     ImportBundles,
+    /// The file an export would write, for the scorer to accept or change.
+    ExportProposed(String),
     Exported {
         file: String,
         fingerprint: String,
@@ -91,7 +108,7 @@ pub enum Action {
         trust: Vec<(String, String)>,
         lines: Vec<Imported>,
     },
-    Failed(String),
+    Failed(Failure),
 }
 
 /// What update asks the runtime to do; the runtime answers with an [`Action`].
@@ -125,9 +142,15 @@ pub enum Effect {
     LoadBoard {
         round: String,
     },
+    LoadConflicts {
+        round: String,
+    },
     Decide(Box<Decision>),
+    /// Work out where an export would go: a removable drive if one is mounted.
+    ProposeExport,
+    /// Write the bundle to `path`: a file, or a folder to put the usual name in.
     ExportBundle {
-        dir: String,
+        path: String,
     },
     ImportBundles {
         path: String,

@@ -15,7 +15,8 @@ use crate::lang::Lang;
 
 use super::desk::Board;
 use super::editor::Editor;
-use super::strings::{Strings, strings};
+use super::label::Label;
+use crate::lang::Say;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct RoundSummary {
@@ -63,6 +64,35 @@ pub struct Scoring {
     pub sel: usize,
     /// What has been typed for the selected entry, not yet confirmed.
     pub input: String,
+    /// How far the dossier pane is scrolled, in lines.
+    pub facts: u16,
+    /// How far the selected item's detail is scrolled, in lines.
+    pub detail: u16,
+}
+
+impl Scoring {
+    pub fn new(dossier: &str) -> Scoring {
+        Scoring {
+            dossier: dossier.to_string(),
+            sel: 0,
+            input: String::new(),
+            facts: 0,
+            detail: 0,
+        }
+    }
+}
+
+/// A yes/no question asked before something that cannot be taken back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Question {
+    /// Close the editor and lose the text typed into it.
+    Discard,
+    /// End the program; `unsaved` when an editor holds text not yet saved.
+    Quit { unsaved: bool },
+    /// Record a conflict of interest: the dossier is locked for this scorer.
+    Recuse { dossier: String, reason: String },
+    /// Record the secretary's decision on a tie.
+    Decide(Box<crate::domain::decision::Decision>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -76,7 +106,7 @@ pub enum Screen {
     Dossiers,
     Scoring(Scoring),
     /// The secretary's desk: ranking, chart, drill-down, completeness, ties.
-    Office,
+    Office(Box<Office>),
     /// The register of recognised centres: status, next deadline, days left.
     Centres {
         sel: usize,
@@ -129,6 +159,13 @@ pub struct Office {
     pub board: Board,
     /// Recomputed whenever the board or the stage changes; an error says why not.
     pub ranking: Result<Ranking, String>,
+    /// Score conflicts from bundles still open: the result is not final while any stands.
+    pub conflicts: Vec<crate::domain::merge::ScoreConflict>,
+    /// The selected row of the completeness tab.
+    pub todo: usize,
+    /// The tied dossiers of a decision just sent to the store, to say what
+    /// it did once the board comes back.
+    pub recorded: Option<Vec<String>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -153,6 +190,11 @@ pub enum Popup {
     Path {
         purpose: PathFor,
         editor: Editor,
+    },
+    /// The secretary's name, asked once per session before the first decision.
+    Name {
+        editor: Editor,
+        decision: Box<crate::domain::decision::Decision>,
     },
     /// What an import did, file by file; with a key to confirm, `y` trusts it.
     ImportResult {
@@ -211,8 +253,6 @@ pub struct App {
     pub recused: BTreeMap<String, String>,
     /// Other scorers' submitted cards for the open dossier (after one's own submit).
     pub peers: Vec<Card>,
-    /// The secretary's desk, once opened.
-    pub office: Option<Office>,
     /// This laptop's signing-key fingerprint, shown so it can be read out and compared.
     pub key: Option<String>,
     /// The register of centres, once opened.
@@ -221,6 +261,13 @@ pub struct App {
     pub saving: Option<(String, String)>,
     pub note: Option<Note>,
     pub popup: Option<Popup>,
+    /// A question over everything else, answered with y or n.
+    pub ask: Option<Question>,
+    /// The name decisions are recorded under: asked once per session, the
+    /// system user's name offered.
+    pub secretary: Option<String>,
+    /// The system user's name, read at start-up (update reads no environment).
+    pub user: String,
     pub quit: bool,
 }
 
@@ -238,18 +285,36 @@ impl App {
             cards: BTreeMap::new(),
             recused: BTreeMap::new(),
             peers: Vec::new(),
-            office: None,
             key: None,
             register: None,
             saving: None,
             note: None,
             popup: None,
+            ask: None,
+            secretary: None,
+            user: String::new(),
             quit: false,
         }
     }
 
-    pub fn s(&self) -> &'static Strings {
-        strings(self.lang)
+    /// The secretary's desk, when it is the screen.
+    pub fn office(&self) -> Option<&Office> {
+        match &self.screen {
+            Screen::Office(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    pub fn office_mut(&mut self) -> Option<&mut Office> {
+        match &mut self.screen {
+            Screen::Office(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// A fixed label in the app's language.
+    pub fn t(&self, l: Label) -> String {
+        l.say(self.lang)
     }
 
     /// The stage the chosen scorer works in.
@@ -317,14 +382,13 @@ impl App {
         }
     }
 
-    pub fn progress_label(&self, p: Progress) -> &'static str {
-        let s = self.s();
-        match p {
-            Progress::Unscored => s.unscored,
-            Progress::InProgress => s.in_progress,
-            Progress::Submitted => s.submitted,
-            Progress::Recused => s.recused,
-        }
+    pub fn progress_label(&self, p: Progress) -> String {
+        self.t(match p {
+            Progress::Unscored => Label::Unscored,
+            Progress::InProgress => Label::InProgress,
+            Progress::Submitted => Label::Submitted,
+            Progress::Recused => Label::Recused,
+        })
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

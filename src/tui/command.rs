@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, Mou
 
 use super::action::Action;
 use super::app::{App, Popup, Screen};
-use crate::lang::Lang;
+use crate::lang::Say;
 
 /// Where a key is pressed: the screen, or the popup over it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,6 +22,8 @@ pub enum Ctx {
     Office,
     Choice,
     Centres,
+    /// A yes/no question over everything else.
+    Question,
 }
 
 pub struct Binding {
@@ -32,8 +34,9 @@ pub struct Binding {
     pub action: Action,
     pub zh: &'static str,
     pub en: &'static str,
-    /// Shown in the bottom hint bar (the help lists all).
-    pub hint: bool,
+    /// Place in the bottom hint bar, most needed first (the help lists all);
+    /// `None` for keys only the help names.
+    pub hint: Option<u8>,
 }
 
 use Ctx::*;
@@ -51,7 +54,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Down,
         zh: "下一项",
         en: "next",
-        hint: false,
+        hint: None,
     },
     Binding {
         ctx: LISTS,
@@ -60,7 +63,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Up,
         zh: "上一项",
         en: "previous",
-        hint: false,
+        hint: None,
     },
     Binding {
         ctx: LISTS,
@@ -69,7 +72,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::PageDown,
         zh: "下翻页",
         en: "page down",
-        hint: false,
+        hint: None,
     },
     Binding {
         ctx: LISTS,
@@ -78,7 +81,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::PageUp,
         zh: "上翻页",
         en: "page up",
-        hint: false,
+        hint: None,
     },
     Binding {
         ctx: LISTS,
@@ -87,7 +90,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Top,
         zh: "第一项",
         en: "first",
-        hint: false,
+        hint: None,
     },
     Binding {
         ctx: LISTS,
@@ -96,7 +99,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Bottom,
         zh: "最后一项",
         en: "last",
-        hint: false,
+        hint: None,
     },
     Binding {
         ctx: &[Rounds, Roles, Dossiers],
@@ -105,7 +108,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Open,
         zh: "打开",
         en: "open",
-        hint: true,
+        hint: Some(1),
     },
     Binding {
         ctx: &[Rounds],
@@ -114,7 +117,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::OpenCentres,
         zh: "在册中心",
         en: "centres",
-        hint: true,
+        hint: Some(3),
     },
     Binding {
         ctx: &[Roles, Dossiers, Scoring, Centres],
@@ -123,7 +126,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Back,
         zh: "返回",
         en: "back",
-        hint: true,
+        hint: Some(8),
     },
     Binding {
         ctx: &[Scoring],
@@ -132,7 +135,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::NextSection,
         zh: "下一部分",
         en: "next section",
-        hint: true,
+        hint: Some(6),
     },
     Binding {
         ctx: &[Scoring],
@@ -141,7 +144,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::PrevSection,
         zh: "上一部分",
         en: "previous section",
-        hint: false,
+        hint: None,
     },
     Binding {
         ctx: &[Scoring],
@@ -150,7 +153,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Confirm,
         zh: "确认分数",
         en: "confirm score",
-        hint: true,
+        hint: Some(1),
     },
     Binding {
         ctx: &[Scoring],
@@ -159,7 +162,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Increment,
         zh: "加减一档",
         en: "step up/down",
-        hint: true,
+        hint: Some(5),
     },
     Binding {
         ctx: &[Scoring],
@@ -168,7 +171,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Decrement,
         zh: "减一档",
         en: "step down",
-        hint: false,
+        hint: None,
     },
     Binding {
         ctx: &[Scoring],
@@ -177,7 +180,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Erase,
         zh: "删除输入",
         en: "erase input",
-        hint: false,
+        hint: None,
     },
     Binding {
         ctx: &[Scoring],
@@ -186,7 +189,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Comment,
         zh: "意见",
         en: "comment",
-        hint: true,
+        hint: Some(3),
     },
     Binding {
         ctx: &[Scoring],
@@ -195,7 +198,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Submit,
         zh: "提交",
         en: "submit",
-        hint: true,
+        hint: Some(2),
     },
     Binding {
         ctx: &[Dossiers, Scoring],
@@ -204,7 +207,79 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Recuse,
         zh: "声明回避",
         en: "declare conflict",
-        hint: true,
+        hint: Some(7),
+    },
+    Binding {
+        ctx: &[Dossiers, Scoring],
+        keys: &[Char('n')],
+        label: "n/N",
+        action: Action::NextUnscored,
+        zh: "下个未完成",
+        en: "next unfinished",
+        hint: Some(4),
+    },
+    Binding {
+        ctx: &[Dossiers, Scoring],
+        keys: &[Char('N')],
+        label: "N",
+        action: Action::PrevUnscored,
+        zh: "上一个未完成",
+        en: "previous unfinished",
+        hint: None,
+    },
+    Binding {
+        ctx: &[Scoring],
+        keys: &[Char(']')],
+        label: "[/]",
+        action: Action::FactsDown,
+        zh: "申报材料翻页",
+        en: "scroll the dossier",
+        hint: Some(9),
+    },
+    Binding {
+        ctx: &[Scoring],
+        keys: &[Char('[')],
+        label: "[",
+        action: Action::FactsUp,
+        zh: "申报材料上翻",
+        en: "scroll the dossier up",
+        hint: None,
+    },
+    Binding {
+        ctx: &[Scoring],
+        keys: &[Char('}')],
+        label: "{/}",
+        action: Action::DetailDown,
+        zh: "评分指引翻页",
+        en: "scroll the guidance",
+        hint: None,
+    },
+    Binding {
+        ctx: &[Scoring],
+        keys: &[Char('{')],
+        label: "{",
+        action: Action::DetailUp,
+        zh: "评分指引上翻",
+        en: "scroll the guidance up",
+        hint: None,
+    },
+    Binding {
+        ctx: &[Question],
+        keys: &[Char('y'), Char('Y')],
+        label: "y",
+        action: Action::Yes,
+        zh: "是",
+        en: "yes",
+        hint: Some(1),
+    },
+    Binding {
+        ctx: &[Question],
+        keys: &[Char('n'), Char('N'), Esc],
+        label: "n",
+        action: Action::No,
+        zh: "否",
+        en: "no",
+        hint: Some(2),
     },
     Binding {
         ctx: &[Dossiers],
@@ -213,7 +288,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::CycleFilter,
         zh: "按状态筛选",
         en: "filter by status",
-        hint: true,
+        hint: Some(6),
     },
     Binding {
         ctx: &[Dossiers],
@@ -222,7 +297,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::StartSearch,
         zh: "搜索",
         en: "search",
-        hint: true,
+        hint: Some(5),
     },
     Binding {
         ctx: &[Rounds, Roles, Dossiers, Scoring, Centres],
@@ -231,7 +306,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Help,
         zh: "帮助",
         en: "help",
-        hint: true,
+        hint: Some(98),
     },
     Binding {
         ctx: &[Rounds, Roles, Dossiers, Scoring, Centres],
@@ -240,7 +315,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Quit,
         zh: "退出",
         en: "quit",
-        hint: true,
+        hint: Some(99),
     },
     Binding {
         ctx: &[Help],
@@ -249,16 +324,25 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Back,
         zh: "关闭帮助",
         en: "close help",
-        hint: true,
+        hint: Some(8),
     },
     Binding {
         ctx: &[Confirm],
-        keys: &[Char('y'), Enter],
+        keys: &[Char('y')],
         label: "y",
         action: Action::Yes,
         zh: "确认",
         en: "confirm",
-        hint: true,
+        hint: Some(1),
+    },
+    Binding {
+        ctx: &[Confirm],
+        keys: &[Enter],
+        label: "Enter",
+        action: Action::Confirm,
+        zh: "确定",
+        en: "OK",
+        hint: Some(1),
     },
     Binding {
         ctx: &[Confirm],
@@ -267,7 +351,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::No,
         zh: "取消",
         en: "cancel",
-        hint: true,
+        hint: Some(2),
     },
     Binding {
         ctx: &[Search],
@@ -276,7 +360,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Confirm,
         zh: "结束搜索",
         en: "end search",
-        hint: true,
+        hint: Some(1),
     },
     Binding {
         ctx: &[Reason],
@@ -285,7 +369,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::TextSave,
         zh: "确认",
         en: "confirm",
-        hint: true,
+        hint: Some(1),
     },
     Binding {
         ctx: &[Editor, Reason],
@@ -294,7 +378,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::No,
         zh: "取消",
         en: "cancel",
-        hint: true,
+        hint: Some(2),
     },
     Binding {
         ctx: &[Office],
@@ -303,7 +387,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::NextSection,
         zh: "下一页",
         en: "next tab",
-        hint: true,
+        hint: Some(1),
     },
     Binding {
         ctx: &[Office],
@@ -312,7 +396,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::PrevSection,
         zh: "上一页",
         en: "previous tab",
-        hint: false,
+        hint: None,
     },
     Binding {
         ctx: &[Office],
@@ -321,7 +405,16 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Open,
         zh: "查看详情",
         en: "details",
-        hint: true,
+        hint: Some(1),
+    },
+    Binding {
+        ctx: &[Office],
+        keys: &[Char('t')],
+        label: "t",
+        action: Action::ShowPending,
+        zh: "查看待办",
+        en: "what is pending",
+        hint: Some(2),
     },
     Binding {
         ctx: &[Office],
@@ -330,7 +423,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::ToggleStage,
         zh: "初审/专家评审",
         en: "preliminary/expert",
-        hint: true,
+        hint: Some(4),
     },
     Binding {
         ctx: &[Office],
@@ -339,7 +432,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Decide,
         zh: "决定并列",
         en: "decide a tie",
-        hint: true,
+        hint: Some(2),
     },
     Binding {
         ctx: &[Office],
@@ -348,7 +441,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Back,
         zh: "返回",
         en: "back",
-        hint: true,
+        hint: Some(8),
     },
     Binding {
         ctx: &[Office],
@@ -357,7 +450,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Help,
         zh: "帮助",
         en: "help",
-        hint: true,
+        hint: Some(98),
     },
     Binding {
         ctx: &[Office],
@@ -366,7 +459,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Quit,
         zh: "退出",
         en: "quit",
-        hint: true,
+        hint: Some(99),
     },
     Binding {
         ctx: &[Choice],
@@ -375,7 +468,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Toggle,
         zh: "选入/取消",
         en: "pick/unpick",
-        hint: true,
+        hint: Some(1),
     },
     Binding {
         ctx: &[Choice],
@@ -384,7 +477,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Confirm,
         zh: "填写理由",
         en: "give the reason",
-        hint: true,
+        hint: Some(1),
     },
     Binding {
         ctx: &[Choice],
@@ -393,7 +486,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::No,
         zh: "取消",
         en: "cancel",
-        hint: true,
+        hint: Some(2),
     },
     Binding {
         ctx: &[Dossiers],
@@ -402,7 +495,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::ExportBundle,
         zh: "导出评分包",
         en: "export bundle",
-        hint: false,
+        hint: Some(3),
     },
     Binding {
         ctx: &[Office],
@@ -411,28 +504,66 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::ImportBundles,
         zh: "导入评分包",
         en: "import bundles",
-        hint: true,
+        hint: Some(3),
     },
 ];
 
 /// Typing classes, for the help popup.
-pub const TYPING: &[(&[Ctx], &str, &str, &str)] = &[
-    (&[Scoring], "0-9 .", "输入分数", "type a score"),
-    (&[Editor], "Ctrl+S", "保存意见", "save the comment"),
-    (&[Editor], "Enter", "换行", "new line"),
+pub const TYPING: &[Binding] = &[
+    Binding {
+        ctx: &[Scoring],
+        keys: &[],
+        label: "0-9 .",
+        action: Action::Digit('0'),
+        zh: "输入分数",
+        en: "type a score",
+        hint: Some(0),
+    },
+    Binding {
+        ctx: &[Editor],
+        keys: &[],
+        label: "Ctrl+S",
+        action: Action::TextSave,
+        zh: "保存意见",
+        en: "save the comment",
+        hint: Some(0),
+    },
+    Binding {
+        ctx: &[Editor],
+        keys: &[],
+        label: "Enter",
+        action: Action::TextNewline,
+        zh: "换行",
+        en: "new line",
+        hint: None,
+    },
+    Binding {
+        ctx: &[
+            Rounds, Roles, Dossiers, Scoring, Office, Centres, Editor, Reason,
+        ],
+        keys: &[],
+        label: "Ctrl+C",
+        action: Action::Interrupt,
+        zh: "退出（先询问）",
+        en: "quit (asks first)",
+        hint: None,
+    },
 ];
 
-impl Binding {
-    pub fn words(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Zh => self.zh,
-            Lang::En => self.en,
-        }
+impl Say for Binding {
+    fn zh(&self) -> String {
+        self.zh.to_string()
+    }
+    fn en(&self) -> String {
+        self.en.to_string()
     }
 }
 
 /// The context keys are read in now.
 pub fn context(app: &App) -> Ctx {
+    if app.ask.is_some() {
+        return Question;
+    }
     match &app.popup {
         Some(Popup::Help) => return Help,
         Some(Popup::ConfirmSubmit { .. }) => return Confirm,
@@ -440,7 +571,7 @@ pub fn context(app: &App) -> Ctx {
         Some(Popup::Recuse { .. }) => return Reason,
         Some(Popup::Decide(c)) if c.reason.is_some() => return Reason,
         Some(Popup::Decide(_)) => return Choice,
-        Some(Popup::Path { .. }) => return Reason,
+        Some(Popup::Path { .. } | Popup::Name { .. }) => return Reason,
         Some(Popup::ImportResult { .. }) => return Confirm,
         None => {}
     }
@@ -450,7 +581,7 @@ pub fn context(app: &App) -> Ctx {
         Screen::Dossiers if app.list.searching => Search,
         Screen::Dossiers => Dossiers,
         Screen::Scoring(_) => Scoring,
-        Screen::Office => Office,
+        Screen::Office(_) => Office,
         Screen::Centres { .. } => Centres,
     }
 }
@@ -465,7 +596,7 @@ pub fn resolve(app: &App, key: KeyEvent) -> Option<Action> {
     let ctx = context(app);
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && key.code == Char('c') {
-        return Some(Action::Quit);
+        return Some(Action::Interrupt);
     }
     match ctx {
         Editor | Reason | Search => {
@@ -504,8 +635,8 @@ fn text_key(ctx: Ctx, key: KeyEvent, ctrl: bool) -> Option<Action> {
 /// Mouse: wheel scrolls, left click selects.
 pub fn mouse(m: MouseEvent) -> Option<Action> {
     match m.kind {
-        MouseEventKind::ScrollDown => Some(Action::ScrollDown),
-        MouseEventKind::ScrollUp => Some(Action::ScrollUp),
+        MouseEventKind::ScrollDown => Some(Action::ScrollDown(m.column, m.row)),
+        MouseEventKind::ScrollUp => Some(Action::ScrollUp(m.column, m.row)),
         MouseEventKind::Down(ratatui::crossterm::event::MouseButton::Left) => {
             Some(Action::Click(m.column, m.row))
         }

@@ -4,22 +4,107 @@
 use crate::domain::Points;
 use crate::domain::card::Card;
 use crate::domain::decision::Decision;
+use crate::domain::merge::ScoreConflict;
 use crate::domain::register::Centre;
 
 use super::action::{Action, Effect};
 use super::app::{App, Register, RoundData, RoundSummary};
+use crate::bundle::BundleError;
+use crate::lang::Say;
+use crate::store::StoreError;
 
 /// A scorer's own cards and the dossiers they are recused from, with reasons.
 pub type Own = (Vec<Card>, Vec<(String, String)>);
 
 pub use crate::board::Board;
 
+/// Why the store could not do what the UI asked: the store's or the bundles'
+/// own error, kept typed up to the screen and rendered there in its language.
+#[derive(Debug, thiserror::Error)]
+pub enum DeskError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Bundle(#[from] BundleError),
+    /// A file that could not be written whole (a bundle on a USB stick).
+    #[error(transparent)]
+    Written(crate::error::Error),
+    /// A file or folder that could not be read or written.
+    #[error("{path}: {source}")]
+    File {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Say for DeskError {
+    fn zh(&self) -> String {
+        match self {
+            DeskError::Store(e) => e.zh(),
+            DeskError::Bundle(e) => e.zh(),
+            DeskError::Written(e) => e.zh(),
+            DeskError::File { path, source } => format!("无法读写 {path}：{source}"),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            DeskError::Store(e) => e.en(),
+            DeskError::Bundle(e) => e.en(),
+            DeskError::Written(e) => e.en(),
+            DeskError::File { path, source } => format!("cannot read or write {path}: {source}"),
+        }
+    }
+}
+
+/// A desk error as an action carries it: shared, compared by what it says.
+#[derive(Clone, Debug)]
+pub struct Failure(pub std::sync::Arc<DeskError>);
+
+impl PartialEq for Failure {
+    fn eq(&self, other: &Failure) -> bool {
+        self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl From<DeskError> for Failure {
+    fn from(e: DeskError) -> Failure {
+        Failure(std::sync::Arc::new(e))
+    }
+}
+
+impl Say for Failure {
+    fn zh(&self) -> String {
+        self.0.zh()
+    }
+    fn en(&self) -> String {
+        self.0.en()
+    }
+}
+
+/// A sentence worked out at the desk in both languages, chosen on screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Said {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Say for Said {
+    fn zh(&self) -> String {
+        self.zh.clone()
+    }
+    fn en(&self) -> String {
+        self.en.clone()
+    }
+}
+
 /// What importing one file did, in words; an unknown key is named so that the
 /// secretary can confirm it and import again.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Imported {
     pub file: String,
-    pub said: String,
+    pub said: Said,
     pub refused: bool,
     /// (expert, fingerprint) of a key seen for the first time.
     pub unknown_key: Option<(String, String)>,
@@ -27,10 +112,10 @@ pub struct Imported {
 
 /// The store as the UI sees it. Every write returns only once it is durable.
 pub trait Desk {
-    fn rounds(&mut self) -> Result<Vec<RoundSummary>, String>;
-    fn open_round(&mut self, round: &str) -> Result<RoundData, String>;
+    fn rounds(&mut self) -> Result<Vec<RoundSummary>, DeskError>;
+    fn open_round(&mut self, round: &str) -> Result<RoundData, DeskError>;
     /// The scorer's own cards and the dossiers they are recused from (with reasons).
-    fn desk(&mut self, round: &str, scorer: &str) -> Result<Own, String>;
+    fn desk(&mut self, round: &str, scorer: &str) -> Result<Own, DeskError>;
     fn save_score(
         &mut self,
         round: &str,
@@ -38,7 +123,7 @@ pub trait Desk {
         dossier: &str,
         item: &str,
         value: Points,
-    ) -> Result<Card, String>;
+    ) -> Result<Card, DeskError>;
     fn save_comment(
         &mut self,
         round: &str,
@@ -46,38 +131,45 @@ pub trait Desk {
         dossier: &str,
         item: &str,
         text: &str,
-    ) -> Result<Card, String>;
-    fn submit(&mut self, round: &str, scorer: &str, dossier: &str) -> Result<Card, String>;
+    ) -> Result<Card, DeskError>;
+    fn submit(&mut self, round: &str, scorer: &str, dossier: &str) -> Result<Card, DeskError>;
     fn recuse(
         &mut self,
         round: &str,
         scorer: &str,
         dossier: &str,
         reason: &str,
-    ) -> Result<(), String>;
+    ) -> Result<(), DeskError>;
     /// Other scorers' submitted cards, given only once the scorer has submitted.
-    fn peers(&mut self, round: &str, scorer: &str, dossier: &str) -> Result<Vec<Card>, String>;
-    fn board(&mut self, round: &str) -> Result<Board, String>;
+    fn peers(&mut self, round: &str, scorer: &str, dossier: &str) -> Result<Vec<Card>, DeskError>;
+    fn board(&mut self, round: &str) -> Result<Board, DeskError>;
+    /// Score conflicts from imported bundles not yet resolved: `rank --final`
+    /// refuses while any stands in the stage.
+    fn open_conflicts(&mut self, round: &str) -> Result<Vec<ScoreConflict>, DeskError>;
     /// Records the secretary's decision on a tie, durably and audited.
-    fn decide(&mut self, decision: Decision) -> Result<(), String>;
+    fn decide(&mut self, decision: Decision) -> Result<(), DeskError>;
     /// This laptop's signing-key fingerprint, once a key exists.
     fn key_fingerprint(&mut self) -> Option<String>;
-    /// Writes the scorer's signed bundle into the folder `dir`: the file and the key's fingerprint.
+    /// Where the scorer's bundle would go: a folder (a removable drive when one
+    /// is mounted) and a file named by round, expert and sequence.
+    fn propose_export(&mut self, round: &str, scorer: &str) -> Result<String, DeskError>;
+    /// Writes the scorer's signed bundle to `path` (a file, or a folder to put
+    /// the usual name in): the file written and the key's fingerprint.
     fn export_bundle(
         &mut self,
         round: &str,
         scorer: &str,
-        dir: &str,
-    ) -> Result<(String, String), String>;
+        path: &str,
+    ) -> Result<(String, String), DeskError>;
     /// Imports a bundle file, or every `.bundle` file of a folder, with the
     /// fingerprints the secretary confirmed (expert, fingerprint).
     fn import_bundles(
         &mut self,
         path: &str,
         trust: &[(String, String)],
-    ) -> Result<Vec<Imported>, String>;
+    ) -> Result<Vec<Imported>, DeskError>;
     /// Every centre of the register.
-    fn centres(&mut self) -> Result<Vec<Centre>, String>;
+    fn centres(&mut self) -> Result<Vec<Centre>, DeskError>;
 }
 
 /// Carries out one effect against the store and reports back as an action.
@@ -117,13 +209,15 @@ pub fn perform(desk: &mut dyn Desk, app: &App, effect: Effect) -> Action {
             .recuse(r, s, &dossier, &reason)
             .map(|()| Action::Recused { dossier, reason }),
         Effect::LoadPeers { dossier } => desk.peers(r, s, &dossier).map(Action::Peers),
-        Effect::ExportBundle { dir } => desk
-            .export_bundle(r, s, &dir)
+        Effect::ProposeExport => desk.propose_export(r, s).map(Action::ExportProposed),
+        Effect::ExportBundle { path } => desk
+            .export_bundle(r, s, &path)
             .map(|(file, fingerprint)| Action::Exported { file, fingerprint }),
         Effect::ImportBundles { path, trust } => desk
             .import_bundles(&path, &trust)
             .map(|lines| Action::ImportedBundles { path, trust, lines }),
         Effect::LoadBoard { round } => desk.board(&round).map(|b| Action::BoardLoaded(Box::new(b))),
+        Effect::LoadConflicts { round } => desk.open_conflicts(&round).map(Action::Conflicts),
         Effect::LoadCentres => desk.centres().map(|centres| {
             let today = chrono::Local::now().date_naive();
             Action::CentresLoaded(Box::new(Register { centres, today }))
@@ -136,7 +230,7 @@ pub fn perform(desk: &mut dyn Desk, app: &App, effect: Effect) -> Action {
                 .map(|b| Action::BoardLoaded(Box::new(b)))
         }
     };
-    result.unwrap_or_else(Action::Failed)
+    result.unwrap_or_else(|e| Action::Failed(e.into()))
 }
 
 /// Applies an action and every action its effects lead to, in order.

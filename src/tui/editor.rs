@@ -8,6 +8,8 @@ pub struct Editor {
     lines: Vec<Vec<char>>,
     row: usize,
     col: usize,
+    /// The text it opened with, to tell whether anything would be lost.
+    start: String,
 }
 
 impl Default for Editor {
@@ -21,7 +23,54 @@ impl Editor {
         let lines: Vec<Vec<char>> = text.split('\n').map(|l| l.chars().collect()).collect();
         let row = lines.len() - 1;
         let col = lines[row].len();
-        Editor { lines, row, col }
+        Editor {
+            lines,
+            row,
+            col,
+            start: text.to_string(),
+        }
+    }
+
+    /// True when closing without saving would lose typed text.
+    pub fn changed(&self) -> bool {
+        let now = self.text();
+        now != self.start && !now.trim().is_empty()
+    }
+
+    /// The text cut into rows of at most `w` display columns, and the cursor's
+    /// (column, row) among them: what a wrapping field shows.
+    pub fn wrapped(&self, w: usize) -> (Vec<String>, (usize, usize)) {
+        let w = w.max(2);
+        let mut rows = Vec::new();
+        let mut cursor = (0, 0);
+        for (r, line) in self.lines.iter().enumerate() {
+            let mut row = String::new();
+            let mut used = 0;
+            for (c, ch) in line.iter().enumerate() {
+                let cw = unicode_width::UnicodeWidthChar::width(*ch).unwrap_or(0);
+                if used + cw > w {
+                    rows.push(std::mem::take(&mut row));
+                    used = 0;
+                }
+                if r == self.row && c == self.col {
+                    cursor = (used, rows.len());
+                }
+                row.push(*ch);
+                used += cw;
+            }
+            if r == self.row && self.col == line.len() {
+                cursor = if used >= w {
+                    (0, rows.len() + 1)
+                } else {
+                    (used, rows.len())
+                };
+            }
+            rows.push(row);
+            if r == self.row && cursor.1 == rows.len() {
+                rows.push(String::new());
+            }
+        }
+        (rows, cursor)
     }
 
     pub fn text(&self) -> String {
@@ -130,6 +179,32 @@ mod tests {
         e.backspace();
         assert_eq!(e.text(), "评分a");
         assert_eq!(e.cursor(), (4, 0));
+    }
+
+    #[test]
+    fn long_text_wraps_and_the_cursor_follows_by_display_width() {
+        let e = Editor::new("专家意见abc");
+        let (rows, cursor) = e.wrapped(5);
+        assert_eq!(rows, vec!["专家", "意见a", "bc"]);
+        assert_eq!(cursor, (2, 2));
+        let mut e = Editor::new("评分意见");
+        e.left();
+        let (rows, cursor) = e.wrapped(4);
+        assert_eq!(rows, vec!["评分", "意见"]);
+        assert_eq!(cursor, (2, 1), "before the last character");
+        let e = Editor::new("abcd");
+        assert_eq!(e.wrapped(4), (vec!["abcd".into(), String::new()], (0, 1)));
+    }
+
+    #[test]
+    fn only_new_text_counts_as_unsaved() {
+        let mut e = Editor::new("旧意见");
+        assert!(!e.changed());
+        e.insert('新');
+        assert!(e.changed());
+        let mut e = Editor::new("");
+        e.insert(' ');
+        assert!(!e.changed(), "blanks lose nothing");
     }
 
     #[test]

@@ -69,9 +69,11 @@ pub struct ScoringAreas {
 }
 
 pub fn scoring(body: Rect) -> ScoringAreas {
+    // The detail (full title, every guidance band) gets a third of the height.
+    let detail_h = (body.height / 3).clamp(5, 10);
     let [top, detail, totals] = Layout::vertical([
         Constraint::Fill(1),
-        Constraint::Length(3),
+        Constraint::Length(detail_h),
         Constraint::Length(1),
     ])
     .areas(body);

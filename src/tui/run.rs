@@ -30,6 +30,9 @@ pub fn start(desk: &mut dyn Desk, start: &Start) -> App {
     let mut app = App::new(start.lang);
     app.plain = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     app.key = desk.key_fingerprint();
+    app.user = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_default();
     let rounds = desk.rounds();
     match rounds {
         Ok(list) => {
@@ -40,7 +43,7 @@ pub fn start(desk: &mut dyn Desk, start: &Start) -> App {
                 dispatch(desk, &mut app, opened);
             }
         }
-        Err(e) => dispatch(desk, &mut app, Action::Failed(e)),
+        Err(e) => dispatch(desk, &mut app, Action::Failed(e.into())),
     }
     let Some(round) = app.data.as_ref().map(|d| d.round.id.clone()) else {
         return app;
@@ -66,7 +69,7 @@ pub fn start(desk: &mut dyn Desk, start: &Start) -> App {
 fn perform_open(desk: &mut dyn Desk, id: &str) -> Action {
     match desk.open_round(id) {
         Ok(d) => Action::RoundOpened(Box::new(d)),
-        Err(e) => Action::Failed(e),
+        Err(e) => Action::Failed(e.into()),
     }
 }
 

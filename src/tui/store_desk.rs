@@ -8,16 +8,17 @@ use crate::store::{CardRef, Store};
 use super::app::{RoundData, RoundSummary};
 use std::path::Path;
 
-use super::desk::{Board, Desk, Imported, Own};
+use super::desk::{Board, Desk, DeskError, Imported, Own, Said};
 use crate::bundle::{self, BundleError, Trust};
 use crate::domain::decision::Decision;
-use crate::domain::merge::MergeRefusal;
+use crate::domain::merge::{MergeRefusal, ScoreConflict};
 use crate::domain::register::Centre;
+use crate::lang::{Lang, Say};
 use crate::store::StoreError;
 
 impl Desk for Store {
-    fn rounds(&mut self) -> Result<Vec<RoundSummary>, String> {
-        let list = Store::rounds(self).map_err(|e| e.to_string())?;
+    fn rounds(&mut self) -> Result<Vec<RoundSummary>, DeskError> {
+        let list = Store::rounds(self)?;
         Ok(list
             .into_iter()
             .map(|r| RoundSummary {
@@ -27,8 +28,8 @@ impl Desk for Store {
             .collect())
     }
 
-    fn open_round(&mut self, round: &str) -> Result<RoundData, String> {
-        let r = self.round(round).map_err(|e| e.to_string())?;
+    fn open_round(&mut self, round: &str) -> Result<RoundData, DeskError> {
+        let r = self.round(round)?;
         Ok(RoundData {
             round: r.round,
             sheet: r.sheet,
@@ -37,13 +38,10 @@ impl Desk for Store {
         })
     }
 
-    fn desk(&mut self, round: &str, scorer: &str) -> Result<Own, String> {
-        let cards = self
-            .expert_cards(round, scorer)
-            .map_err(|e| e.to_string())?;
+    fn desk(&mut self, round: &str, scorer: &str) -> Result<Own, DeskError> {
+        let cards = self.expert_cards(round, scorer)?;
         let recused = self
-            .recusals(round)
-            .map_err(|e| e.to_string())?
+            .recusals(round)?
             .into_iter()
             .filter(|r| r.expert == scorer)
             .map(|r| (r.dossier, r.reason))
@@ -58,14 +56,13 @@ impl Desk for Store {
         dossier: &str,
         item: &str,
         value: Points,
-    ) -> Result<Card, String> {
+    ) -> Result<Card, DeskError> {
         let c = CardRef {
             round,
             expert: scorer,
             dossier,
         };
-        self.set_score(c, item, value, None)
-            .map_err(|e| e.to_string())
+        Ok(self.set_score(c, item, value, None)?)
     }
 
     fn save_comment(
@@ -75,25 +72,24 @@ impl Desk for Store {
         dossier: &str,
         item: &str,
         text: &str,
-    ) -> Result<Card, String> {
+    ) -> Result<Card, DeskError> {
         let c = CardRef {
             round,
             expert: scorer,
             dossier,
         };
-        self.set_comment(c, item, text).map_err(|e| e.to_string())
+        Ok(self.set_comment(c, item, text)?)
     }
 
-    fn submit(&mut self, round: &str, scorer: &str, dossier: &str) -> Result<Card, String> {
-        Store::submit(
+    fn submit(&mut self, round: &str, scorer: &str, dossier: &str) -> Result<Card, DeskError> {
+        Ok(Store::submit(
             self,
             CardRef {
                 round,
                 expert: scorer,
                 dossier,
             },
-        )
-        .map_err(|e| e.to_string())
+        )?)
     }
 
     fn recuse(
@@ -102,46 +98,62 @@ impl Desk for Store {
         scorer: &str,
         dossier: &str,
         reason: &str,
-    ) -> Result<(), String> {
-        self.declare_conflict(round, scorer, dossier, reason)
-            .map(|_| ())
-            .map_err(|e| e.to_string())
+    ) -> Result<(), DeskError> {
+        self.declare_conflict(round, scorer, dossier, reason)?;
+        Ok(())
     }
 
-    fn peers(&mut self, round: &str, scorer: &str, dossier: &str) -> Result<Vec<Card>, String> {
-        self.peer_cards(CardRef {
+    fn peers(&mut self, round: &str, scorer: &str, dossier: &str) -> Result<Vec<Card>, DeskError> {
+        Ok(self.peer_cards(CardRef {
             round,
             expert: scorer,
             dossier,
-        })
-        .map_err(|e| e.to_string())
+        })?)
     }
 
-    fn board(&mut self, round: &str) -> Result<Board, String> {
-        Board::load(self, round).map_err(|e| e.to_string())
+    fn board(&mut self, round: &str) -> Result<Board, DeskError> {
+        Ok(Board::load(self, round)?)
     }
 
-    fn decide(&mut self, decision: Decision) -> Result<(), String> {
-        self.record_decision(&decision).map_err(|e| e.to_string())
+    fn open_conflicts(&mut self, round: &str) -> Result<Vec<ScoreConflict>, DeskError> {
+        Ok(self.open_score_conflicts(round)?)
     }
 
-    fn centres(&mut self) -> Result<Vec<Centre>, String> {
-        Store::centres(self).map_err(|e| e.to_string())
+    fn decide(&mut self, decision: Decision) -> Result<(), DeskError> {
+        Ok(self.record_decision(&decision)?)
+    }
+
+    fn centres(&mut self) -> Result<Vec<Centre>, DeskError> {
+        Ok(Store::centres(self)?)
     }
 
     fn key_fingerprint(&mut self) -> Option<String> {
         Store::key_fingerprint(self).ok().flatten()
     }
 
+    fn propose_export(&mut self, round: &str, scorer: &str) -> Result<String, DeskError> {
+        let e = bundle::export(self, round, scorer)?;
+        let dir = removable_drive().unwrap_or_else(|| {
+            std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."))
+        });
+        let file = dir.join(format!("{round}-{scorer}-{}.bundle", e.sequence));
+        Ok(file.display().to_string())
+    }
+
     fn export_bundle(
         &mut self,
         round: &str,
         scorer: &str,
-        dir: &str,
-    ) -> Result<(String, String), String> {
-        let e = bundle::export(self, round, scorer).map_err(|e| e.to_string())?;
-        let file = Path::new(dir).join(format!("{round}-{scorer}-{}.bundle", e.sequence));
-        crate::out::write_out(&file, &e.bytes).map_err(|e| e.to_string())?;
+        path: &str,
+    ) -> Result<(String, String), DeskError> {
+        let e = bundle::export(self, round, scorer)?;
+        let path = Path::new(path);
+        let file = if path.is_dir() {
+            path.join(format!("{round}-{scorer}-{}.bundle", e.sequence))
+        } else {
+            path.to_path_buf()
+        };
+        crate::out::write_out(&file, &e.bytes).map_err(DeskError::Written)?;
         Ok((file.display().to_string(), e.fingerprint))
     }
 
@@ -149,11 +161,14 @@ impl Desk for Store {
         &mut self,
         path: &str,
         trust: &[(String, String)],
-    ) -> Result<Vec<Imported>, String> {
+    ) -> Result<Vec<Imported>, DeskError> {
         let path = Path::new(path);
         let files = if path.is_dir() {
             let mut v: Vec<_> = std::fs::read_dir(path)
-                .map_err(|e| format!("{}: {e}", path.display()))?
+                .map_err(|source| DeskError::File {
+                    path: path.display().to_string(),
+                    source,
+                })?
                 .flatten()
                 .map(|e| e.path())
                 .filter(|p| p.extension().is_some_and(|x| x == "bundle"))
@@ -166,21 +181,26 @@ impl Desk for Store {
         let confirmed = trust
             .iter()
             .fold(Trust::by("secretary"), |t, (e, fp)| t.confirm(e, fp));
-        let lang = crate::lang::Lang::Zh;
         let mut out = Vec::new();
         for f in files {
             let file = f.display().to_string();
             let line = match std::fs::read(&f) {
-                Err(e) => Imported {
+                Err(source) => Imported {
+                    said: said(&DeskError::File {
+                        path: file.clone(),
+                        source,
+                    }),
                     file,
-                    said: e.to_string(),
                     refused: true,
                     unknown_key: None,
                 },
                 Ok(bytes) => match bundle::import(self, &bytes, &confirmed) {
                     Ok(r) => Imported {
                         file,
-                        said: bundle::summary(&r, lang),
+                        said: Said {
+                            zh: bundle::summary(&r, Lang::Zh),
+                            en: bundle::summary(&r, Lang::En),
+                        },
                         refused: false,
                         unknown_key: None,
                     },
@@ -194,7 +214,7 @@ impl Desk for Store {
                             };
                         Imported {
                             file,
-                            said: e.to_string(),
+                            said: said(&DeskError::from(e)),
                             refused: true,
                             unknown_key,
                         }
@@ -204,5 +224,29 @@ impl Desk for Store {
             out.push(line);
         }
         Ok(out)
+    }
+}
+
+/// The first removable drive mounted for this user (`/media/USER/…` or
+/// `/run/media/USER/…`), where a USB stick appears on a desktop.
+fn removable_drive() -> Option<std::path::PathBuf> {
+    let user = std::env::var("USER").ok()?;
+    ["/media", "/run/media"].iter().find_map(|root| {
+        let mut found: Vec<_> = std::fs::read_dir(Path::new(root).join(&user))
+            .ok()?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect();
+        found.sort();
+        found.into_iter().next()
+    })
+}
+
+/// A refusal in both languages, for the import's report.
+fn said(e: &DeskError) -> Said {
+    Said {
+        zh: e.zh(),
+        en: e.en(),
     }
 }

@@ -1,23 +1,26 @@
 //! `update`: the only place the app's state changes. No I/O: what must touch the
 //! store is returned as effects, and the store's answer comes back as an action.
 
-use crate::lang::Lang;
+use crate::tui::label::Label;
 
 use super::action::{Action, Effect};
 use super::app::{
-    App, Choosing, Filter, Note, PathFor, Popup, Progress, Scoring, Screen, Tab, Tone,
-    scoring_lines,
+    App, Filter, Note, PathFor, Popup, Progress, Scoring, Screen, Tab, Tone, scoring_lines,
 };
 use super::command::{Ctx, context};
 use super::editor::Editor;
 use super::layout;
+use super::words::Word;
+use crate::lang::Say;
 
 mod centres;
 mod office;
+mod popups;
 mod scoring;
 
-use office::{board_loaded, choice, decision, office};
-use scoring::{saved, scoring, select};
+use office::{board_loaded, choice, office};
+use popups::{answer, confirm, interrupt, quit, typing};
+use scoring::{commit, saved, scoring, select, wheel};
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
@@ -25,17 +28,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.size = (w, h);
             vec![]
         }
-        Action::Quit => {
-            app.quit = true;
-            vec![]
-        }
+        Action::Quit => quit(app),
+        Action::Interrupt => interrupt(app),
         Action::Help if app.popup.is_none() => {
             app.popup = Some(Popup::Help);
             vec![]
         }
-        Action::Failed(msg) => {
+        Action::Failed(why) => {
             app.saving = None;
-            app.error(msg);
+            app.error(why.say(app.lang));
             vec![]
         }
         Action::RoundsListed(rounds) => {
@@ -63,16 +64,24 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.recused.insert(dossier.clone(), reason);
             app.screen = Screen::Dossiers;
             app.note = Some(Note {
-                text: format!("{} {}", app.s().recused, dossier),
+                text: format!("{} {}", app.t(Label::Recused), dossier),
                 tone: Tone::Saved,
             });
             vec![]
         }
+        Action::ExportProposed(path) => {
+            app.popup = Some(Popup::Path {
+                purpose: PathFor::Export,
+                editor: Editor::new(&path),
+            });
+            vec![]
+        }
         Action::Exported { file, fingerprint } => {
-            let text = match app.lang {
-                Lang::Zh => format!("已导出评分包 {file} · 本机密钥 {fingerprint}"),
-                Lang::En => format!("bundle written to {file} · this laptop's key {fingerprint}"),
-            };
+            let text = Word::Exported {
+                file,
+                fingerprint: fingerprint.clone(),
+            }
+            .say(app.lang);
             app.key = Some(fingerprint);
             app.note = Some(Note {
                 text,
@@ -85,16 +94,19 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             let round = app.data.as_ref().map(|d| d.round.id.clone());
             round.map_or_else(Vec::new, |round| vec![Effect::LoadBoard { round }])
         }
-        Action::BoardLoaded(board) => {
-            board_loaded(app, *board);
+        Action::BoardLoaded(board) => board_loaded(app, *board),
+        Action::Conflicts(open) => {
+            if let Screen::Office(o) = &mut app.screen {
+                o.conflicts = open;
+            }
             vec![]
         }
         Action::CentresLoaded(register) => {
             centres::loaded(app, *register);
             vec![]
         }
-        Action::ScrollDown => update(app, Action::Down),
-        Action::ScrollUp => update(app, Action::Up),
+        Action::ScrollDown(x, y) => wheel(app, x, y, true),
+        Action::ScrollUp(x, y) => wheel(app, x, y, false),
         Action::Click(x, y) => click(app, x, y),
         other => match context(app) {
             Ctx::Help => {
@@ -113,6 +125,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Ctx::Office => office(app, other),
             Ctx::Choice => choice(app, other),
             Ctx::Centres => centres::keys(app, other),
+            Ctx::Question => answer(app, other),
         },
     }
 }
@@ -221,13 +234,22 @@ fn dossiers(app: &mut App, a: Action) -> Vec<Effect> {
             app.list.searching = true;
             vec![]
         }
-        Action::ExportBundle => {
-            app.popup = Some(Popup::Path {
-                purpose: PathFor::Export,
-                editor: Editor::new("."),
-            });
+        Action::NextUnscored | Action::PrevUnscored => {
+            let forward = a == Action::NextUnscored;
+            let ids: Vec<String> = app
+                .visible_dossiers()
+                .iter()
+                .map(|d| d.id.clone())
+                .collect();
+            let open =
+                |id: &String| matches!(app.progress(id), Progress::Unscored | Progress::InProgress);
+            match next_of(ids.len(), app.list.sel, forward, |k| open(&ids[k])) {
+                Some(k) => app.list.sel = k,
+                None => app.info(Word::AllSubmitted.say(app.lang)),
+            }
             vec![]
         }
+        Action::ExportBundle => vec![Effect::ProposeExport],
         Action::Recuse => {
             if let Some(id) = selected {
                 ask_recusal(app, id);
@@ -238,19 +260,34 @@ fn dossiers(app: &mut App, a: Action) -> Vec<Effect> {
     }
 }
 
+/// The next index after (or before) `from` that satisfies `want`, going round
+/// the end; `None` when none does.
+pub(super) fn next_of(
+    n: usize,
+    from: usize,
+    forward: bool,
+    want: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    (1..=n)
+        .map(|k| {
+            if forward {
+                (from + k) % n
+            } else {
+                (from + n - k % n) % n
+            }
+        })
+        .find(|&k| want(k))
+}
+
 fn open_dossier(app: &mut App, id: String) -> Vec<Effect> {
     if app.recused.contains_key(&id) {
-        app.error(format!("{}: {}", id, app.s().recuse_locked));
+        app.error(format!("{}: {}", id, app.t(Label::RecuseLocked)));
         return vec![];
     }
     app.peers.clear();
     app.note = None;
     let submitted = app.progress(&id) == Progress::Submitted;
-    app.screen = Screen::Scoring(Scoring {
-        dossier: id.clone(),
-        sel: 0,
-        input: String::new(),
-    });
+    app.screen = Screen::Scoring(Scoring::new(&id));
     if submitted {
         vec![Effect::LoadPeers { dossier: id }]
     } else {
@@ -260,8 +297,8 @@ fn open_dossier(app: &mut App, id: String) -> Vec<Effect> {
 
 fn ask_recusal(app: &mut App, dossier: String) {
     match app.progress(&dossier) {
-        Progress::Recused => app.error(format!("{}: {}", dossier, app.s().recuse_locked)),
-        Progress::Submitted => app.error(format!("{}: {}", dossier, app.s().read_only)),
+        Progress::Recused => app.error(format!("{}: {}", dossier, app.t(Label::RecuseLocked))),
+        Progress::Submitted => app.error(format!("{}: {}", dossier, app.t(Label::ReadOnly))),
         _ => {
             app.popup = Some(Popup::Recuse {
                 dossier,
@@ -284,129 +321,9 @@ fn search(app: &mut App, a: Action) -> Vec<Effect> {
     vec![]
 }
 
-fn confirm(app: &mut App, a: Action) -> Vec<Effect> {
-    if let Some(Popup::ImportResult { path, trust, lines }) = &app.popup {
-        let unknown = lines.iter().find_map(|l| l.unknown_key.clone());
-        let again = match (&a, unknown) {
-            (Action::Yes, Some(key)) => {
-                let mut trust = trust.clone();
-                trust.push(key);
-                Some(Effect::ImportBundles {
-                    path: path.clone(),
-                    trust,
-                })
-            }
-            _ => None,
-        };
-        if matches!(a, Action::Yes | Action::No) {
-            app.popup = None;
-        }
-        return again.into_iter().collect();
-    }
-    let Some(Popup::ConfirmSubmit { dossier, gaps }) = &app.popup else {
-        return vec![];
-    };
-    let (dossier, ready) = (dossier.clone(), gaps.is_empty());
-    match a {
-        Action::Yes if ready => {
-            app.popup = None;
-            vec![Effect::Submit { dossier }]
-        }
-        Action::Yes | Action::No => {
-            app.popup = None;
-            vec![]
-        }
-        _ => vec![],
-    }
-}
-
-fn typing(app: &mut App, a: Action) -> Vec<Effect> {
-    let editor = match &mut app.popup {
-        Some(
-            Popup::Comment { editor, .. }
-            | Popup::Recuse { editor, .. }
-            | Popup::Path { editor, .. },
-        ) => editor,
-        Some(Popup::Decide(Choosing {
-            reason: Some(editor),
-            ..
-        })) => editor,
-        _ => return vec![],
-    };
-    match a {
-        Action::Text(c) => editor.insert(c),
-        Action::TextNewline => editor.newline(),
-        Action::TextBackspace => editor.backspace(),
-        Action::TextLeft => editor.left(),
-        Action::TextRight => editor.right(),
-        Action::TextUp => editor.vertical(false),
-        Action::TextDown => editor.vertical(true),
-        Action::TextHome => editor.home(),
-        Action::TextEnd => editor.end(),
-        Action::No => app.popup = None,
-        Action::TextSave => return finish_typing(app),
-        _ => {}
-    }
-    vec![]
-}
-
-fn finish_typing(app: &mut App) -> Vec<Effect> {
-    match app.popup.take() {
-        Some(Popup::Comment {
-            dossier,
-            item,
-            editor,
-        }) => {
-            app.saving = Some((dossier.clone(), item.clone()));
-            vec![Effect::SaveComment {
-                dossier,
-                item,
-                text: editor.text(),
-            }]
-        }
-        Some(Popup::Path { purpose, editor }) => {
-            let path = editor.text().trim().to_string();
-            match purpose {
-                PathFor::Export => vec![Effect::ExportBundle { dir: path }],
-                PathFor::Import => vec![Effect::ImportBundles {
-                    path,
-                    trust: Vec::new(),
-                }],
-            }
-        }
-        Some(Popup::Decide(mut c)) => {
-            let reason = c
-                .reason
-                .as_ref()
-                .map(|e| e.text().trim().to_string())
-                .unwrap_or_default();
-            if reason.is_empty() {
-                app.error(app.s().reason_needed);
-                app.popup = Some(Popup::Decide(c));
-                return vec![];
-            }
-            c.reason = None;
-            decision(app, c, reason)
-        }
-        Some(Popup::Recuse { dossier, editor }) => {
-            let reason = editor.text().trim().to_string();
-            if reason.is_empty() {
-                app.error(app.s().reason_needed);
-                app.popup = Some(Popup::Recuse { dossier, editor });
-                return vec![];
-            }
-            vec![Effect::Recuse { dossier, reason }]
-        }
-        other => {
-            app.popup = other;
-            vec![]
-        }
-    }
-}
-
 /// A click selects the row under the pointer; a click on the selected row opens it.
 fn click(app: &mut App, x: u16, y: u16) -> Vec<Effect> {
-    if app.popup.is_some() {
+    if app.popup.is_some() || app.ask.is_some() {
         return vec![];
     }
     let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
@@ -429,8 +346,7 @@ fn click(app: &mut App, x: u16, y: u16) -> Vec<Effect> {
             };
             pick(app, sel, row, n)
         }
-        Screen::Office => {
-            let Some(o) = &app.office else { return vec![] };
+        Screen::Office(o) => {
             let (_, _, main) = layout::office(body);
             let n = o.ranking.as_ref().map_or(0, |r| r.entries.len());
             if o.tab != Tab::Ranking {
@@ -474,10 +390,20 @@ fn click(app: &mut App, x: u16, y: u16) -> Vec<Effect> {
             let Some(row) = layout::clicked_row(items, y, at) else {
                 return vec![];
             };
-            if let Some(super::app::Line::Entry(k)) = lines.get(row) {
-                select(app, *k);
+            let Some(super::app::Line::Entry(k)) = lines.get(row).copied() else {
+                return vec![];
+            };
+            if k == sc.sel {
+                return vec![];
             }
-            vec![]
+            // The score typed on the item being left is kept, as with ↓.
+            match commit(app) {
+                Some(fx) => {
+                    select(app, k);
+                    fx
+                }
+                None => vec![],
+            }
         }
     }
 }
@@ -492,11 +418,7 @@ fn pick(app: &mut App, sel: usize, row: usize, n: usize) -> Vec<Effect> {
     match &mut app.screen {
         Screen::Rounds { sel } | Screen::Roles { sel } | Screen::Centres { sel } => *sel = row,
         Screen::Dossiers => app.list.sel = row,
-        Screen::Office => {
-            if let Some(o) = &mut app.office {
-                o.sel = row;
-            }
-        }
+        Screen::Office(o) => o.sel = row,
         Screen::Scoring(_) => {}
     }
     vec![]

@@ -27,6 +27,7 @@ pub fn round_data(path: &str) -> RoundData {
 
 pub fn fresh_app() -> App {
     let mut app = App::new(pingshen::lang::Lang::Zh);
+    app.user = "secretary1".into();
     update(
         &mut app,
         Action::RoundsListed(vec![RoundSummary {
@@ -60,11 +61,7 @@ pub fn list_app() -> App {
 
 pub fn scoring_app(dossier: &str) -> App {
     let mut app = list_app();
-    app.screen = Screen::Scoring(Scoring {
-        dossier: dossier.into(),
-        sel: 0,
-        input: String::new(),
-    });
+    app.screen = Screen::Scoring(Scoring::new(dossier));
     app
 }
 
@@ -87,11 +84,7 @@ pub fn indicator_app() -> App {
             recused: vec![],
         },
     );
-    app.screen = Screen::Scoring(Scoring {
-        dossier: "A-001".into(),
-        sel: 0,
-        input: String::new(),
-    });
+    app.screen = Screen::Scoring(Scoring::new("A-001"));
     app
 }
 
@@ -173,8 +166,17 @@ pub fn set_comment(app: &mut App, dossier: &str, item: &str, text: &str) {
     update(app, Action::Saved(Box::new(card)));
 }
 
+/// Answers as the store would after a submission; only a card the store
+/// accepts (every item scored, every comment required given) can be.
 pub fn answer_submitted(app: &mut App, dossier: &str) -> Vec<Effect> {
     let mut card = card_of(app, dossier);
+    if let Some(sheet) = app.sheet() {
+        let gaps = card.gaps(sheet);
+        assert!(
+            gaps.is_empty(),
+            "the store refuses to submit this card: {gaps:?}"
+        );
+    }
     card.status = Status::Submitted;
     card.submitted = Some(at());
     update(app, Action::Saved(Box::new(card)))

@@ -7,6 +7,7 @@ use clap::ValueEnum;
 use serde_json::json;
 
 use super::super::Lang;
+use super::super::said::{CardName, Said};
 use super::super::table::{Align, render};
 use crate::domain::Points;
 use crate::domain::merge::ScoreConflict;
@@ -29,25 +30,23 @@ pub fn list(dir: &Path, round: &str, format: Format, lang: Lang) -> Result<(), E
         return Ok(());
     }
     if all.is_empty() {
-        match lang {
-            Lang::Zh => println!("{round} 没有评分分歧"),
-            Lang::En => println!("round {round} has no score conflicts"),
-        }
+        let said = Said::NoConflicts {
+            round: round.to_string(),
+        };
+        println!("{}", lang.say(&said));
         return Ok(());
     }
-    let header = match lang {
-        Lang::Zh => ["专家", "申报书", "评分项", "各来源分值", "状态"],
-        Lang::En => ["expert", "dossier", "item", "values", "status"],
-    };
+    let heads = lang.say(&Said::ConflictHeads);
+    let header: Vec<&str> = heads.split('\t').collect();
     let rows: Vec<Vec<String>> = all
         .iter()
         .map(|c| {
-            let status = match (&c.resolution, lang) {
-                (None, Lang::Zh) => "待处理".to_string(),
-                (None, Lang::En) => "open".to_string(),
-                (Some(r), Lang::Zh) => format!("已定为 {}（{}：{}）", r.value, r.by, r.reason),
-                (Some(r), Lang::En) => format!("resolved to {} ({}: {})", r.value, r.by, r.reason),
-            };
+            let status = lang.say(&Said::ConflictStatus {
+                resolved: c
+                    .resolution
+                    .as_ref()
+                    .map(|r| (r.value, r.by.clone(), r.reason.clone())),
+            });
             vec![
                 c.expert.clone(),
                 c.dossier.clone(),
@@ -59,10 +58,11 @@ pub fn list(dir: &Path, round: &str, format: Format, lang: Lang) -> Result<(), E
         .collect();
     println!("{}", render(&header, &[Align::Left; 5], &rows));
     let open = all.iter().filter(|c| c.is_open()).count();
-    match lang {
-        Lang::Zh => println!("待处理 {open} 项，共 {} 项", all.len()),
-        Lang::En => println!("{open} open of {}", all.len()),
-    }
+    let said = Said::ConflictsOpen {
+        open,
+        all: all.len(),
+    };
+    println!("{}", lang.say(&said));
     Ok(())
 }
 
@@ -103,23 +103,14 @@ pub fn resolve(
     })?;
     let mut store = Store::open(dir)?;
     let c = store.resolve_conflict(card, item, v, by, reason)?;
-    match lang {
-        Lang::Zh => println!(
-            "已处理评分分歧：{} 专家 {} 申报书 {} {item} = {v}（{by}：{}），该表合计 {}",
-            c.round,
-            c.expert,
-            c.dossier,
-            reason.trim(),
-            c.total()
-        ),
-        Lang::En => println!(
-            "resolved: {} expert {} dossier {} {item} = {v} ({by}: {}); card total {}",
-            c.round,
-            c.expert,
-            c.dossier,
-            reason.trim(),
-            c.total()
-        ),
-    }
+    let said = Said::Resolved {
+        card: CardName::of(&c),
+        item: item.to_string(),
+        value: v,
+        by: by.to_string(),
+        reason: reason.trim().to_string(),
+        total: c.total(),
+    };
+    println!("{}", lang.say(&said));
     Ok(())
 }

@@ -4,52 +4,73 @@ use super::moved;
 use crate::domain::decision::{Choice, Decision};
 use crate::domain::ranking::Boundary;
 use crate::domain::round::{RoundKind, Stage};
-use crate::lang::Lang;
+use crate::lang::Say;
 use crate::tui::action::{Action, Effect};
-use crate::tui::app::{App, Choosing, Office, PathFor, Popup, Screen, Tab};
+use crate::tui::app::{App, Choosing, Office, PathFor, Popup, Question, RoundData, Screen, Tab};
 use crate::tui::desk::Board;
 use crate::tui::editor::Editor;
+use crate::tui::todo::{self, Todo};
+use crate::tui::words::Word;
 
-pub(super) fn board_loaded(app: &mut App, board: Board) {
-    let stage = app
-        .office
-        .as_ref()
-        .map(|o| o.stage)
-        .unwrap_or_else(|| default_stage(app));
-    let (tab, sel) = app
-        .office
-        .as_ref()
-        .map_or((Tab::Ranking, 0), |o| (o.tab, o.sel));
-    let ranking = Err(String::new());
-    app.office = Some(Office {
+pub(super) fn board_loaded(app: &mut App, board: Board) -> Vec<Effect> {
+    let (stage, tab, sel, decided) = match &mut app.screen {
+        Screen::Office(o) => (o.stage, o.tab, o.sel, o.recorded.take()),
+        _ => (default_stage(app, &board), Tab::Ranking, 0, None),
+    };
+    let mut office = Office {
         tab,
         stage,
         sel,
         board,
-        ranking,
-    });
+        ranking: Err(String::new()),
+        conflicts: Vec::new(),
+        todo: 0,
+        recorded: None,
+    };
+    if let Some(d) = &app.data {
+        rerank(d, &mut office, app.lang);
+    }
     app.scorer = None;
     if matches!(app.popup, Some(Popup::Decide(_))) {
         app.popup = None; // the decision is recorded; an import's result stays up
     }
-    app.screen = Screen::Office;
-    rerank(app);
+    if let (Some(tied), Ok(r)) = (decided, &office.ranking) {
+        // In ranking order: who took the place(s) first.
+        let places: Vec<(String, crate::domain::ranking::Status)> = r
+            .entries
+            .iter()
+            .filter(|e| tied.contains(&e.dossier))
+            .map(|e| (e.dossier.clone(), e.status))
+            .collect();
+        let text = Word::DecisionRecorded(places).say(app.lang);
+        app.note = Some(crate::tui::app::Note {
+            text,
+            tone: crate::tui::app::Tone::Saved,
+        });
+    }
+    app.screen = Screen::Office(Box::new(office));
+    match &app.data {
+        Some(d) => vec![Effect::LoadConflicts {
+            round: d.round.id.clone(),
+        }],
+        None => vec![],
+    }
 }
 
-/// A recognition round opens on the expert stage once any expert card exists.
-fn default_stage(app: &App) -> Stage {
+/// The desk opens on the latest stage that has cards: the expert stage of a
+/// recognition round once any expert card exists, the shortlist before.
+fn default_stage(app: &App, board: &Board) -> Stage {
     match app.data.as_ref().map(|d| d.round.kind) {
-        Some(RoundKind::Recognition) => Stage::Preliminary,
+        Some(RoundKind::Recognition) if !board.cards.iter().any(|c| c.stage == Stage::Expert) => {
+            Stage::Preliminary
+        }
         _ => Stage::Expert,
     }
 }
 
 /// The ranking is derived from the board; it is recomputed only when the board
 /// or the stage changes, never on a plain key press.
-fn rerank(app: &mut App) {
-    let (Some(d), Some(o)) = (&app.data, &mut app.office) else {
-        return;
-    };
+fn rerank(d: &RoundData, o: &mut Office, lang: crate::lang::Lang) {
     o.ranking = o
         .board
         .rank(
@@ -59,15 +80,34 @@ fn rerank(app: &mut App) {
             &d.dossiers,
             o.stage,
         )
-        .map_err(|e| e.to_string());
+        .map_err(|e| e.say(lang));
     let n = o.ranking.as_ref().map_or(0, |r| r.entries.len());
     o.sel = o.sel.min(n.saturating_sub(1));
+    o.todo = 0;
 }
 
 pub(super) fn office(app: &mut App, a: Action) -> Vec<Effect> {
-    let Some(o) = &mut app.office else {
+    let (Some(d), Screen::Office(o)) = (&app.data, &mut app.screen) else {
         return vec![];
     };
+    if o.tab == Tab::Completeness {
+        let rows = todo::rows(d, o);
+        if let Some(s) = moved(o.todo, rows.len(), &a) {
+            o.todo = s;
+            return vec![];
+        }
+        if a == Action::Open {
+            // Enter on a card goes to that dossier's drill-down.
+            if let Some(Todo::Card { dossier, .. }) = rows.get(o.todo)
+                && let Ok(r) = &o.ranking
+                && let Some(k) = r.entries.iter().position(|e| &e.dossier == dossier)
+            {
+                o.sel = k;
+                o.tab = Tab::Detail;
+            }
+            return vec![];
+        }
+    }
     let n = o.ranking.as_ref().map_or(0, |r| r.entries.len());
     if let Some(s) = moved(o.sel, n, &a) {
         o.sel = s;
@@ -79,20 +119,26 @@ pub(super) fn office(app: &mut App, a: Action) -> Vec<Effect> {
         Action::NextSection => o.tab = tabs[(at + 1) % tabs.len()],
         Action::PrevSection => o.tab = tabs[(at + tabs.len() - 1) % tabs.len()],
         Action::Open => o.tab = Tab::Detail,
-        Action::ToggleStage => {
-            let recognition = app
-                .data
+        Action::ShowPending => {
+            let ties = o
+                .ranking
                 .as_ref()
-                .is_some_and(|d| d.round.kind == RoundKind::Recognition);
-            if recognition {
-                o.stage = if o.stage == Stage::Expert {
-                    Stage::Preliminary
-                } else {
-                    Stage::Expert
-                };
-                o.sel = 0;
-                rerank(app);
-            }
+                .is_ok_and(|r| !r.unresolved_ties().is_empty());
+            let owed = todo::cards_owed(&todo::rows(d, o)) > 0;
+            o.tab = if ties && !owed {
+                Tab::Ties
+            } else {
+                Tab::Completeness
+            };
+        }
+        Action::ToggleStage if d.round.kind == RoundKind::Recognition => {
+            o.stage = if o.stage == Stage::Expert {
+                Stage::Preliminary
+            } else {
+                Stage::Expert
+            };
+            o.sel = 0;
+            rerank(d, o, app.lang);
         }
         Action::Decide => start_decision(app),
         Action::ImportBundles => {
@@ -101,10 +147,7 @@ pub(super) fn office(app: &mut App, a: Action) -> Vec<Effect> {
                 editor: Editor::new("."),
             })
         }
-        Action::Back => {
-            app.office = None;
-            app.screen = Screen::Roles { sel: 0 };
-        }
+        Action::Back => app.screen = Screen::Roles { sel: 0 },
         _ => {}
     }
     vec![]
@@ -112,17 +155,13 @@ pub(super) fn office(app: &mut App, a: Action) -> Vec<Effect> {
 
 /// Opens the choice for the selected entry's unresolved tie at the cap.
 fn start_decision(app: &mut App) {
-    let Some(o) = &app.office else { return };
+    let Some(o) = app.office() else { return };
     let Ok(r) = &o.ranking else { return };
     let Some(e) = r.entries.get(o.sel) else {
         return;
     };
     let Some(tie) = e.tie.as_ref().filter(|t| t.unresolved) else {
-        let msg = match app.lang {
-            Lang::Zh => format!("{} 没有需要决定的并列", e.dossier),
-            Lang::En => format!("{} has no tie that needs a decision", e.dossier),
-        };
-        app.error(msg);
+        app.error(Word::NoTie(e.dossier.clone()).say(app.lang));
         return;
     };
     let mut tied = vec![e.dossier.clone()];
@@ -167,11 +206,11 @@ pub(super) fn choice(app: &mut App, a: Action) -> Vec<Effect> {
         }
         Action::Confirm if c.picked.len() == c.places => c.reason = Some(Editor::default()),
         Action::Confirm => {
-            let msg = match app.lang {
-                Lang::Zh => format!("请选出 {} 家（已选 {} 家）", c.places, c.picked.len()),
-                Lang::En => format!("pick {} (picked {})", c.places, c.picked.len()),
+            let msg = Word::PickCount {
+                places: c.places,
+                picked: c.picked.len(),
             };
-            app.error(msg);
+            app.error(msg.say(app.lang));
         }
         Action::No => app.popup = None,
         _ => {}
@@ -180,7 +219,7 @@ pub(super) fn choice(app: &mut App, a: Action) -> Vec<Effect> {
 }
 
 pub(super) fn decision(app: &mut App, c: Choosing, reason: String) -> Vec<Effect> {
-    let (Some(d), Some(o)) = (&app.data, &app.office) else {
+    let (Some(d), Some(o)) = (&app.data, app.office()) else {
         return vec![];
     };
     let mut picked = c.picked;
@@ -191,13 +230,22 @@ pub(super) fn decision(app: &mut App, c: Choosing, reason: String) -> Vec<Effect
         tied: c.tied,
         choice: Choice::Admit(picked),
         reason,
-        by: app.s().secretary.to_string(),
+        by: app.secretary.clone().unwrap_or_default(),
         // stamped by the runtime when it is recorded: update reads no clock
         at: chrono::DateTime::UNIX_EPOCH,
     };
     if let Err(e) = decision.check() {
-        app.error(e.to_string());
+        app.error(e.say(app.lang));
         return vec![];
     }
-    vec![Effect::Decide(Box::new(decision))]
+    // The name decisions are recorded under is asked once per session.
+    if app.secretary.is_none() {
+        app.popup = Some(Popup::Name {
+            editor: Editor::new(&app.user),
+            decision: Box::new(decision),
+        });
+    } else {
+        app.ask = Some(Question::Decide(Box::new(decision)));
+    }
+    vec![]
 }

@@ -1,13 +1,14 @@
 //! The scoring screen's keys: moving, typing a score, steps, comments, submitting.
 
-use super::{ask_recusal, moved};
+use super::{ask_recusal, moved, next_of};
 use crate::domain::Points;
 use crate::domain::card::Card;
-use crate::domain::sheet::ValueError;
-use crate::lang::Lang;
+use crate::lang::Say;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Note, Popup, Progress, Screen, Tone, section_starts};
 use crate::tui::editor::Editor;
+use crate::tui::label::Label;
+use crate::tui::words::Word;
 
 pub(super) fn scoring(app: &mut App, a: Action) -> Vec<Effect> {
     let (Some(sheet), Screen::Scoring(sc)) = (app.data.as_ref().map(|d| &d.sheet), &app.screen)
@@ -21,10 +22,22 @@ pub(super) fn scoring(app: &mut App, a: Action) -> Vec<Effect> {
     let Some(item) = ids.get(sel).cloned() else {
         return vec![];
     };
-
+    let typing = matches!(a, Action::Digit(_) | Action::Erase | Action::Confirm);
+    let scrolling = matches!(
+        a,
+        Action::FactsDown | Action::FactsUp | Action::DetailDown | Action::DetailUp | Action::Help
+    );
+    // Whatever takes the cursor off the item first keeps what was typed there.
+    let mut fx = Vec::new();
+    if !typing && !scrolling {
+        match commit(app) {
+            Some(saved) => fx = saved,
+            None => return vec![],
+        }
+    }
     if let Some(s) = moved(sel, ids.len(), &a) {
         select(app, s);
-        return vec![];
+        return fx;
     }
     match a {
         Action::NextSection => {
@@ -40,12 +53,24 @@ pub(super) fn scoring(app: &mut App, a: Action) -> Vec<Effect> {
             };
             select(app, prev);
         }
+        Action::NextUnscored | Action::PrevUnscored => {
+            let card = pending_card(app, &dossier, &fx);
+            let forward = a == Action::NextUnscored;
+            match next_of(ids.len(), sel, forward, |k| {
+                !card.scores.contains_key(&ids[k])
+            }) {
+                Some(k) => select(app, k),
+                None => app.info(Word::AllScored.say(app.lang)),
+            }
+        }
+        Action::FactsDown | Action::FactsUp => scroll(app, true, a == Action::FactsDown, 5),
+        Action::DetailDown | Action::DetailUp => scroll(app, false, a == Action::DetailDown, 2),
         Action::Back => {
             app.screen = Screen::Dossiers;
             app.peers.clear();
         }
         Action::Digit(_) | Action::Increment | Action::Decrement | Action::Comment if read_only => {
-            app.error(app.s().read_only);
+            app.error(Word::ReadOnly.say(app.lang));
         }
         Action::Digit(c) => {
             if let Screen::Scoring(sc) = &mut app.screen
@@ -59,9 +84,17 @@ pub(super) fn scoring(app: &mut App, a: Action) -> Vec<Effect> {
                 sc.input.pop();
             }
         }
-        Action::Confirm => return confirm_input(app, dossier, item, sel, ids.len()),
+        Action::Confirm => {
+            return match commit(app) {
+                Some(saved) => {
+                    select(app, (sel + 1).min(ids.len().saturating_sub(1)));
+                    saved
+                }
+                None => vec![],
+            };
+        }
         Action::Increment | Action::Decrement => {
-            return step(app, dossier, item, a == Action::Increment);
+            fx.extend(step(app, dossier, item, a == Action::Increment));
         }
         Action::Comment => {
             let text = app
@@ -75,60 +108,102 @@ pub(super) fn scoring(app: &mut App, a: Action) -> Vec<Effect> {
                 editor: Editor::new(&text),
             });
         }
-        Action::Submit if read_only => app.error(app.s().read_only),
+        Action::Submit if read_only => app.error(Word::ReadOnly.say(app.lang)),
         Action::Submit => {
-            let empty = Card::new("", app.stage(), "", &dossier, chrono::DateTime::UNIX_EPOCH);
-            let gaps = app.card(&dossier).unwrap_or(&empty).gaps(sheet);
-            app.popup = Some(Popup::ConfirmSubmit { dossier, gaps });
+            let card = pending_card(app, &dossier, &fx);
+            if let Some(d) = &app.data {
+                let gaps = card.gaps(&d.sheet);
+                app.popup = Some(Popup::ConfirmSubmit { dossier, gaps });
+            }
         }
+        Action::Recuse if read_only => app.error(Word::ReadOnly.say(app.lang)),
         Action::Recuse => ask_recusal(app, dossier),
         _ => {}
     }
-    vec![]
+    fx
+}
+
+/// The card as it will stand once the saves just asked for are durable.
+fn pending_card(app: &App, dossier: &str, fx: &[Effect]) -> Card {
+    let mut card = app
+        .card(dossier)
+        .cloned()
+        .unwrap_or_else(|| Card::new("", app.stage(), "", dossier, chrono::DateTime::UNIX_EPOCH));
+    for e in fx {
+        if let Effect::SaveScore { item, value, .. } = e {
+            card.scores.insert(item.clone(), *value);
+        }
+    }
+    card
+}
+
+fn scroll(app: &mut App, facts: bool, down: bool, by: u16) {
+    let max = if facts {
+        crate::tui::view::facts_overflow(app)
+    } else {
+        crate::tui::view::detail_overflow(app)
+    };
+    if let Screen::Scoring(sc) = &mut app.screen {
+        let at = if facts { &mut sc.facts } else { &mut sc.detail };
+        *at = if down {
+            at.saturating_add(by).min(max)
+        } else {
+            at.saturating_sub(by)
+        };
+    }
+}
+
+/// The mouse wheel: over the dossier pane it scrolls it, over the guidance it
+/// scrolls that, elsewhere it moves the selection.
+pub(in crate::tui::update) fn wheel(app: &mut App, x: u16, y: u16, down: bool) -> Vec<Effect> {
+    if app.popup.is_none() && app.ask.is_none() && matches!(app.screen, Screen::Scoring(_)) {
+        let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+        let a = crate::tui::layout::scoring(crate::tui::layout::frame(area).body);
+        let at = ratatui::layout::Position { x, y };
+        if a.facts.contains(at) {
+            scroll(app, true, down, 3);
+            return vec![];
+        }
+        if a.detail.contains(at) {
+            scroll(app, false, down, 1);
+            return vec![];
+        }
+    }
+    super::update(app, if down { Action::Down } else { Action::Up })
 }
 
 pub(super) fn select(app: &mut App, sel: usize) {
     if let Screen::Scoring(sc) = &mut app.screen {
+        if sc.sel != sel {
+            sc.detail = 0;
+        }
         sc.sel = sel;
         sc.input.clear();
     }
 }
 
-/// Enter: save what was typed (then move on), or just move on when nothing was.
-fn confirm_input(
-    app: &mut App,
-    dossier: String,
-    item: String,
-    sel: usize,
-    n: usize,
-) -> Vec<Effect> {
-    let Screen::Scoring(sc) = &app.screen else {
-        return vec![];
+/// Saves what was typed for the selected item, exactly as Enter does, before
+/// the cursor leaves it. `None` when the value is refused: the message says
+/// why and the cursor stays.
+pub(in crate::tui::update) fn commit(app: &mut App) -> Option<Vec<Effect>> {
+    let (Some(sheet), Screen::Scoring(sc)) = (app.sheet(), &app.screen) else {
+        return Some(vec![]);
     };
     if sc.input.is_empty() {
-        select(app, (sel + 1).min(n.saturating_sub(1)));
-        return vec![];
+        return Some(vec![]);
     }
     let typed = sc.input.clone();
+    let dossier = sc.dossier.clone();
+    let item = sheet.entry_ids().get(sc.sel).map(|s| s.to_string())?;
     if let Screen::Scoring(sc) = &mut app.screen {
         sc.input.clear(); // a refused value is named in the message; typing starts afresh
     }
-    let value = match typed.parse::<Points>() {
-        Ok(v) => v,
-        Err(_) => {
-            let msg = match app.lang {
-                Lang::Zh => format!("“{typed}”不是分数：请输入数字，如 7 或 7.5"),
-                Lang::En => format!("'{typed}' is not a score: type a number such as 7 or 7.5"),
-            };
-            app.error(msg);
-            return vec![];
-        }
+    let Ok(value) = typed.parse::<Points>() else {
+        app.error(Word::NotANumber(typed).say(app.lang));
+        return None;
     };
-    let effects = save(app, dossier, item, value);
-    if !effects.is_empty() {
-        select(app, (sel + 1).min(n.saturating_sub(1)));
-    }
-    effects
+    let fx = save(app, dossier, item, value);
+    if fx.is_empty() { None } else { Some(fx) }
 }
 
 /// `+`/`-`: one step from the current score, kept within 0..max.
@@ -162,32 +237,12 @@ fn save(app: &mut App, dossier: String, item: String, value: Points) -> Vec<Effe
         return vec![];
     };
     if let Err(e) = sheet.check_value(&item, value) {
-        let msg = match (app.lang, &e) {
-            (
-                Lang::Zh,
-                ValueError::AboveMax {
-                    item,
-                    value,
-                    max,
-                    step,
-                }
-                | ValueError::OffStep {
-                    item,
-                    value,
-                    max,
-                    step,
-                },
-            ) => {
-                format!("{value} 不可用：{item} 允许 0 至 {max}，步长 {step}；未保存")
-            }
-            _ => e.to_string(),
-        };
-        app.error(msg);
+        app.error(Word::NotSaved(e.say(app.lang)).say(app.lang));
         return vec![];
     }
     app.saving = Some((dossier.clone(), item.clone()));
     app.note = Some(Note {
-        text: app.s().saving.to_string(),
+        text: app.t(Label::Saving).to_string(),
         tone: Tone::Info,
     });
     if let Screen::Scoring(sc) = &mut app.screen {
@@ -201,22 +256,28 @@ fn save(app: &mut App, dossier: String, item: String, value: Points) -> Vec<Effe
 }
 
 pub(super) fn saved(app: &mut App, card: Card) -> Vec<Effect> {
+    let before = app.cards.get(&card.dossier);
     let what = app.saving.take().map(|(_, item)| {
-        let v = card
-            .scores
-            .get(&item)
-            .map(|v| v.to_string())
-            .unwrap_or_default();
-        format!(" {item} = {v}")
+        let comment = card.comments.get(&item);
+        if comment != before.and_then(|c| c.comments.get(&item)) {
+            return Word::CommentSaved(item).say(app.lang);
+        }
+        match card.scores.get(&item) {
+            Some(v) => format!(" {item} = {v}"),
+            None => format!(" {item}"),
+        }
     });
     let submitted = card.is_submitted() && app.progress(&card.dossier) != Progress::Submitted;
     let dossier = card.dossier.clone();
     app.cards.insert(dossier.clone(), card);
-    let s = app.s();
     let text = if submitted {
-        format!("{} {dossier}", s.submitted)
+        format!("{} {dossier}", app.t(Label::Submitted))
     } else {
-        format!("✓ {}{}", s.saved, what.unwrap_or_default())
+        format!(
+            "✓ {}{}",
+            app.t(Label::Saved),
+            what.unwrap_or(format!(" {dossier}"))
+        )
     };
     app.note = Some(Note {
         text,

@@ -1,6 +1,7 @@
 //! The secretary's drill-down into one dossier (every expert's scores, the flags
 //! highlighted) and the completeness of every scorer's cards.
 
+use crate::tui::label::Label;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
@@ -8,12 +9,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table};
 
 use crate::domain::aggregate::{NotCounted, Recusals, aggregate};
-use crate::domain::card::Status as CardStatus;
 use crate::domain::ranking::{Flag, Ranking};
+use crate::lang::Say;
 use crate::tui::app::{App, Office};
 use crate::tui::layout;
 use crate::tui::text::truncate;
 use crate::tui::theme::Theme;
+use crate::tui::todo::{Owed, Todo};
 
 fn recusals(o: &Office) -> Recusals {
     Recusals::new(
@@ -25,7 +27,6 @@ fn recusals(o: &Office) -> Recusals {
 }
 
 pub fn detail(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: &Theme) {
-    let s = app.s();
     let (Some(d), Some(e)) = (&app.data, r.entries.get(o.sel)) else {
         return;
     };
@@ -49,9 +50,9 @@ pub fn detail(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: 
         Span::styled(format!("{} {}", e.dossier, e.applicant), t.header()),
         Span::raw(format!(
             "  {} {} · {} {} · {}",
-            s.score,
+            app.t(Label::Score),
             e.score.map_or("—".into(), |x| x.fixed2()),
-            s.experts,
+            app.t(Label::Experts),
             e.experts,
             super::office::status_label(app, e.status)
         )),
@@ -59,21 +60,21 @@ pub fn detail(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: 
     let mut notes: Vec<String> = e.failures.iter().map(|x| x.title.clone()).collect();
     for x in &panel.excluded {
         let why = match &x.why {
-            NotCounted::Recused => s.recused.to_string(),
-            NotCounted::Draft => s.in_progress.to_string(),
-            NotCounted::Incomplete { .. } => s.unscored.to_string(),
+            NotCounted::Recused => app.t(Label::Recused).to_string(),
+            NotCounted::Draft => app.t(Label::InProgress).to_string(),
+            NotCounted::Incomplete { .. } => app.t(Label::Unscored).to_string(),
         };
-        notes.push(format!("{} {}（{why}）", x.expert, s.not_counted));
+        notes.push(format!(
+            "{} {}（{why}）",
+            x.expert,
+            app.t(Label::NotCounted)
+        ));
     }
     if let Some(v) = &e.verdict {
-        notes.push(if app.lang == crate::lang::Lang::Zh {
-            v.zh()
-        } else {
-            v.en()
-        });
+        notes.push(crate::tui::said::Outcome(v).say(app.lang));
     }
     if !notes.is_empty() {
-        let text = format!("{}：{}", s.reasons, notes.join("；"));
+        let text = format!("{}：{}", app.t(Label::Reasons), notes.join("；"));
         info.push(Line::raw(truncate(&text, area.width as usize)));
     }
     f.render_widget(Paragraph::new(info), head);
@@ -105,7 +106,7 @@ pub fn detail(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: 
         rows.push(Row::new(cells));
     }
     let mut total = vec![
-        Span::styled(s.total, t.header()),
+        Span::styled(app.t(Label::Total), t.header()),
         Span::raw(""),
         Span::raw(sheet.total.to_string()),
     ];
@@ -133,68 +134,53 @@ pub fn detail(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: 
     ];
     widths.extend(experts.iter().map(|_| Constraint::Length(6)));
     widths.push(Constraint::Length(7));
-    let mut header = vec![s.id.to_string(), s.item.to_string(), s.max.to_string()];
+    let mut header = vec![
+        app.t(Label::Id).to_string(),
+        app.t(Label::Item).to_string(),
+        app.t(Label::Max).to_string(),
+    ];
     header.extend(experts.iter().map(|x| x.to_string()));
-    header.push(s.mean.to_string());
+    header.push(app.t(Label::Mean).to_string());
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(t.header()))
-        .block(Block::bordered().title(s.tabs[2]))
+        .block(Block::bordered().title(app.t(Label::Tab(2))))
         .column_spacing(1);
     f.render_widget(table, body);
 }
 
+/// Every scorer of the stage and the cards they still owe, drafts told apart
+/// from cards not started; Enter on a card opens that dossier's drill-down.
 pub fn completeness(f: &mut Frame, area: Rect, app: &App, o: &Office, t: &Theme) {
-    let s = app.s();
     let Some(d) = &app.data else { return };
-    let rec = recusals(o);
-    let w = area.width.saturating_sub(40) as usize;
-    let rows = d.round.scorers(o.stage).iter().map(|e| {
-        let assigned: Vec<&str> = d
-            .dossiers
-            .iter()
-            .map(|x| x.id.as_str())
-            .filter(|x| !rec.contains(&e.id, x))
-            .collect();
-        let done = |x: &str| {
-            o.board.cards.iter().any(|c| {
-                c.expert == e.id
-                    && c.dossier == x
-                    && c.stage == o.stage
-                    && c.status == CardStatus::Submitted
-            })
-        };
-        let missing: Vec<&str> = assigned.iter().copied().filter(|x| !done(x)).collect();
-        let count = format!("{}/{}", assigned.len() - missing.len(), assigned.len());
-        let (text, style) = if missing.is_empty() {
-            (s.all_submitted.to_string(), t.good())
-        } else {
-            (
-                format!(
-                    "{} {}：{}",
-                    s.missing_cards,
-                    missing.len(),
-                    missing.join(" ")
-                ),
-                t.warn(),
-            )
-        };
-        Row::new(vec![
-            Span::raw(e.id.clone()),
-            Span::raw(e.name.clone()),
-            Span::raw(count),
-            Span::styled(truncate(&text, w), style),
-        ])
-    });
-    let widths = [
-        Constraint::Length(5),
-        Constraint::Length(10),
-        Constraint::Length(7),
-        Constraint::Fill(1),
-    ];
-    let header = [s.id, "", s.progress, s.missing_cards];
-    let table = Table::new(rows, widths)
-        .header(Row::new(header).style(t.header()))
-        .block(Block::bordered().title(s.tabs[3]))
-        .column_spacing(1);
-    f.render_widget(table, area);
+    let rows = crate::tui::todo::rows(d, o);
+    let n = area.height.saturating_sub(2) as usize;
+    let first = o.todo.saturating_sub(n.saturating_sub(1));
+    let w = area.width.saturating_sub(2) as usize;
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(n)
+        .map(|(i, row)| {
+            let style = match row {
+                _ if i == o.todo => t.selected(),
+                Todo::Scorer {
+                    submitted, owed, ..
+                } if submitted == owed => t.good(),
+                Todo::Scorer { .. } => t.header(),
+                Todo::Card {
+                    state: Owed::Draft { .. },
+                    ..
+                } => t.warn(),
+                Todo::Card { .. } => Style::new(),
+            };
+            Line::from(Span::styled(truncate(&row.say(app.lang), w), style))
+        })
+        .collect();
+    let owed = crate::tui::todo::cards_owed(&rows);
+    let title = format!("{} ({owed})", app.t(Label::Tab(3)));
+    f.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(title)),
+        area,
+    );
 }

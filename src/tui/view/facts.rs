@@ -1,6 +1,7 @@
 //! The right-hand pane of the scoring screen: what the dossier says, whether it
 //! is eligible, and — after one's own submission — the panel's other cards.
 
+use crate::tui::label::Label;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -9,13 +10,33 @@ use ratatui::widgets::{Block, Paragraph};
 use crate::domain::dossier::Dossier;
 use crate::domain::eligibility::review;
 use crate::domain::sheet::Sheet;
+use crate::lang::Say;
 use crate::tui::app::{App, Progress};
-use crate::tui::text::wrap;
 use crate::tui::theme::Theme;
+use crate::tui::words::Punct;
+use crate::tui::wrap::wrap;
 
-pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, t: &Theme) {
-    let s = app.s();
+/// The pane inside its border, scrolled by `scroll` lines; the title says
+/// which lines show when there are more than fit.
+pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, scroll: u16, t: &Theme) {
     let w = area.width.saturating_sub(2) as usize;
+    let lines = lines(app, dossier, w, t);
+    let rows = area.height.saturating_sub(2) as usize;
+    let top = (scroll as usize).min(lines.len().saturating_sub(rows));
+    let mut title = app.t(Label::Facts).to_string();
+    if lines.len() > rows {
+        let last = (top + rows).min(lines.len());
+        title = format!("{title} {}–{}/{} [ ]", top + 1, last, lines.len());
+    }
+    let block = Block::bordered().title(title);
+    f.render_widget(
+        Paragraph::new(lines).scroll((top as u16, 0)).block(block),
+        area,
+    );
+}
+
+/// Every line of the pane, wrapped to `w` columns.
+pub fn lines(app: &App, dossier: &Dossier, w: usize, t: &Theme) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = Vec::new();
     let text = |l: &mut Vec<Line>, str: String, style| {
         for part in wrap(&str, w) {
@@ -25,7 +46,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, t: &Theme) 
     let plain = ratatui::style::Style::new();
 
     if app.progress(&dossier.id) == Progress::Submitted {
-        text(&mut lines, s.peers.to_string(), t.header());
+        text(&mut lines, app.t(Label::Peers).to_string(), t.header());
         for c in &app.peers {
             let name = app
                 .data
@@ -42,7 +63,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, t: &Theme) 
             text(&mut lines, "—".into(), t.dim());
         }
     } else {
-        text(&mut lines, s.peers_blind.to_string(), t.dim());
+        text(&mut lines, app.t(Label::PeersBlind).to_string(), t.dim());
     }
     lines.push(Line::raw(""));
 
@@ -53,29 +74,44 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, t: &Theme) 
         format!(
             "{} · {} {}",
             super::lists::kind_label(app, a.kind),
-            s.credit_code,
+            app.t(Label::CreditCode),
             a.credit_code
         ),
         plain,
     );
     text(
         &mut lines,
-        format!("{} {}{}", s.registered, a.registered, region(&a.region)),
+        format!(
+            "{} {}{}",
+            app.t(Label::Registered),
+            a.registered,
+            region(&a.region)
+        ),
         plain,
     );
     if !dossier.field.is_empty() {
-        text(&mut lines, format!("{}：{}", s.field, dossier.field), plain);
+        text(
+            &mut lines,
+            format!("{}{}", colon(app, &app.t(Label::Field)), dossier.field),
+            plain,
+        );
     }
     if !dossier.joint.is_empty() {
-        text(&mut lines, format!("{}：", s.joint), t.header());
+        text(&mut lines, colon(app, &app.t(Label::Joint)), t.header());
         for j in &dossier.joint {
             text(
                 &mut lines,
                 format!(
-                    "· {}（{}，{}）",
+                    "· {}{}",
                     j.name,
-                    super::lists::kind_label(app, j.kind),
-                    j.role
+                    paren(
+                        app,
+                        &Punct::List(vec![
+                            super::lists::kind_label(app, j.kind).to_string(),
+                            j.role.clone()
+                        ])
+                        .say(app.lang)
+                    )
                 ),
                 plain,
             );
@@ -84,13 +120,17 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, t: &Theme) 
     let p = &dossier.patents;
     text(
         &mut lines,
-        format!("{}（{}）", s.patents, s.filed_granted_valid),
+        format!(
+            "{}{}",
+            app.t(Label::Patents),
+            paren(app, &app.t(Label::FiledGrantedValid))
+        ),
         t.header(),
     );
     for (label, c) in [
-        (s.invention, p.invention),
-        (s.utility, p.utility),
-        (s.design, p.design),
+        (app.t(Label::Invention), p.invention),
+        (app.t(Label::Utility), p.utility),
+        (app.t(Label::Design), p.design),
     ] {
         text(
             &mut lines,
@@ -103,19 +143,28 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, t: &Theme) 
         &mut lines,
         format!(
             "{} {}/{}/{}/{}/{}",
-            s.pct, pct.filed, pct.granted, pct.valid, pct.national_phase, pct.countries
+            app.t(Label::Pct),
+            pct.filed,
+            pct.granted,
+            pct.valid,
+            pct.national_phase,
+            pct.countries
         ),
         plain,
     );
     text(
         &mut lines,
-        format!("{} {}", s.high_value, p.high_value.total),
+        format!("{} {}", app.t(Label::HighValue), p.high_value.total),
         plain,
     );
     if let Some(last) = dossier.finances.iter().max_by_key(|f| f.year) {
         text(
             &mut lines,
-            format!("{} {}：{}", s.finances, last.year, s.sales_rd_ip),
+            format!(
+                "{}{}",
+                colon(app, &format!("{} {}", app.t(Label::Finances), last.year)),
+                app.t(Label::SalesRdIp)
+            ),
             t.header(),
         );
         text(
@@ -125,7 +174,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, t: &Theme) 
         );
     }
     if !dossier.targets.is_empty() {
-        text(&mut lines, format!("{}：", s.targets), t.header());
+        text(&mut lines, colon(app, &app.t(Label::Targets)), t.header());
         for x in &dossier.targets {
             let unit = app
                 .sheet()
@@ -136,7 +185,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, t: &Theme) 
                 &mut lines,
                 format!(
                     "{} {} {}{unit} · {} {got}",
-                    x.indicator, s.target, x.target, s.achieved
+                    x.indicator,
+                    app.t(Label::Target),
+                    x.target,
+                    app.t(Label::Achieved)
                 ),
                 plain,
             );
@@ -147,11 +199,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, dossier: &Dossier, t: &Theme) 
         eligibility(&mut lines, app, &sheets, dossier, d.round.date, w, t);
     }
     if !dossier.summary.is_empty() {
-        text(&mut lines, format!("{}：", s.summary), t.header());
+        text(&mut lines, colon(app, &app.t(Label::Summary)), t.header());
         text(&mut lines, dossier.summary.clone(), plain);
     }
-    let block = Block::bordered().title(s.facts);
-    f.render_widget(Paragraph::new(lines).block(block), area);
+    lines
 }
 
 fn region(r: &str) -> String {
@@ -173,7 +224,6 @@ fn eligibility(
     w: usize,
     t: &Theme,
 ) {
-    let s = app.s();
     let rules: usize = sheets
         .iter()
         .map(|x| x.eligibility.len() + usize::from(x.joint_limit.is_some()))
@@ -182,12 +232,12 @@ fn eligibility(
         return;
     }
     lines.push(Line::from(Span::styled(
-        format!("{}：", s.eligibility),
+        colon(app, &app.t(Label::Eligibility)),
         t.header(),
     )));
     let verdict = review(dossier, on, sheets);
     if verdict.eligible() {
-        let text = format!("✓ {}（{rules}）", s.ok);
+        let text = format!("✓ {}{}", app.t(Label::Ok), paren(app, &rules.to_string()));
         lines.push(Line::from(Span::styled(text, t.good())));
     }
     for f in verdict.failures {
@@ -195,4 +245,12 @@ fn eligibility(
             lines.push(Line::from(Span::styled(part, t.bad())));
         }
     }
+}
+
+fn colon(app: &App, label: &str) -> String {
+    Punct::Colon(label.to_string()).say(app.lang)
+}
+
+fn paren(app: &App, inner: &str) -> String {
+    Punct::Paren(inner.to_string()).say(app.lang)
 }

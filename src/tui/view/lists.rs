@@ -1,5 +1,6 @@
 //! The list screens: rounds, roles, and the scorer's dossiers.
 
+use crate::tui::label::Label;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
@@ -11,9 +12,9 @@ use crate::tui::layout;
 use crate::tui::theme::Theme;
 
 /// What a list shows: its title, columns and rows, and which row is selected.
-struct List<'a> {
+struct List {
     title: String,
-    header: Vec<&'a str>,
+    header: Vec<String>,
     widths: Vec<Constraint>,
     rows: Vec<Vec<String>>,
     sel: usize,
@@ -47,10 +48,10 @@ fn table(f: &mut Frame, area: Rect, list: List, t: &Theme, style_of: impl Fn(usi
 }
 
 pub fn rounds(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
-    let s = app.s();
     if app.rounds.is_empty() {
         f.render_widget(
-            Paragraph::new(s.no_rounds).block(Block::bordered().title(s.pick_round)),
+            Paragraph::new(app.t(Label::NoRounds))
+                .block(Block::bordered().title(app.t(Label::PickRound))),
             area,
         );
         return;
@@ -62,8 +63,8 @@ pub fn rounds(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
         .collect();
     let widths = vec![Constraint::Length(22), Constraint::Fill(1)];
     let list = List {
-        title: s.pick_round.into(),
-        header: vec![s.id, s.app],
+        title: app.t(Label::PickRound),
+        header: vec![app.t(Label::Id), app.t(Label::App)],
         widths,
         rows,
         sel,
@@ -72,12 +73,11 @@ pub fn rounds(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
 }
 
 pub fn roles(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
-    let s = app.s();
     let Some(d) = &app.data else { return };
     let mut rows = Vec::new();
     for (people, role) in [
-        (&d.round.experts, s.expert),
-        (&d.round.preliminary, s.preliminary),
+        (&d.round.experts, app.t(Label::Expert)),
+        (&d.round.preliminary, app.t(Label::Preliminary)),
     ] {
         for e in people {
             rows.push(vec![
@@ -90,8 +90,8 @@ pub fn roles(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
     }
     rows.push(vec![
         String::new(),
-        s.secretary.to_string(),
-        s.secretary.to_string(),
+        app.t(Label::Secretary).to_string(),
+        app.t(Label::Secretary).to_string(),
         String::new(),
     ]);
     let widths = vec![
@@ -101,8 +101,13 @@ pub fn roles(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
         Constraint::Fill(1),
     ];
     let list = List {
-        title: s.pick_role.into(),
-        header: vec![s.id, s.name, s.role, s.organisation],
+        title: app.t(Label::PickRole),
+        header: vec![
+            app.t(Label::Id),
+            app.t(Label::Name),
+            app.t(Label::Role),
+            app.t(Label::Organisation),
+        ],
         widths,
         rows,
         sel,
@@ -111,7 +116,6 @@ pub fn roles(f: &mut Frame, area: Rect, app: &App, sel: usize, t: &Theme) {
 }
 
 pub fn dossiers(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
-    let s = app.s();
     let (gauge_area, list) = layout::dossiers(area);
     let Some(d) = &app.data else { return };
     let total = d
@@ -131,7 +135,7 @@ pub fn dossiers(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
     };
     let gauge = Gauge::default()
         .ratio(ratio)
-        .label(format!("{} {done}/{total}", s.progress))
+        .label(format!("{} {done}/{total}", app.t(Label::Progress)))
         .gauge_style(t.good());
     f.render_widget(gauge, gauge_area);
 
@@ -154,7 +158,7 @@ pub fn dossiers(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         })
         .collect();
     let filter = match app.list.filter {
-        Filter::All => s.all,
+        Filter::All => app.t(Label::All),
         Filter::Only(p) => app.progress_label(p),
     };
     let search = if app.list.search.is_empty() && !app.list.searching {
@@ -162,25 +166,54 @@ pub fn dossiers(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
     } else {
         format!(
             " · {}: {}{}",
-            s.search,
+            app.t(Label::Search),
             app.list.search,
             if app.list.searching { "▏" } else { "" }
         )
     };
     let title = format!(
         "{} ({}) · {}: {filter}{search}",
-        s.dossiers,
+        app.t(Label::Dossiers),
         visible.len(),
-        s.filter
+        app.t(Label::Filter)
+    );
+    // The kind and status columns as wide as their words in this language.
+    let widest = |words: Vec<String>, head: Label| {
+        words
+            .iter()
+            .map(|w| crate::tui::text::width(w))
+            .chain([crate::tui::text::width(&app.t(head))])
+            .max()
+            .unwrap_or(8) as u16
+    };
+    let kind_w = widest(
+        visible
+            .iter()
+            .map(|x| kind_label(app, x.applicant.kind))
+            .collect(),
+        Label::Kind,
+    );
+    let status_w = widest(
+        visible
+            .iter()
+            .map(|x| app.progress_label(app.progress(&x.id)))
+            .collect(),
+        Label::Status,
     );
     let widths = vec![
         Constraint::Length(12),
         Constraint::Fill(1),
-        Constraint::Length(8),
-        Constraint::Length(8),
+        Constraint::Length(kind_w),
+        Constraint::Length(status_w),
         Constraint::Length(7),
     ];
-    let header = vec![s.id, s.applicant, s.kind, s.status, s.total];
+    let header = vec![
+        app.t(Label::Id),
+        app.t(Label::Applicant),
+        app.t(Label::Kind),
+        app.t(Label::Status),
+        app.t(Label::Total),
+    ];
     let styles: Vec<Style> = visible
         .iter()
         .map(|x| match app.progress(&x.id) {
@@ -213,20 +246,5 @@ pub fn dossiers(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
 }
 
 pub fn kind_label(app: &App, k: crate::domain::dossier::ApplicantKind) -> String {
-    use crate::domain::dossier::ApplicantKind::*;
-    match app.lang {
-        crate::lang::Lang::Zh => match k {
-            Enterprise => "企业",
-            University => "高校",
-            Institute => "科研院所",
-            ServiceAgency => "服务机构",
-        },
-        crate::lang::Lang::En => match k {
-            Enterprise => "company",
-            University => "university",
-            Institute => "institute",
-            ServiceAgency => "agency",
-        },
-    }
-    .to_string()
+    crate::lang::Say::say(&crate::tui::said::Kind(k), app.lang)
 }

@@ -1,6 +1,7 @@
 //! The secretary's desk: tabs over the ranking, a chart of scores with the pass
 //! and cap lines, a drill-down, completeness, and the ties that need a decision.
 
+use crate::tui::label::Label;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -10,18 +11,18 @@ use ratatui::widgets::{Block, Paragraph, Row, Table, Tabs, Wrap};
 use crate::domain::Points;
 use crate::domain::ranking::{Basis, Boundary, Entry, Pending, Ranking, Status};
 use crate::domain::round::Stage;
-use crate::lang::Lang;
+use crate::lang::Say;
 use crate::tui::app::{App, Office, Tab};
+use crate::tui::desk_words::Desk;
 use crate::tui::layout;
+use crate::tui::said::StatusWord;
 use crate::tui::text::{pad, pad_left, truncate, width};
 use crate::tui::theme::Theme;
 
-pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
-    let Some(o) = &app.office else { return };
-    let s = app.s();
+pub fn draw(f: &mut Frame, area: Rect, app: &App, o: &Office, t: &Theme) {
     let (tabs_area, summary_area, main) = layout::office(area);
     let at = Tab::ALL.iter().position(|x| *x == o.tab).unwrap_or(0);
-    let tabs = Tabs::new(s.tabs.iter().map(|x| x.to_string()))
+    let tabs = Tabs::new((0..Tab::ALL.len()).map(|k| app.t(Label::Tab(k))))
         .select(at)
         .highlight_style(t.selected());
     f.render_widget(tabs, tabs_area);
@@ -45,41 +46,75 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
     }
 }
 
+/// The stage, what the ranking rests on in words, and whether the result is
+/// final: only when the ranking has nothing pending (the test `rank --final`
+/// applies) and no score conflict stands; else what is left, counted.
 fn summary(app: &App, o: &Office, r: &Ranking, t: &Theme) -> Line<'static> {
-    let s = app.s();
     let stage = if o.stage == Stage::Preliminary {
-        s.stage_preliminary
+        app.t(Label::StagePreliminary)
     } else {
-        s.stage_expert
+        app.t(Label::StageExpert)
     };
     let basis = match &r.basis {
         Basis::Shortlist {
-            places, eligible, ..
-        } => format!("{} ≥ {places} · {eligible}", s.places),
-        Basis::Selection { cap, min_score, .. } => {
-            let min = min_score.map_or(String::new(), |m| format!(" · {} {m}", s.min_score));
-            format!("{} {cap}{min}", s.places)
+            places,
+            eligible,
+            all_in,
+        } => Desk::Shortlist {
+            places: *places,
+            eligible: *eligible,
+            all_in: *all_in,
+            actual: r.with_status(Status::Shortlisted).len(),
         }
-        Basis::Annual { year, line } => format!("{year} · {} {line}", s.pass_line),
+        .say(app.lang),
+        Basis::Selection { cap, min_score, .. } => Desk::Selection {
+            cap: *cap,
+            min: min_score.map(|m| m.to_string()),
+        }
+        .say(app.lang),
+        Basis::Annual { year, line } => format!("{year} · {} {line}", app.t(Label::PassLine)),
         Basis::Acceptance => String::new(),
     };
-    let (word, style) = if r.is_final() {
-        (s.final_, t.good())
+    let conflicts = o.conflicts.iter().filter(|c| c.stage == o.stage).count();
+    let owed = app.data.as_ref().map_or(0, |d| {
+        crate::tui::todo::cards_owed(&crate::tui::todo::rows(d, o))
+    });
+    let (word, style) = if r.is_final() && conflicts == 0 {
+        (app.t(Label::Final).to_string(), t.good())
     } else {
-        (s.not_final, t.warn())
+        let left = Desk::Pending {
+            unscored: r
+                .pending
+                .iter()
+                .filter(|p| matches!(p, Pending::Unscored { .. }))
+                .count(),
+            ties: r.unresolved_ties().len(),
+            shortlist: r.pending.contains(&Pending::Shortlist),
+            conflicts,
+            owed,
+            other: r
+                .pending
+                .iter()
+                .filter(|p| {
+                    !matches!(
+                        p,
+                        Pending::Unscored { .. } | Pending::Tie { .. } | Pending::Shortlist
+                    )
+                })
+                .count(),
+        };
+        (left.say(app.lang), t.warn())
     };
-    Line::from(vec![
-        Span::styled(format!("{stage} · "), t.header()),
-        Span::raw(format!("{basis} · ")),
-        Span::styled(word.to_string(), style),
-    ])
+    let mut spans = vec![Span::styled(format!("{stage} · "), t.header())];
+    if !basis.is_empty() {
+        spans.push(Span::raw(format!("{basis} · ")));
+    }
+    spans.push(Span::styled(word, style));
+    Line::from(spans)
 }
 
-pub fn status_label(app: &App, s: Status) -> &'static str {
-    match app.lang {
-        Lang::Zh => s.zh(),
-        Lang::En => s.en(),
-    }
+pub fn status_label(app: &App, s: Status) -> String {
+    StatusWord(s).say(app.lang)
 }
 
 /// The entry's rank with `=` for a shared rank.
@@ -99,7 +134,7 @@ fn flag_text(app: &App, e: &Entry) -> String {
         out.push("!".to_string());
     }
     if e.decision.is_some() {
-        out.push(app.s().decided.to_string());
+        out.push(app.t(Label::Decided).to_string());
     }
     if !e.flags.is_empty() {
         out.push(format!("⚑{}", e.flags.len()));
@@ -108,7 +143,6 @@ fn flag_text(app: &App, e: &Entry) -> String {
 }
 
 fn table(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: &Theme) {
-    let s = app.s();
     let n = layout::list_rows(area);
     let first = layout::offset(o.sel, n);
     let rows = r
@@ -152,16 +186,16 @@ fn table(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: &Them
         Length(6),
     ];
     let header = [
-        s.rank,
-        s.id,
-        s.applicant,
-        s.score,
-        s.experts,
-        s.spread,
-        s.status,
-        s.flags,
+        app.t(Label::Rank),
+        app.t(Label::Id),
+        app.t(Label::Applicant),
+        app.t(Label::Score),
+        app.t(Label::Experts),
+        app.t(Label::Spread),
+        app.t(Label::Status),
+        app.t(Label::Flags),
     ];
-    let title = format!("{} ({})", s.tabs[0], r.entries.len());
+    let title = format!("{} ({})", app.t(Label::Tab(0)), r.entries.len());
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(t.header()))
         .block(Block::bordered().title(title))
@@ -172,7 +206,6 @@ fn table(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: &Them
 /// Horizontal bars, 0 to the sheet's total, with the pass line marked and a rule
 /// under the last place within the cap.
 fn chart(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: &Theme) {
-    let s = app.s();
     let Some(d) = &app.data else { return };
     let total = d.sheet.total.hundredths().max(1);
     let inner = area.width.saturating_sub(2) as usize;
@@ -216,7 +249,7 @@ fn chart(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: &Them
             Span::raw(format!(" {}", pad_left(&score_text, 7))),
         ]));
         if cap.is_some_and(|c| i + 1 == c as usize) && i + 1 < scored.len() {
-            let label = format!(" {} {} ", s.cap_line, cap.unwrap_or(0));
+            let label = format!(" {} {} ", app.t(Label::CapLine), cap.unwrap_or(0));
             let rule = "─".repeat(inner.saturating_sub(width(&label)) / 2);
             lines.push(Line::from(Span::styled(
                 format!("{rule}{label}{rule}"),
@@ -226,8 +259,12 @@ fn chart(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: &Them
     }
     let skip = o.sel.saturating_sub(area.height.saturating_sub(3) as usize);
     let title = match line {
-        Some(l) => format!("{} · ┆ {} {l}", s.tabs[1], s.pass_line),
-        None => s.tabs[1].to_string(),
+        Some(l) => format!(
+            "{} · ┆ {} {l}",
+            app.t(Label::Tab(1)),
+            app.t(Label::PassLine)
+        ),
+        None => app.t(Label::Tab(1)).to_string(),
     };
     let para = Paragraph::new(lines)
         .scroll((skip as u16, 0))
@@ -245,48 +282,63 @@ fn bar_style(e: &Entry, t: &Theme) -> Style {
 }
 
 fn ties(f: &mut Frame, area: Rect, app: &App, r: &Ranking, t: &Theme) {
-    let s = app.s();
     let w = area.width.saturating_sub(2) as usize;
     let mut lines = Vec::new();
     for p in &r.pending {
         let text = match p {
             Pending::Tie { dossiers, boundary } => {
                 let at = match boundary {
-                    Boundary::Cap { cap } => format!("{} {cap}", s.cap_line),
-                    Boundary::Shortlist { places } => format!("{} {places}", s.places),
+                    Boundary::Cap { cap } => format!("{} {cap}", app.t(Label::CapLine)),
+                    Boundary::Shortlist { places } => format!("{} {places}", app.t(Label::Places)),
                 };
                 format!(
                     "! {} — {at}：{}（d）",
                     dossiers.join("、"),
-                    s.needs_decision
+                    app.t(Label::NeedsDecision)
                 )
             }
-            Pending::Unscored { dossier } => format!("· {dossier}: {}", s.missing_cards),
-            Pending::Shortlist => format!("· {}: {}", s.stage_preliminary, s.not_final),
+            Pending::Unscored { dossier } => format!("· {dossier}: {}", app.t(Label::MissingCards)),
+            Pending::Shortlist => format!(
+                "· {}: {}",
+                app.t(Label::StagePreliminary),
+                app.t(Label::NotFinal)
+            ),
             Pending::Card {
                 expert, dossier, ..
-            } => format!("· {dossier} {expert}: {}", s.missing_cards),
+            } => format!("· {dossier} {expert}: {}", app.t(Label::MissingCards)),
         };
         lines.push(Line::from(Span::styled(truncate(&text, w), t.warn())));
     }
     if r.unresolved_ties().is_empty() {
-        lines.push(Line::raw(s.no_ties));
+        lines.push(Line::raw(app.t(Label::NoTies)));
     }
     for e in r.entries.iter().filter(|e| e.decision.is_some()) {
         if let Some(dec) = &e.decision {
-            let text = format!(
-                "{} {}: {} — {}（{}）",
-                s.decided,
-                e.dossier,
-                dec.tied.join("、"),
-                dec.reason,
-                dec.by
-            );
-            lines.push(Line::from(Span::styled(truncate(&text, w), t.good())));
+            // One line per decision, on the entry that took a place.
+            let took: Vec<String> = match &dec.choice {
+                crate::domain::decision::Choice::Admit(p) => p.clone(),
+                crate::domain::decision::Choice::Order(p) => p.iter().take(1).cloned().collect(),
+            };
+            if !took.contains(&e.dossier) {
+                continue;
+            }
+            let text = Desk::Decided {
+                took,
+                tied: dec.tied.clone(),
+                reason: dec.reason.clone(),
+                by: dec.by.clone(),
+            }
+            .say(app.lang);
+            for part in crate::tui::wrap::wrap(&text, w) {
+                lines.push(Line::from(Span::styled(part, t.good())));
+            }
         }
     }
     if !r.unused_decisions.is_empty() {
-        lines.push(Line::from(Span::styled(s.unused_decisions, t.header())));
+        lines.push(Line::from(Span::styled(
+            app.t(Label::UnusedDecisions),
+            t.header(),
+        )));
         for dec in &r.unused_decisions {
             lines.push(Line::raw(truncate(
                 &format!("{} — {}", dec.tied.join("、"), dec.reason),
@@ -296,6 +348,25 @@ fn ties(f: &mut Frame, area: Rect, app: &App, r: &Ranking, t: &Theme) {
     }
     let para = Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(s.tabs[4]));
+        .block(Block::bordered().title(app.t(Label::Tab(4))));
     f.render_widget(para, area);
+}
+
+/// What the desk's keys may do now: a decision only on an undecided tie, the
+/// stage switch only in a recognition round.
+pub fn allowed(app: &App, o: &Office, a: &crate::tui::action::Action) -> bool {
+    use crate::tui::action::Action;
+    match a {
+        Action::Decide => o.ranking.as_ref().is_ok_and(|r| {
+            r.entries
+                .get(o.sel)
+                .and_then(|e| e.tie.as_ref())
+                .is_some_and(|t| t.unresolved)
+        }),
+        Action::ToggleStage => app
+            .data
+            .as_ref()
+            .is_some_and(|d| d.round.kind == crate::domain::round::RoundKind::Recognition),
+        _ => true,
+    }
 }

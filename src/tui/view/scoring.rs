@@ -1,6 +1,7 @@
 //! The scoring screen: items with scores and bands on the left, the dossier on
 //! the right, the selected item's guidance and comment, and running totals.
 
+use crate::tui::label::Label;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
@@ -11,10 +12,14 @@ use crate::domain::Points;
 use crate::domain::card::Card;
 use crate::domain::round::RoundKind;
 use crate::domain::sheet::Sheet;
+use crate::lang::Say;
 use crate::tui::app::{App, Line as TableLine, Progress, Scoring, scoring_lines, section_of};
 use crate::tui::layout;
+use crate::tui::said::{Outcome, Step};
 use crate::tui::text::truncate;
 use crate::tui::theme::Theme;
+use crate::tui::words::Word;
+use crate::tui::wrap::wrap;
 
 use super::facts;
 use crate::domain::indicators::Achievement;
@@ -35,8 +40,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, sc: &Scoring, t: &Theme) {
     let card = app.card(&sc.dossier).unwrap_or(&empty);
     let a = layout::scoring(area);
     items(f, a.items, app, &d.sheet, card, sc, t);
-    facts::draw(f, a.facts, app, dossier, t);
-    detail(f, a.detail, app, &d.sheet, card, sc, t);
+    facts::draw(f, a.facts, app, dossier, sc.facts, t);
+    detail(f, a.detail, app, sc, t);
     totals(f, a.totals, app, card, sc, t);
 }
 
@@ -49,7 +54,6 @@ fn items(
     sc: &Scoring,
     t: &Theme,
 ) {
-    let s = app.s();
     let lines = scoring_lines(sheet);
     let ids = sheet.entry_ids();
     let at = lines
@@ -125,19 +129,43 @@ fn items(
             }
         });
     let mut header = if indicators {
-        vec![s.id, s.indicator, s.target, s.achieved, ""]
+        vec![
+            app.t(Label::Id),
+            app.t(Label::Indicator),
+            app.t(Label::Target),
+            app.t(Label::Achieved),
+            String::new(),
+        ]
     } else {
-        vec![s.id, s.item, s.max, s.score, ""]
+        vec![
+            app.t(Label::Id),
+            app.t(Label::Item),
+            app.t(Label::Max),
+            app.t(Label::Score),
+            String::new(),
+        ]
+    };
+    // The maximum (or target) column as wide as its widest value: `5000万元`.
+    let third = if indicators {
+        sheet
+            .indicators
+            .iter()
+            .map(|i| crate::tui::text::width(&format!("{}{}", i.target, i.unit)))
+            .max()
+            .unwrap_or(0)
+            .max(7) as u16
+    } else {
+        7
     };
     let mut widths = vec![
         Constraint::Length(6),
         Constraint::Fill(2),
-        Constraint::Length(7),
+        Constraint::Length(third),
         Constraint::Length(7),
         Constraint::Length(2),
     ];
     if bands {
-        header.push(s.guidance);
+        header.push(app.t(Label::Guidance));
         widths.push(Constraint::Fill(1));
     }
     let title = format!(
@@ -177,95 +205,117 @@ fn mark(app: &App, card: &Card, sheet: &Sheet, id: &str, value: Option<Points>) 
     }
 }
 
-fn detail(
-    f: &mut Frame,
-    area: Rect,
-    app: &App,
-    sheet: &Sheet,
-    card: &Card,
-    sc: &Scoring,
-    t: &Theme,
-) {
-    let s = app.s();
+/// The selected item's detail, scrolled; a last line says when more follows.
+fn detail(f: &mut Frame, area: Rect, app: &App, sc: &Scoring, t: &Theme) {
+    let lines = detail_lines(app, sc, area.width as usize, t);
+    let rows = area.height as usize;
+    let top = (sc.detail as usize).min(lines.len().saturating_sub(rows));
+    let mut shown: Vec<Line> = lines.iter().skip(top).take(rows).cloned().collect();
+    let below = lines.len().saturating_sub(top + rows);
+    if below > 0
+        && let Some(last) = shown.last_mut()
+    {
+        *last = Line::from(Span::styled(
+            Word::MoreBelow(below + 1).say(app.lang),
+            t.dim(),
+        ));
+    }
+    f.render_widget(Paragraph::new(shown), area);
+}
+
+/// Every line of the selected item's detail, wrapped to `w` columns: the full
+/// title, maximum and step, every guidance band (the one the score falls in
+/// marked), and the comment.
+pub fn detail_lines(app: &App, sc: &Scoring, w: usize, t: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let Some(d) = &app.data else { return lines };
+    let sheet = &d.sheet;
     let ids = sheet.entry_ids();
     let Some(id) = ids.get(sc.sel).copied() else {
-        return;
+        return lines;
     };
-    let w = area.width as usize;
-    let mut lines = Vec::new();
+    let empty = Card::new(
+        "",
+        app.stage(),
+        "",
+        &sc.dossier,
+        chrono::DateTime::UNIX_EPOCH,
+    );
+    let card = app.card(&sc.dossier).unwrap_or(&empty);
+    let push = |lines: &mut Vec<Line<'static>>, text: &str, style: Style| {
+        for part in wrap(text, w) {
+            lines.push(Line::from(Span::styled(part, style)));
+        }
+    };
     let value = card.scores.get(id).copied();
     if let Some(item) = sheet.item(id) {
         let sec = &sheet.sections[section_of(sheet, sc.sel)];
-        lines.push(Line::from(vec![
-            Span::styled(format!("{} {}", id, item.title), t.header()),
-            Span::raw(format!(
-                "  {} {} · {} {} · {}",
-                s.max,
+        push(&mut lines, &format!("{} {}", id, item.title), t.header());
+        push(
+            &mut lines,
+            &format!(
+                "{} {} · {} {} · {}",
+                app.t(Label::Max),
                 item.max,
                 step_word(app),
                 item.step,
                 sec.title
-            )),
-        ]));
-        let guide = match value.and_then(|v| sheet.band(id, v)) {
-            Some(b) => format!("{}：[{}–{}] {}", s.guidance, b.from, b.to, b.text),
-            None => {
-                let all: Vec<String> = item
-                    .guidance
-                    .iter()
-                    .map(|b| format!("{}–{} {}", b.from, b.to, b.text))
-                    .collect();
-                format!("{}：{}", s.guidance, all.join(" · "))
-            }
-        };
-        lines.push(Line::raw(truncate(&guide, w)));
+            ),
+            Style::new(),
+        );
+        let current = value.and_then(|v| sheet.band(id, v));
+        for b in &item.guidance {
+            let here = current.is_some_and(|c| c.from == b.from && c.to == b.to);
+            let mark = if here { "▶" } else { " " };
+            let style = if here { t.selected() } else { Style::new() };
+            push(
+                &mut lines,
+                &format!("{mark}{}–{} {}", b.from, b.to, b.text),
+                style,
+            );
+        }
     } else if let Some(ind) = sheet.indicator(id) {
-        lines.push(Line::from(Span::styled(
-            format!("{} {}", id, ind.title),
-            t.header(),
-        )));
+        push(&mut lines, &format!("{} {}", id, ind.title), t.header());
         let declared = app
             .dossier(&sc.dossier)
             .and_then(|d| d.targets.iter().find(|x| x.indicator == id).cloned());
         let decl = declared.map_or(String::new(), |x| {
-            format!(
-                " · 申报 {}{}",
-                x.target,
-                x.achieved
-                    .map_or(String::new(), |a| format!(" / 自报达成 {a}"))
-            )
+            Word::Declared {
+                target: format!("{}{}", x.target, ind.unit),
+                achieved: x.achieved.map(|a| format!("{a}{}", ind.unit)),
+            }
+            .say(app.lang)
         });
-        lines.push(Line::raw(truncate(
-            &format!("{} ≥ {}{}{decl}", s.target, ind.target, ind.unit),
-            w,
-        )));
+        push(
+            &mut lines,
+            &format!(
+                "{} ≥ {}{}{decl}",
+                app.t(Label::Target),
+                ind.target,
+                ind.unit
+            ),
+            Style::new(),
+        );
     }
-    let comment = card.comments.get(id).map(|c| c.replace('\n', " ⏎ "));
+    let comment = card.comments.get(id).filter(|c| !c.trim().is_empty());
     let needs = sheet
         .item(id)
         .zip(value)
         .is_some_and(|(i, v)| i.needs_comment(v));
-    let line = match comment {
-        Some(c) if !c.trim().is_empty() => Line::raw(truncate(&format!("{}：{c}", s.comment), w)),
-        _ if needs => Line::from(Span::styled(
-            format!("{}：{}", s.comment, s.comment_required),
-            t.warn(),
-        )),
-        _ => Line::from(Span::styled(format!("{}：—", s.comment), t.dim())),
+    let (said, style) = match comment {
+        Some(c) => (Some(c.clone()), Style::new()),
+        None if needs => (Some(app.t(Label::CommentRequired).to_string()), t.warn()),
+        None => (None, t.dim()),
     };
-    lines.push(line);
-    f.render_widget(Paragraph::new(lines), area);
+    push(&mut lines, &Word::Comment(said).say(app.lang), style);
+    lines
 }
 
-fn step_word(app: &App) -> &'static str {
-    match app.lang {
-        crate::lang::Lang::Zh => "步长",
-        crate::lang::Lang::En => "step",
-    }
+fn step_word(app: &App) -> String {
+    Step.say(app.lang)
 }
 
 fn totals(f: &mut Frame, area: Rect, app: &App, card: &Card, sc: &Scoring, t: &Theme) {
-    let s = app.s();
     let Some(d) = &app.data else { return };
     let sheet = &d.sheet;
     let mut spans = Vec::new();
@@ -277,12 +327,12 @@ fn totals(f: &mut Frame, area: Rect, app: &App, card: &Card, sc: &Scoring, t: &T
         match verdict {
             Some(v) => {
                 let style = if v.passed { t.good() } else { t.bad() };
-                let word = if v.passed { s.passes } else { s.fails };
-                let text = if app.lang == crate::lang::Lang::Zh {
-                    v.zh()
+                let word = if v.passed {
+                    app.t(Label::Passes)
                 } else {
-                    v.en()
+                    app.t(Label::Fails)
                 };
+                let text = Outcome(&v).say(app.lang);
                 spans.push(Span::raw(truncate(
                     &text,
                     (area.width as usize).saturating_sub(12),
@@ -292,7 +342,7 @@ fn totals(f: &mut Frame, area: Rect, app: &App, card: &Card, sc: &Scoring, t: &T
             }
             None => spans.push(Span::raw(format!(
                 "{} {}/{}",
-                s.rule_count,
+                app.t(Label::RuleCount),
                 achieved.met_count(),
                 sheet.indicators.len()
             ))),
@@ -312,21 +362,27 @@ fn totals(f: &mut Frame, area: Rect, app: &App, card: &Card, sc: &Scoring, t: &T
             None => Style::new(),
         };
         spans.push(Span::styled(
-            format!("{} {total}/{}", s.total, sheet.total),
+            format!("{} {total}/{}", app.t(Label::Total), sheet.total),
             style.add_modifier(ratatui::style::Modifier::BOLD),
         ));
         spans.push(Span::raw(format!(
             " · {} {scored}/{}",
-            s.scored,
+            app.t(Label::Scored),
             sheet.items().count()
         )));
-        spans.push(Span::styled(format!(" · {} {reach}", s.reachable), style));
+        spans.push(Span::styled(
+            format!(" · {} {reach}", app.t(Label::Reachable)),
+            style,
+        ));
         if let Some(p) = pass {
-            spans.push(Span::raw(format!(" · {} {p}", s.pass_line)));
+            spans.push(Span::raw(format!(" · {} {p}", app.t(Label::PassLine))));
         }
     }
     if app.progress(&sc.dossier) == Progress::Submitted {
-        spans.push(Span::styled(format!(" · {}", s.read_only), t.dim()));
+        spans.push(Span::styled(
+            format!(" · {}", app.t(Label::ReadOnly)),
+            t.dim(),
+        ));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
