@@ -12,6 +12,7 @@ mod key;
 mod rank;
 mod round;
 mod score;
+mod sheets;
 mod show;
 mod table;
 mod tui;
@@ -22,10 +23,21 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::error::{Error, Exit};
 
+/// The version, the commit it was built from and the build date, as
+/// `--version` prints them: `pingshen 0.1.0 (3f2a91bc04de 2026-12-01)`.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("PINGSHEN_COMMIT"),
+    " ",
+    env!("PINGSHEN_BUILD_DATE"),
+    ")"
+);
+
 #[derive(Parser, Debug)]
 #[command(
     name = "pingshen",
-    version,
+    version = VERSION,
     about = "评审 — offline scoring for expert panels"
 )]
 pub struct Cli {
@@ -114,6 +126,8 @@ pub enum Command {
     /// The register of recognised centres: assessments, publicity, objections, funding.
     #[command(subcommand)]
     Center(center::CenterCommand),
+    /// List the shipped sheets, calendars and sample rounds, or write them to a folder.
+    Sheets(sheets::SheetsArgs),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -156,6 +170,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Bundle(c) => bundle::run(&store_dir(store)?, c, lang),
         Command::Key(c) => key::run(&store_dir(store)?, c, lang),
         Command::Center(c) => center::run(&store_dir(store)?, c, lang),
+        Command::Sheets(a) => sheets::run(a, lang),
     }
 }
 
