@@ -17,6 +17,7 @@ mod review;
 mod round;
 mod said;
 mod score;
+mod sheets;
 mod show;
 mod table;
 mod tui;
@@ -28,10 +29,21 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::error::{CommandError, Error, Exit};
 use crate::lang::Say;
 
+/// The version, the commit it was built from and the build date, as
+/// `--version` prints them: `pingshen 0.1.0 (3f2a91bc04de 2026-12-01)`.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("PINGSHEN_COMMIT"),
+    " ",
+    env!("PINGSHEN_BUILD_DATE"),
+    ")"
+);
+
 #[derive(Parser, Debug)]
 #[command(
     name = "pingshen",
-    version,
+    version = VERSION,
     about = "评审 — offline scoring for expert panels"
 )]
 pub struct Cli {
@@ -131,6 +143,8 @@ pub enum Command {
     Backup(backup::BackupArgs),
     /// Make a new store in the --store folder from a backup file.
     Restore(backup::RestoreArgs),
+    /// List the shipped sheets, calendars and sample rounds, or write them to a folder.
+    Sheets(sheets::SheetsArgs),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -192,6 +206,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Center(c) => center::run(&store_dir(store)?, c, lang),
         Command::Backup(a) => backup::backup(&store_dir(store)?, a, lang),
         Command::Restore(a) => backup::restore(&store_dir(store)?, a, lang),
+        Command::Sheets(a) => sheets::run(a, lang),
     }
 }
 

@@ -9,6 +9,47 @@ use std::time::Instant;
 use laptops::*;
 use pingshen::bundle::{self, BundleError, Trust};
 
+/// What a flipped byte must be refused as, from where it lies in the frame
+/// (`pingshen score bundle 1`, `key: …`, the body, `signature: …`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Expect {
+    /// The frame no longer reads.
+    Format,
+    /// The frame reads but the signature does not match.
+    Signature,
+    /// A key digit changed into another digit: a different key, which may not
+    /// be a valid point (frame) or not the signer (signature).
+    FormatOrSignature,
+}
+
+fn expected(bytes: &[u8], i: usize, mask: u8) -> Expect {
+    let text = std::str::from_utf8(bytes).expect("a bundle is UTF-8");
+    let header_end = text.find('\n').expect("a first line") + 1;
+    let key_digits = header_end + "key: ".len();
+    let key_end = header_end + text[header_end..].find('\n').expect("a key line");
+    let sig_line = text.rfind("\nsignature: ").expect("a signature line") + 1;
+    let sig_digits = sig_line + "signature: ".len();
+    let last = bytes.len() - 1;
+    let flipped = bytes[i] ^ mask;
+    let still_hex = matches!(flipped, b'0'..=b'9' | b'a'..=b'f');
+    if (key_digits..key_end).contains(&i) {
+        if still_hex {
+            Expect::FormatOrSignature
+        } else {
+            Expect::Format
+        }
+    } else if (key_end + 1..sig_line - 1).contains(&i) {
+        // The body: signed bytes, checked by the signature alone.
+        Expect::Signature
+    } else if (sig_digits..last).contains(&i) && still_hex {
+        Expect::Signature
+    } else {
+        // The first line, the `key: ` and `signature: ` words, the line
+        // breaks around them, a digit changed into a non-digit.
+        Expect::Format
+    }
+}
+
 #[test]
 fn every_single_byte_flip_is_refused_and_changes_nothing() {
     let tmp = tempfile::tempdir().unwrap();
@@ -20,26 +61,45 @@ fn every_single_byte_flip_is_refused_and_changes_nothing() {
     let trust = Trust::by("secretary").confirm("E1", &fingerprint(&mut laptop));
     let before = secretary.dump().unwrap();
     let started = Instant::now();
-    let mut refused = 0;
+    let (mut format, mut signature) = (0, 0);
     for i in 0..bytes.len() {
         for mask in [0x01u8, 0x80] {
             let mut flipped = bytes.clone();
             flipped[i] ^= mask;
-            match bundle::import(&mut secretary, &flipped, &trust) {
-                Err(e) => assert!(
-                    matches!(e, BundleError::Format(_) | BundleError::Signature),
-                    "byte {i} ^ {mask:#04x}: {e}"
-                ),
+            let e = match bundle::import(&mut secretary, &flipped, &trust) {
+                Err(e) => e,
                 Ok(r) => panic!("byte {i} ^ {mask:#04x} was accepted: {r:?}"),
+            };
+            let at = format!("byte {i} ({:?}) ^ {mask:#04x}", bytes[i] as char);
+            let said = e.to_string();
+            match (expected(&bytes, i, mask), &e) {
+                (Expect::Format | Expect::FormatOrSignature, BundleError::Format(why)) => {
+                    format += 1;
+                    assert!(
+                        said.starts_with("refused: this is not a score bundle")
+                            && said.ends_with(&why.to_string()),
+                        "{at}: {said}"
+                    );
+                }
+                (Expect::Signature | Expect::FormatOrSignature, BundleError::Signature) => {
+                    signature += 1;
+                    assert!(
+                        said.contains("the bundle was changed after it was signed"),
+                        "{at}: {said}"
+                    );
+                }
+                (want, _) => panic!("{at}: expected {want:?}, got {e:?}"),
             }
-            refused += 1;
-            assert_eq!(secretary.dump().unwrap(), before, "after byte {i}");
+            assert_eq!(secretary.dump().unwrap(), before, "after {at}");
         }
     }
-    assert_eq!(refused, bytes.len() * 2);
-    assert_eq!(secretary.dump().unwrap(), before);
+    // Both kinds of refusal were met: the body (most of the file) by its
+    // signature, the frame by its shape.
+    let body = bytes.len() - 200;
+    assert!(signature > body, "{signature} signature refusals");
+    assert!(format > 50, "{format} format refusals");
     eprintln!(
-        "{} bytes, {refused} flipped bundles refused in {:?}",
+        "{} bytes: {format} flips refused as not a bundle, {signature} by the signature, in {:?}",
         bytes.len(),
         started.elapsed()
     );

@@ -3,6 +3,8 @@
 
 #[path = "support/store.rs"]
 mod support;
+#[path = "common/tools.rs"]
+mod tools;
 
 use std::path::Path;
 use std::process::Command;
@@ -11,15 +13,12 @@ use pingshen::store::{CardRef, Store};
 use support::*;
 
 #[test]
+#[cfg_attr(
+    missing_strace,
+    ignore = "needs strace with ptrace allowed: apt-get install strace"
+)]
 fn score_set_syncs_the_journal_before_it_says_saved() {
-    if !strace_works() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "strace is required: apt-get install strace"
-        );
-        println!("note: strace is not available here, so the fsync order is not checked");
-        return;
-    }
+    tools::require(tools::Tool::Strace);
     let (tmp, dir) = loaded_store();
     let log = tmp.path().join("strace.log");
     let out = Command::new("strace")

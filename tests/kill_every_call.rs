@@ -5,6 +5,8 @@
 
 #[path = "support/store.rs"]
 mod support;
+#[path = "common/tools.rs"]
+mod tools;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -388,15 +390,12 @@ fn bundle_case(calls: Calls) -> Figures {
 }
 
 #[test]
+#[cfg_attr(
+    missing_strace,
+    ignore = "needs strace with ptrace allowed: apt-get install strace"
+)]
 fn a_kill_at_any_system_call_loses_nothing_acknowledged_and_leaves_nothing_partial() {
-    if !strace_works() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "strace is required here: apt-get install strace"
-        );
-        println!("note: strace is not available here; install it to run this test");
-        return;
-    }
+    tools::require(tools::Tool::Strace);
     for case in cases(Calls::Files) {
         kill_case(&case);
     }
@@ -406,6 +405,7 @@ fn a_kill_at_any_system_call_loses_nothing_acknowledged_and_leaves_nothing_parti
 #[test]
 #[ignore = "long: every system call of every command; run with cargo test -- --ignored"]
 fn a_kill_at_any_system_call_of_any_command() {
+    tools::require(tools::Tool::Strace);
     for case in cases(Calls::All) {
         kill_case(&case);
     }

@@ -3,10 +3,14 @@
 //! `report.html` to PDF; `pdftotext` must find the applicants' Chinese names,
 //! the scores and a signature line on every expert's sheet.
 //!
-//! Without `chromium`, `pdftotext` or a Chinese font the test says so and
-//! passes; CI installs Debian's `chromium`, `poppler-utils` and
+//! Without `chromium`, `pdftotext` or a Chinese font the test is ignored
+//! with the install command as its reason, except under CI (`CI=true`), where
+//! it fails; CI installs Debian's `chromium`, `poppler-utils` and
 //! `fonts-noto-cjk`. Set `PINGSHEN_KEEP_PDF=DIR` to keep the PDF and HTML for
 //! a look.
+
+#[path = "common/tools.rs"]
+mod tools;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -25,24 +29,7 @@ use pingshen::load::LoadedRound;
 use pingshen::report::{self, Minutes};
 use pingshen::samples;
 use pingshen::synthetic::Rng;
-
-fn on_path(tool: &str) -> bool {
-    Command::new(tool)
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok()
-}
-
-/// Whether fontconfig knows a font with Chinese glyphs; without one the
-/// names print as empty boxes and no text can be read back.
-fn has_chinese_font() -> bool {
-    Command::new("fc-list")
-        .args([":lang=zh", "family"])
-        .output()
-        .is_ok_and(|o| o.status.success() && !o.stdout.trim_ascii().is_empty())
-}
+use tools::{Tool, require};
 
 /// Every scorer's submitted card for `dossiers`, on the sheet's steps, with a
 /// comment on full marks; recused pairs get none.
@@ -171,16 +158,13 @@ fn squeeze(s: &str) -> String {
 }
 
 #[test]
+#[cfg_attr(
+    any(missing_chromium, missing_pdftotext, missing_chinese_font),
+    ignore = "needs chromium, pdftotext and a Chinese font: apt-get install chromium poppler-utils fonts-noto-cjk"
+)]
 fn the_demo_minutes_print_to_a4_pdf_with_names_scores_and_signatures() {
-    if !on_path("chromium") || !on_path("pdftotext") {
-        eprintln!("note: chromium or pdftotext is missing; the PDF is not checked here");
-        return;
-    }
-    if !has_chinese_font() {
-        eprintln!(
-            "note: no Chinese font is installed (fonts-noto-cjk); the PDF is not checked here"
-        );
-        return;
+    for tool in [Tool::Chromium, Tool::Pdftotext, Tool::ChineseFont] {
+        require(tool);
     }
     let r = samples::demo_round().expect("the demo round loads");
     let all: Vec<&str> = r.dossiers.iter().map(|d| d.id.as_str()).collect();

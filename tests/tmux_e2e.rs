@@ -16,6 +16,7 @@ fn middle(max: Points, step: Points) -> Points {
 }
 
 #[test]
+#[cfg_attr(missing_tmux, ignore = "needs tmux: apt-get install tmux")]
 fn score_a_dossier_by_keyboard_and_find_it_in_the_store() {
     let store = tempfile::tempdir().unwrap();
     let bin = env!("CARGO_BIN_EXE_pingshen");
@@ -23,9 +24,7 @@ fn score_a_dossier_by_keyboard_and_find_it_in_the_store() {
         "LANG=C.UTF-8 PINGSHEN_STORE='{}' '{bin}' demo; echo EXIT=$?; sleep 30",
         store.path().display()
     );
-    let Some(t) = Session::start("pingshen-e2e", &cmd) else {
-        return;
-    };
+    let t = Session::start("pingshen-e2e", &cmd);
 
     t.wait_for("选择身份");
     t.keys(&["Enter"]); // E1
@@ -116,6 +115,7 @@ fn score_a_dossier_by_keyboard_and_find_it_in_the_store() {
 /// Typed like a spreadsheet: a score, then ↓, never Enter. The value is in
 /// the store when the program has ended.
 #[test]
+#[cfg_attr(missing_tmux, ignore = "needs tmux: apt-get install tmux")]
 fn a_score_typed_then_down_is_in_the_store() {
     let store = tempfile::tempdir().unwrap();
     let bin = env!("CARGO_BIN_EXE_pingshen");
@@ -123,9 +123,7 @@ fn a_score_typed_then_down_is_in_the_store() {
         "LANG=C.UTF-8 PINGSHEN_STORE='{}' '{bin}' demo; echo EXIT=$?; sleep 30",
         store.path().display()
     );
-    let Some(t) = Session::start("pingshen-down", &cmd) else {
-        return;
-    };
+    let t = Session::start("pingshen-down", &cmd);
     t.wait_for("选择身份");
     t.keys(&["Enter"]); // E1
     t.wait_for("筛选: 全部");

@@ -3,15 +3,16 @@
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use super::tools::{Tool, require};
+
 pub struct Session(pub String);
 
 impl Session {
-    /// Starts `cmd` in a new detached session of 120×40; `None` when tmux is missing.
-    pub fn start(name: &str, cmd: &str) -> Option<Session> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("tmux is not installed; skipping the terminal test");
-            return None;
-        }
+    /// Starts `cmd` in a new detached session of 120×40; fails the test when
+    /// tmux is missing (a test that uses this carries
+    /// `#[cfg_attr(missing_tmux, ignore = "needs tmux: apt-get install tmux")]`).
+    pub fn start(name: &str, cmd: &str) -> Session {
+        require(Tool::Tmux);
         let name = format!("{name}-{}", std::process::id());
         let ok = Command::new("tmux")
             .args([
@@ -28,7 +29,7 @@ impl Session {
             .status()
             .unwrap();
         assert!(ok.success());
-        Some(Session(name))
+        Session(name)
     }
 
     pub fn keys(&self, keys: &[&str]) {
