@@ -97,7 +97,7 @@ const ZH_CASES: &[(&str, &str)] = &[
     ),
     (
         "unknown-field",
-        "tests/bad/unknown-field.ron:6:5: Sheet 中没有字段“colour”；允许的字段：id, title, version, note, total, sections, indicators, acceptance, eligibility, joint_limit, pass_lines, aggregation, tie_break, deviation",
+        "tests/bad/unknown-field.ron:6:5: Sheet 中没有字段“colour”；允许的字段：id, title, version, note, total, sections, indicators, acceptance, eligibility, joint_limit, yearly_limit, agency_limit, pass_lines, aggregation, tie_break, deviation",
     ),
     (
         "wrong-type",
@@ -183,7 +183,7 @@ fn each_bad_file_gives_its_message_and_exit_2() {
 
 #[test]
 fn too_many_joint_applicants_is_a_formal_review_warning_not_a_bad_round() {
-    let (code, out) = check("tests/bad/round-joint/round.ron");
+    let (code, out) = check_in("zh", "tests/bad/round-joint/round.ron");
     assert_eq!(code, 0, "{out}");
     assert_eq!(
         out.lines().nth(1),

@@ -312,7 +312,7 @@ fn a_round_cap_beyond_the_programmes_yearly_limit_fails_check() {
     assert_eq!(
         text.lines().next(),
         Some(
-            "tests/fixtures/cap25/round.ron:12:17: cap 25 exceeds the programme's yearly limit: 广州开发区 广州市黄埔区高价值专利培育布局中心认定评分表 (huangpu-recognition) recognises at most 20 a year"
+            "tests/fixtures/cap25/round.ron:12:17: 名额 25 超过了本项目的年度上限：广州开发区 广州市黄埔区高价值专利培育布局中心认定评分表（huangpu-recognition）每年最多认定 20 家"
         )
     );
 }

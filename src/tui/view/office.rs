@@ -96,9 +96,13 @@ fn summary(app: &App, o: &Office, r: &Ranking, t: &Theme) -> Line<'static> {
                 .pending
                 .iter()
                 .filter(|p| {
+                    // Cards still owed are counted from the completeness rows.
                     !matches!(
                         p,
-                        Pending::Unscored { .. } | Pending::Tie { .. } | Pending::Shortlist
+                        Pending::Unscored { .. }
+                            | Pending::Tie { .. }
+                            | Pending::Shortlist
+                            | Pending::Card { .. }
                     )
                 })
                 .count(),
