@@ -7,6 +7,7 @@ mod center;
 mod check;
 mod conflict;
 mod demo;
+mod dossier;
 mod init;
 mod key;
 mod rank;
@@ -114,6 +115,9 @@ pub enum Command {
     /// The register of recognised centres: assessments, publicity, objections, funding.
     #[command(subcommand)]
     Center(center::CenterCommand),
+    /// Dossiers from and to workbooks: template, export, import.
+    #[command(subcommand)]
+    Dossier(dossier::DossierCommand),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -156,6 +160,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Bundle(c) => bundle::run(&store_dir(store)?, c, lang),
         Command::Key(c) => key::run(&store_dir(store)?, c, lang),
         Command::Center(c) => center::run(&store_dir(store)?, c, lang),
+        Command::Dossier(c) => dossier::run(store, c, lang),
     }
 }
 

@@ -17,3 +17,4 @@ pub mod store;
 pub mod synthetic;
 pub mod text;
 pub mod tui;
+pub mod workbook;
