@@ -10,7 +10,7 @@ use rust_xlsxwriter::{
 use super::cell::{KINDS, Kind, Value};
 use super::columns::{self, APPLICANTS, ATTACHMENTS, FINANCES, JOINT, TABLES, TARGETS, Table};
 use crate::domain::dossier::Dossier;
-use crate::domain::rules::Names;
+use crate::domain::rules::{Cond, Names};
 use crate::domain::sheet::Sheet;
 
 /// What a round's sheets add to the layout.
@@ -32,6 +32,10 @@ impl Layout {
                 rule.require.names(&mut names);
                 if let Some(w) = &rule.when {
                     w.names(&mut names);
+                }
+                let kind = reads_kind(&rule.require) || rule.when.as_ref().is_some_and(reads_kind);
+                if kind {
+                    l.mark(APPLICANTS.name, "applicant.kind", &rule.title);
                 }
                 for fact in names.facts.iter().chain(&names.flags) {
                     for (table, key) in columns::columns_of(fact) {
@@ -62,6 +66,16 @@ impl Layout {
             .iter()
             .find(|m| m.0 == sheet && m.1 == key)
             .map(|m| m.2.as_slice())
+    }
+}
+
+/// Whether a condition asks what kind of applicant it is.
+fn reads_kind(c: &Cond) -> bool {
+    match c {
+        Cond::ApplicantIs(_) => true,
+        Cond::All(cs) | Cond::Any(cs) => cs.iter().any(reads_kind),
+        Cond::Not(c) => reads_kind(c),
+        _ => false,
     }
 }
 

@@ -321,6 +321,16 @@ impl<'a> Reader<'a> {
                 },
             });
         }
+        if self.dossiers.is_empty() && self.problems.is_empty() {
+            let row = h.first_row + 1;
+            let cell = Some(a1(h.first_row, 0));
+            self.problem(
+                (0, h.first_row, 0),
+                Some(table.name),
+                cell,
+                Issue::NoDossiers { row },
+            );
+        }
     }
 
     /// Rows of a sheet that belong to a dossier by its id.

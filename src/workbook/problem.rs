@@ -79,6 +79,10 @@ pub enum Issue {
     Extension { ext: String },
     #[error("the workbook has no sheet named 申报单位 (applicants); its sheets: {}", .sheets.join(", "))]
     NoApplicantSheet { sheets: Vec<String> },
+    #[error(
+        "the sheet 申报单位 (applicants) holds no dossier: one applicant a row, from row {row}"
+    )]
+    NoDossiers { row: usize },
     #[error("merged cells {range}: unmerge them and give each cell its own value")]
     Merged { range: String },
     #[error("unknown column '{heading}'; the columns of this sheet are: {}", .known.join(", "))]
@@ -172,6 +176,9 @@ impl Say for Issue {
                 "工作簿中没有「申报单位」工作表；现有工作表：{}",
                 sheets.join("、")
             ),
+            Issue::NoDossiers { row } => {
+                format!("「申报单位」工作表中没有申报书：请从第{row}行起每行填写一个申报单位")
+            }
             Issue::Merged { range } => {
                 format!("合并单元格 {range}：请取消合并，每个单元格各填一个值")
             }
