@@ -357,3 +357,48 @@ fn an_empty_template_is_not_an_import() {
         "{err}"
     );
 }
+
+/// Copies a committed fixture from tests/workbooks into `dir`.
+fn fixture(dir: &Path, name: &str) {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/workbooks")
+        .join(name);
+    std::fs::copy(from, dir.join(name)).unwrap();
+}
+
+#[test]
+fn xls_and_ods_workbooks_read_like_xlsx() {
+    for name in ["two.xls", "two.ods"] {
+        let dir = tempfile::tempdir().unwrap();
+        fixture(dir.path(), name);
+        let (code, out, err) = import(dir.path(), name, "zh");
+        assert_eq!(code, 0, "{name}: {err}");
+        assert!(out.contains("新增 2"), "{name}: {out}");
+        for id in ["OLD-1", "OLD-2"] {
+            let day = registered(dir.path(), id);
+            assert_eq!(
+                day,
+                NaiveDate::from_ymd_opt(2016, 4, 1).unwrap(),
+                "{name} {id}"
+            );
+        }
+        let (d, _) = load::dossier(&Disk, &dir.path().join("out/OLD-1.ron")).unwrap();
+        assert_eq!(d.patents.invention.valid, 238, "{name}");
+        assert_eq!(d.joint.len(), 1, "{name}");
+    }
+}
+
+#[test]
+fn merged_cells_in_an_xls_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture(dir.path(), "merged.xls");
+    let (code, _, err) = import(dir.path(), "merged.xls", "en");
+    assert_eq!(code, 2);
+    assert_eq!(
+        err.lines().next(),
+        Some(
+            "merged.xls:申报单位!B3:C3: merged cells B3:C3: unmerge them and give each cell its own value"
+        )
+    );
+    assert!(!dir.path().join("out").exists());
+}

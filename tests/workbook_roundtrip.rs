@@ -29,7 +29,9 @@ fn run(dir: &Path, args: &[&str]) -> String {
 fn loaded(dir: &Path, ids: impl Iterator<Item = String>) -> Vec<Dossier> {
     ids.map(|id| {
         let f = dir.join(format!("{id}.ron"));
-        load::dossier(&Disk, &f).unwrap_or_else(|e| panic!("{e:?}")).0
+        load::dossier(&Disk, &f)
+            .unwrap_or_else(|e| panic!("{e:?}"))
+            .0
     })
     .collect()
 }
@@ -70,26 +72,63 @@ fn export_then_import_through_the_command_line() {
     let round = root.join("scoresheets/demo/round.ron");
     let d = dir.path();
     run(d, &["--store", "s", "init", round.to_str().unwrap()]);
-    let said = run(d, &["--store", "s", "dossier", "export", "--round", "huangpu-2024", "--out", "d.xlsx"]);
-    assert_eq!(said.trim(), "已导出评审轮次 huangpu-2024 的 48 份申报书到 d.xlsx");
+    let said = run(
+        d,
+        &[
+            "--store",
+            "s",
+            "dossier",
+            "export",
+            "--round",
+            "huangpu-2024",
+            "--out",
+            "d.xlsx",
+        ],
+    );
+    assert_eq!(
+        said.trim(),
+        "已导出评审轮次 huangpu-2024 的 48 份申报书到 d.xlsx"
+    );
     let first = run(d, &["dossier", "import", "d.xlsx", "--out", "out"]);
-    assert_eq!(first.trim(), "已导入 48 份申报书到 out：新增 48，有变化 0，未变 0");
+    assert_eq!(
+        first.trim(),
+        "已导入 48 份申报书到 out：新增 48，有变化 0，未变 0"
+    );
     let before: Vec<_> = std::fs::read_dir(d.join("out"))
         .unwrap()
         .map(|e| {
             let p = e.unwrap().path();
-            (p.clone(), std::fs::read(&p).unwrap(), p.metadata().unwrap().modified().unwrap())
+            (
+                p.clone(),
+                std::fs::read(&p).unwrap(),
+                p.metadata().unwrap().modified().unwrap(),
+            )
         })
         .collect();
     assert_eq!(before.len(), 48);
 
     let again = run(d, &["dossier", "import", "d.xlsx", "--out", "out"]);
-    assert_eq!(again.trim(), "工作簿与 out 中的 48 份申报书完全相同，未改动任何文件");
-    let en = run(d, &["--lang", "en", "dossier", "import", "d.xlsx", "--out", "out"]);
-    assert_eq!(en.trim(), "the workbook matches the 48 dossiers in out; no file changed");
+    assert_eq!(
+        again.trim(),
+        "工作簿与 out 中的 48 份申报书完全相同，未改动任何文件"
+    );
+    let en = run(
+        d,
+        &[
+            "--lang", "en", "dossier", "import", "d.xlsx", "--out", "out",
+        ],
+    );
+    assert_eq!(
+        en.trim(),
+        "the workbook matches the 48 dossiers in out; no file changed"
+    );
     for (p, bytes, modified) in &before {
         assert_eq!(&std::fs::read(p).unwrap(), bytes);
-        assert_eq!(&p.metadata().unwrap().modified().unwrap(), modified, "{p:?} was rewritten");
+        assert_eq!(
+            &p.metadata().unwrap().modified().unwrap(),
+            modified,
+            "{p:?} was rewritten"
+        );
     }
     let checked = pingshen(d).arg("check").arg(&before[0].0).output().unwrap();
     assert!(String::from_utf8_lossy(&checked.stdout).starts_with("OK  "));
@@ -132,7 +171,9 @@ fn a_changed_workbook_names_the_changed_fields() {
 }
 
 fn cell(ws: &calamine::Range<Data>, row: u32, col: u32) -> String {
-    ws.get_value((row, col)).map(|d| d.to_string()).unwrap_or_default()
+    ws.get_value((row, col))
+        .map(|d| d.to_string())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -142,9 +183,19 @@ fn the_template_marks_what_eligibility_reads() {
     let sheet = root.join("scoresheets/huangpu-eligibility.ron");
     let said = run(
         dir.path(),
-        &["dossier", "template", "--sheet", sheet.to_str().unwrap(), "--out", "t.xlsx"],
+        &[
+            "dossier",
+            "template",
+            "--sheet",
+            sheet.to_str().unwrap(),
+            "--out",
+            "t.xlsx",
+        ],
     );
-    assert!(said.starts_with("已写出待填工作簿 t.xlsx（资格审查读取的 7 列已标出）"), "{said}");
+    assert!(
+        said.starts_with("已写出待填工作簿 t.xlsx（资格审查读取的 7 列已标出）"),
+        "{said}"
+    );
     let mut book: Xlsx<_> = open_workbook(dir.path().join("t.xlsx")).unwrap();
     assert_eq!(
         book.sheet_names(),
@@ -166,7 +217,9 @@ fn the_template_marks_what_eligibility_reads() {
 fn template_for_a_round_in_the_store_needs_the_round() {
     let dir = tempfile::tempdir().unwrap();
     let out = pingshen(dir.path())
-        .args(["--store", "s", "dossier", "template", "--round", "nope", "--out", "t.xlsx"])
+        .args([
+            "--store", "s", "dossier", "template", "--round", "nope", "--out", "t.xlsx",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
