@@ -1,6 +1,7 @@
 //! pingshen (评审): offline scoring for expert panels of high-value patent
 //! cultivation programmes.
 
+pub mod attachments;
 pub mod board;
 pub mod bundle;
 pub mod cli;

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 pub use book::Layout;
 pub use cell::a1;
-pub use files::{Fate, Written, changes};
+pub use files::{Fate, Written, canonical, changes, check};
 pub use import::{Imported, Read, read};
 pub use problem::{Bad, Issue, NumberWhy, Place, Problem};
 

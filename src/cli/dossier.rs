@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use super::Lang;
+use crate::attachments::{self, HashError};
 use crate::domain::dossier::Dossier;
 use crate::error::Error;
 use crate::lang::Say;
@@ -42,6 +43,14 @@ pub enum DossierCommand {
         /// The folder for the dossier files (a round's dossiers folder).
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Fill in or refresh the SHA-256 of each dossier's documents from the
+    /// files in ROUND_DIR/attachments/<dossier id>/.
+    Hash {
+        round_dir: PathBuf,
+        /// The dossiers folder inside the round folder.
+        #[arg(long, default_value = "dossiers")]
+        dossiers: String,
     },
 }
 
@@ -137,6 +146,15 @@ pub fn run(store: Option<PathBuf>, cmd: DossierCommand, lang: Lang) -> Result<()
                 return Err(Error::BadInput(Refused(problems.len()).say(l)));
             }
             Err(e @ ImportError::Write { .. }) => return Err(Error::Failure(e.to_string())),
+        },
+        DossierCommand::Hash {
+            round_dir,
+            dossiers,
+        } => match attachments::hash(&round_dir, &dossiers) {
+            Ok(done) => println!("{}", attachments::Report(&done).say(l)),
+            Err(HashError::Files(errors)) => return Err(Error::Files(errors)),
+            Err(e @ HashError::Read { .. }) => return Err(Error::BadInput(e.to_string())),
+            Err(e) => return Err(Error::Failure(e.to_string())),
         },
     }
     Ok(())

@@ -34,19 +34,22 @@ pub struct Written {
 
 /// A dossier's canonical text, with a first line naming where it came from.
 pub fn text(imp: &Imported) -> Result<String, String> {
+    let head = format!("// 来源：{}（pingshen dossier import）\n", imp.source);
+    canonical(&imp.dossier, &head)
+}
+
+/// A dossier as RON laid out one way, after `head` (comment lines).
+pub fn canonical(d: &Dossier, head: &str) -> Result<String, String> {
     let config = ron::ser::PrettyConfig::new()
         .depth_limit(2)
         .escape_strings(false)
         .struct_names(false);
-    let body = ron::ser::to_string_pretty(&imp.dossier, config).map_err(|e| e.to_string())?;
-    Ok(format!(
-        "// 来源：{}（pingshen dossier import）\nDossier{body}\n",
-        imp.source
-    ))
+    let body = ron::ser::to_string_pretty(d, config).map_err(|e| e.to_string())?;
+    Ok(format!("{head}Dossier{body}\n"))
 }
 
 /// Reads a text back as the loader does; it must give the same dossier.
-fn check(file: &Path, text: &str, want: &Dossier) -> Result<(), String> {
+pub fn check(file: &Path, text: &str, want: &Dossier) -> Result<(), String> {
     let one = One { file, text };
     match load::dossier(&one, file) {
         Ok((d, _)) if &d == want => Ok(()),
