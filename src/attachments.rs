@@ -212,3 +212,87 @@ impl Say for Report<'_> {
         out.join("\n")
     }
 }
+
+/// What `check` finds when it compares a round's documents with their lists.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Finding {
+    /// The file is there but is not the one listed: an error.
+    Mismatch {
+        dossier: String,
+        name: String,
+        listed: String,
+        found: String,
+    },
+    /// The list names a file that is not there: a warning.
+    Missing { dossier: String, name: String },
+}
+
+impl Say for Finding {
+    fn zh(&self) -> String {
+        match self {
+            Finding::Mismatch {
+                dossier,
+                name,
+                listed,
+                found,
+            } => format!(
+                "{dossier} 的附件 {name} 与申报书所列不符：所列 SHA-256 {listed}，文件实为 {found}"
+            ),
+            Finding::Missing { dossier, name } => {
+                format!("警告：{dossier} 的附件 {name} 不在 {FOLDER}/{dossier}/ 中")
+            }
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            Finding::Mismatch {
+                dossier,
+                name,
+                listed,
+                found,
+            } => format!(
+                "{dossier}: attachment {name} is not the one listed: listed SHA-256 {listed}, the file has {found}"
+            ),
+            Finding::Missing { dossier, name } => {
+                format!("warning: {dossier}: attachment {name} is not in {FOLDER}/{dossier}/")
+            }
+        }
+    }
+}
+
+/// Compares every listed document present under `round_dir/attachments/`
+/// with its hash. A round without that folder carries no documents: nothing
+/// to compare, nothing said.
+pub fn verify(round_dir: &Path, dossiers: &[Dossier]) -> Result<Vec<Finding>, HashError> {
+    let root = round_dir.join(FOLDER);
+    if !root.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for d in dossiers {
+        for a in &d.attachments {
+            let path = root.join(&d.id).join(&a.name);
+            if !path.is_file() {
+                out.push(Finding::Missing {
+                    dossier: d.id.clone(),
+                    name: a.name.clone(),
+                });
+                continue;
+            }
+            let found = sha256(&path).map_err(|e| HashError::Read {
+                path: path.clone(),
+                detail: e.to_string(),
+            })?;
+            if found != a.sha256 {
+                out.push(Finding::Mismatch {
+                    dossier: d.id.clone(),
+                    name: a.name.clone(),
+                    listed: a.sha256.clone(),
+                    found,
+                });
+            }
+        }
+    }
+    Ok(out)
+}

@@ -70,3 +70,63 @@ fn a_round_folder_without_dossiers_is_bad_input() {
     let (code, _) = hash(dir.path(), "zh");
     assert_eq!(code, 2);
 }
+
+fn check(dir: &Path, lang: &str) -> (i32, String, String) {
+    let out = Command::cargo_bin("pingshen")
+        .unwrap()
+        .current_dir(dir)
+        .args(["--lang", lang, "check", "round/round.ron"])
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn check_compares_each_present_document_with_its_hash() {
+    let dir = tempfile::tempdir().unwrap();
+    let round = dir.path().join("round");
+    std::fs::create_dir_all(round.join("dossiers")).unwrap();
+    for f in [
+        "round.ron",
+        "sheet.ron",
+        "dossiers/M-001.ron",
+        "dossiers/M-002.ron",
+        "dossiers/M-003.ron",
+    ] {
+        std::fs::copy(Path::new("tests/fixtures/mini").join(f), round.join(f)).unwrap();
+    }
+    let docs = round.join("attachments/M-002");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(docs.join("申报书.pdf"), "abc").unwrap();
+    std::fs::write(docs.join("审计报告.pdf"), "2023").unwrap();
+    assert_eq!(hash(dir.path(), "zh").0, 0);
+    let (code, out, _) = check(dir.path(), "zh");
+    assert_eq!(code, 0, "{out}");
+
+    std::fs::write(docs.join("申报书.pdf"), "abd").unwrap();
+    std::fs::remove_file(docs.join("审计报告.pdf")).unwrap();
+    let (code, out, err) = check(dir.path(), "zh");
+    assert_eq!(code, 2);
+    let text = std::fs::read_to_string(round.join("dossiers/M-002.ron")).unwrap();
+    let line = 1 + text.lines().position(|l| l.contains(SHA_OF_ABC)).unwrap();
+    let found = "a52d159f262b2c6ddb724a61840befc36eb30c88877a4030b65cbe86298449c9"; // SHA-256 of "abd"
+    let first = out.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with(&format!("round/dossiers/M-002.ron:{line}:")),
+        "{out}"
+    );
+    assert!(
+        first.ends_with(&format!(
+            ": M-002 的附件 申报书.pdf 与申报书所列不符：所列 SHA-256 {SHA_OF_ABC}，文件实为 {found}"
+        )),
+        "{first}"
+    );
+    assert!(
+        err.contains("警告：M-002 的附件 审计报告.pdf 不在 attachments/M-002/ 中"),
+        "{err}"
+    );
+}

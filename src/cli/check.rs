@@ -75,7 +75,11 @@ fn summary(f: &Path, lang: Lang) -> Result<String, Vec<FileError>> {
                 )
             })
         }
-        Kind::Round => Ok(round_summary("", &load::round(&Disk, f)?, en)),
+        Kind::Round => {
+            let r = load::round(&Disk, f)?;
+            super::dossier::documents(f, &r, lang)?;
+            Ok(round_summary("", &r, en))
+        }
         Kind::Package => {
             let r = crate::bundle::package::read(f, text.as_bytes()).map_err(|e| match e {
                 crate::bundle::BundleError::Files(errors) => errors,

@@ -7,10 +7,11 @@ use clap::Subcommand;
 
 use super::Lang;
 use crate::attachments::{self, HashError};
+use crate::domain::Invalid;
 use crate::domain::dossier::Dossier;
 use crate::error::Error;
 use crate::lang::Say;
-use crate::load::{self, Disk};
+use crate::load::{self, Disk, FileError, LoadedRound};
 use crate::out::write_out;
 use crate::store::Store;
 use crate::workbook::{self, ImportError, Layout};
@@ -170,4 +171,41 @@ fn write(out: &Path, layout: &Layout, dossiers: &[Dossier]) -> Result<(), Error>
     let bytes = workbook::workbook(layout, dossiers)
         .map_err(|e| Error::Failure(format!("could not build the workbook: {e}")))?;
     write_out(out, &bytes)
+}
+
+/// The round's documents against their lists, for `check`: a document that is
+/// not the one listed is an error on its line of the dossier; a missing one a
+/// warning.
+pub fn documents(round_file: &Path, r: &LoadedRound, lang: Lang) -> Result<(), Vec<FileError>> {
+    let base = round_file.parent().unwrap_or(Path::new(""));
+    let findings = attachments::verify(base, &r.dossiers)
+        .map_err(|e| vec![FileError::at(round_file, 1, 1, e.to_string())])?;
+    let mut errors = Vec::new();
+    for f in findings {
+        let words = f.say(lang.into());
+        let attachments::Finding::Mismatch { dossier, name, .. } = &f else {
+            eprintln!("{words}");
+            continue;
+        };
+        let Some(k) = r.dossiers.iter().position(|d| &d.id == dossier) else {
+            continue;
+        };
+        let (file_name, text) = &r.texts.dossiers[k];
+        let file = base.join(&r.round.dossiers).join(file_name);
+        let n = r.dossiers[k]
+            .attachments
+            .iter()
+            .position(|a| &a.name == name)
+            .unwrap_or(0);
+        let at = crate::domain::Path::root()
+            .field("attachments")
+            .index(n)
+            .field("sha256");
+        errors.extend(load::place(&file, text, vec![Invalid::at(at, words)]));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
 }
