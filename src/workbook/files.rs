@@ -93,10 +93,8 @@ pub fn write(dir: &Path, dossiers: &[Imported], plan: &[Written]) -> std::io::Re
         if w.fate == Fate::Same {
             continue;
         }
-        let t = text(imp).map_err(std::io::Error::other)?;
-        let tmp = dir.join(format!(".{}.ron.partial", imp.dossier.id));
-        std::fs::write(&tmp, t)?;
-        std::fs::rename(&tmp, &w.file)?;
+        // Written in place: the workbook is the record, a re-import repairs a cut-off file.
+        std::fs::write(&w.file, text(imp).map_err(std::io::Error::other)?)?;
     }
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();

@@ -2,6 +2,8 @@
 //! calamine (formula cells by their value, hidden sheets left out, merged
 //! ranges noted), `.csv` as UTF-8 (with or without BOM), UTF-16 or GBK.
 
+use std::fs::File;
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Range, Reader, SheetVisible, Sheets};
@@ -9,20 +11,53 @@ use calamine::{Data, Range, Reader, SheetVisible, Sheets};
 use super::cell::{Raw, a1};
 use super::problem::Issue;
 
-/// The sheets of one file that the import reads.
+/// A workbook file, opened; its sheets are read one at a time, so that only
+/// one sheet's cells are held at once.
 pub struct Book {
     pub file: PathBuf,
     /// CSV has one unnamed sheet; its cells are named without a sheet.
     pub csv: bool,
-    pub grids: Vec<Grid>,
     /// Sheets left out because they are hidden.
     pub hidden: Vec<String>,
-    /// Every visible sheet's name, read or not.
+    /// Every visible sheet's name.
     pub names: Vec<String>,
+    source: Source,
+}
+
+enum Source {
+    Sheets(Box<Sheets<BufReader<File>>>),
+    /// The rows of a CSV file, until they are taken as the first sheet.
+    Csv(Option<Vec<Vec<String>>>),
+}
+
+impl Book {
+    /// The visible sheet called `name`, read now; `None` when there is none.
+    /// A CSV file's one sheet is the first asked for.
+    pub fn grid(&mut self, name: &str) -> Result<Option<Grid>, Issue> {
+        match &mut self.source {
+            Source::Csv(rows) => Ok(rows.take().map(|rows| Grid {
+                cells: Cells::Text(rows),
+                merged: Vec::new(),
+            })),
+            Source::Sheets(book) => {
+                if !self.names.iter().any(|n| n == name) {
+                    return Ok(None);
+                }
+                let unreadable = |e: &dyn std::fmt::Display| Issue::Unreadable {
+                    detail: e.to_string(),
+                };
+                let range = book.worksheet_range(name).map_err(|e| unreadable(&e))?;
+                let merged = merged(book, name).map_err(|e| unreadable(&e))?;
+                Ok(Some(Grid {
+                    cells: Cells::Sheet(range),
+                    merged,
+                }))
+            }
+        }
+    }
 }
 
 pub struct Grid {
-    pub name: String,
     cells: Cells,
     /// Merged ranges, as `B3:C4`.
     pub merged: Vec<String>,
@@ -83,8 +118,8 @@ fn from_data(d: &Data) -> Raw<'_> {
     }
 }
 
-/// Reads the sheets named in `wanted` (all of a CSV file's one sheet).
-pub fn open(file: &Path, wanted: &[&str]) -> Result<Book, Issue> {
+/// Opens a workbook file by its extension.
+pub fn open(file: &Path) -> Result<Book, Issue> {
     let ext = file
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -98,55 +133,35 @@ pub fn open(file: &Path, wanted: &[&str]) -> Result<Book, Issue> {
             Ok(Book {
                 file: file.to_path_buf(),
                 csv: true,
-                grids: vec![Grid {
-                    name: wanted.first().copied().unwrap_or_default().to_string(),
-                    cells: Cells::Text(rows),
-                    merged: Vec::new(),
-                }],
                 hidden: Vec::new(),
                 names: Vec::new(),
+                source: Source::Csv(Some(rows)),
             })
         }
-        "xlsx" | "xlsm" | "xls" | "ods" => sheets(file, wanted),
+        "xlsx" | "xlsm" | "xls" | "ods" => sheets(file),
         _ => Err(Issue::Extension { ext }),
     }
 }
 
-fn sheets(file: &Path, wanted: &[&str]) -> Result<Book, Issue> {
-    let unreadable = |e: &dyn std::fmt::Display| Issue::Unreadable {
+fn sheets(file: &Path) -> Result<Book, Issue> {
+    let book = calamine::open_workbook_auto(file).map_err(|e| Issue::Unreadable {
         detail: e.to_string(),
-    };
-    let mut book = calamine::open_workbook_auto(file).map_err(|e| unreadable(&e))?;
-    let meta: Vec<(String, bool)> = book
-        .sheets_metadata()
-        .iter()
-        .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
-        .collect();
-    let mut out = Book {
+    })?;
+    let (mut hidden, mut names) = (Vec::new(), Vec::new());
+    for s in book.sheets_metadata() {
+        if s.visible == SheetVisible::Visible {
+            names.push(s.name.clone());
+        } else {
+            hidden.push(s.name.clone());
+        }
+    }
+    Ok(Book {
         file: file.to_path_buf(),
         csv: false,
-        grids: Vec::new(),
-        hidden: Vec::new(),
-        names: Vec::new(),
-    };
-    for (name, visible) in meta {
-        if !visible {
-            out.hidden.push(name);
-            continue;
-        }
-        out.names.push(name.clone());
-        if !wanted.contains(&name.as_str()) {
-            continue;
-        }
-        let range = book.worksheet_range(&name).map_err(|e| unreadable(&e))?;
-        let merged = merged(&mut book, &name).map_err(|e| unreadable(&e))?;
-        out.grids.push(Grid {
-            name,
-            cells: Cells::Sheet(range),
-            merged,
-        });
-    }
-    Ok(out)
+        hidden,
+        names,
+        source: Source::Sheets(Box::new(book)),
+    })
 }
 
 /// Merged ranges of a sheet, where the format tells them.

@@ -2,7 +2,7 @@
 //! dossiers checked by the domain's own rules, before anything is written.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::cell::{self, Kind, Raw, Value, a1};
 use super::columns::{
@@ -44,8 +44,7 @@ pub struct Read {
 
 /// Reads and checks a workbook; every problem at once, or the dossiers.
 pub fn read(file: &Path) -> Result<Read, Vec<Problem>> {
-    let names: Vec<&str> = TABLES.iter().map(|t| t.name).collect();
-    let book = grid::open(file, &names).map_err(|issue| {
+    let mut book = grid::open(file).map_err(|issue| {
         let at = Place {
             file: file.to_path_buf(),
             sheet: None,
@@ -54,12 +53,13 @@ pub fn read(file: &Path) -> Result<Read, Vec<Problem>> {
         vec![Problem { at, issue }]
     })?;
     let mut r = Reader {
-        book: &book,
+        file: book.file.clone(),
+        csv: book.csv,
         problems: Vec::new(),
         dossiers: Vec::new(),
         by_id: HashMap::new(),
     };
-    r.all();
+    r.all(&mut book);
     let Reader {
         mut problems,
         dossiers,
@@ -78,8 +78,9 @@ pub fn read(file: &Path) -> Result<Read, Vec<Problem>> {
 /// Problems sort by sheet, row, column.
 type Key = (usize, usize, usize);
 
-struct Reader<'a> {
-    book: &'a Book,
+struct Reader {
+    file: PathBuf,
+    csv: bool,
     problems: Vec<(Key, Problem)>,
     dossiers: Vec<Imported>,
     by_id: HashMap<String, usize>,
@@ -92,21 +93,28 @@ struct Heads {
     first_row: usize,
 }
 
-impl<'a> Reader<'a> {
-    fn all(&mut self) {
-        let Some(main) = self.grid(&APPLICANTS) else {
-            let mut sheets = self.book.names.clone();
-            sheets.extend(self.book.grids.iter().map(|g| g.name.clone()));
-            self.problem((0, 0, 0), None, None, Issue::NoApplicantSheet { sheets });
-            return;
+impl Reader {
+    /// Each sheet in turn, read, checked and let go before the next.
+    fn all(&mut self, book: &mut Book) {
+        let main = match book.grid(APPLICANTS.name) {
+            Ok(Some(g)) => g,
+            Ok(None) => {
+                let sheets = book.names.clone();
+                self.problem((0, 0, 0), None, None, Issue::NoApplicantSheet { sheets });
+                return;
+            }
+            Err(issue) => return self.problem((0, 0, 0), None, None, issue),
         };
-        self.table(main, &APPLICANTS);
+        self.table(&main, &APPLICANTS);
+        drop(main);
         for (t, table) in [&JOINT, &TARGETS, &FINANCES, &ATTACHMENTS]
             .into_iter()
             .enumerate()
         {
-            if let Some(g) = self.grid(table) {
-                self.table_part(g, table, t + 1);
+            match book.grid(table.name) {
+                Ok(Some(g)) => self.table_part(&g, table, t + 1),
+                Ok(None) => {}
+                Err(issue) => self.problem((t + 1, 0, 0), Some(table.name), None, issue),
             }
         }
         if self.problems.is_empty() {
@@ -114,15 +122,10 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn grid(&self, table: &Table) -> Option<&'a Grid> {
-        let book: &'a Book = self.book;
-        book.grids.iter().find(|g| g.name == table.name)
-    }
-
     fn place(&self, sheet: Option<&str>, cell: Option<String>) -> Place {
         Place {
-            file: self.book.file.clone(),
-            sheet: if self.book.csv {
+            file: self.file.clone(),
+            sheet: if self.csv {
                 None
             } else {
                 sheet.map(str::to_string)
