@@ -8,6 +8,7 @@ mod center;
 mod check;
 mod conflict;
 mod demo;
+mod dossier;
 mod excuse;
 mod hint;
 mod init;
@@ -145,6 +146,9 @@ pub enum Command {
     Restore(backup::RestoreArgs),
     /// List the shipped sheets, calendars and sample rounds, or write them to a folder.
     Sheets(sheets::SheetsArgs),
+    /// Dossiers from and to workbooks: template, export, import.
+    #[command(subcommand)]
+    Dossier(dossier::DossierCommand),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -207,6 +211,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Backup(a) => backup::backup(&store_dir(store)?, a, lang),
         Command::Restore(a) => backup::restore(&store_dir(store)?, a, lang),
         Command::Sheets(a) => sheets::run(a, lang),
+        Command::Dossier(c) => dossier::run(store, c, lang),
     }
 }
 

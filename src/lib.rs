@@ -1,6 +1,7 @@
 //! pingshen (评审): offline scoring for expert panels of high-value patent
 //! cultivation programmes.
 
+pub mod attachments;
 pub mod board;
 pub mod bundle;
 pub mod cli;
@@ -17,3 +18,4 @@ pub mod store;
 pub mod synthetic;
 pub mod text;
 pub mod tui;
+pub mod workbook;

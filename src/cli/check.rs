@@ -62,7 +62,11 @@ fn summary(f: &Path, lang: Lang) -> Result<String, Vec<FileError>> {
                 applicant: d.applicant.name,
             }
         }
-        Kind::Round => round_summary(&load::round(&Disk, f)?, None),
+        Kind::Round => {
+            let r = load::round(&Disk, f)?;
+            super::dossier::documents(f, &r, lang)?;
+            round_summary(&r, None)
+        }
         Kind::Package => {
             let r = crate::bundle::package::read(f, text.as_bytes()).map_err(|e| match e {
                 crate::bundle::BundleError::Files(errors) => errors,
