@@ -160,7 +160,7 @@ fn the_dossier_rules_speak_through_the_cell() {
         "rule.xlsx",
         &[applicants(&[row])],
         "zh",
-        "rule.xlsx:申报单位!K3: 不符合申报书规则：invention: granted 700 is more than filed 606",
+        "rule.xlsx:申报单位!K3: 不符合申报书规则：发明：授权 700 件多于申请 606 件",
     );
 }
 
