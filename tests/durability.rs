@@ -389,3 +389,32 @@ fn backup_and_restore_give_the_same_store() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     assert!(!other.join("journal").exists());
 }
+
+#[test]
+fn the_laptop_key_is_kept_outside_the_journal_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let (tmp, dir) = loaded_store();
+    let out = run(&dir, &["key", "show"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let key = dir.join("laptop.key");
+    let mode = std::fs::metadata(&key).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    let secret = std::fs::read_to_string(&key).unwrap();
+    let hex = secret
+        .split('"')
+        .find(|w| w.len() == 64)
+        .expect("the secret");
+    let journal = std::fs::read(journal_file(&dir)).unwrap();
+    assert!(
+        !journal.windows(hex.len()).any(|w| w == hex.as_bytes()),
+        "the secret key is in the journal"
+    );
+    let backup = tmp.path().join("b");
+    assert!(
+        run(&dir, &["backup", "--out", backup.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let copied = std::fs::read(&backup).unwrap();
+    assert!(!copied.windows(hex.len()).any(|w| w == hex.as_bytes()));
+}

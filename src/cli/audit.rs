@@ -39,13 +39,11 @@ pub fn run(dir: &Path, cmd: AuditCommand, lang: Lang) -> Result<(), Error> {
     }
     match v.broken {
         None => {
-            match lang {
-                Lang::Zh => println!("日志完整：{} 条记录，末条记录哈希 {}", v.records, v.head),
-                Lang::En => println!(
-                    "journal intact: {} records, last record's hash {}",
-                    v.records, v.head
-                ),
-            }
+            let said = Said::JournalIntact {
+                records: v.records,
+                head: v.head,
+            };
+            println!("{}", lang.say(&said));
             Ok(())
         }
         Some(b) if b.round.is_empty() => Err(CommandError::JournalBroken {

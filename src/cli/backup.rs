@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::Lang;
+use super::said::Said;
 use crate::error::{CommandError, Error};
 use crate::store::{self, Backup, Store};
 
@@ -44,40 +45,27 @@ pub fn backup(dir: &Path, a: BackupArgs, lang: Lang) -> Result<(), Error> {
 pub fn restore(dir: &Path, a: RestoreArgs, lang: Lang) -> Result<(), Error> {
     let (_store, b) = store::restore(&a.file, dir)?;
     print_backup(&b, lang, false);
-    match lang {
-        Lang::Zh => println!("已恢复到 {}", dir.display()),
-        Lang::En => println!("restored into {}", dir.display()),
-    }
+    let said = Said::Restored {
+        dir: dir.to_path_buf(),
+    };
+    println!("{}", lang.say(&said));
     Ok(())
 }
 
 fn print_backup(b: &Backup, lang: Lang, written: bool) {
-    match (lang, written) {
-        (Lang::Zh, true) => println!(
-            "已备份 {} 条记录（{} 字节）到 {}\n末条记录哈希：{}",
-            b.records,
-            b.bytes,
-            b.file.display(),
-            b.head
-        ),
-        (Lang::En, true) => println!(
-            "backed up {} records ({} bytes) to {}\nlast record's hash: {}",
-            b.records,
-            b.bytes,
-            b.file.display(),
-            b.head
-        ),
-        (Lang::Zh, false) => println!(
-            "备份 {} 完好：{} 条记录，末条记录哈希 {}",
-            b.file.display(),
-            b.records,
-            b.head
-        ),
-        (Lang::En, false) => println!(
-            "the backup {} is intact: {} records, last record's hash {}",
-            b.file.display(),
-            b.records,
-            b.head
-        ),
-    }
+    let said = if written {
+        Said::BackedUp {
+            records: b.records,
+            bytes: b.bytes,
+            file: b.file.clone(),
+            head: b.head.clone(),
+        }
+    } else {
+        Said::BackupIntact {
+            file: b.file.clone(),
+            records: b.records,
+            head: b.head.clone(),
+        }
+    };
+    println!("{}", lang.say(&said));
 }

@@ -81,6 +81,27 @@ pub enum Said {
         entries: u64,
     },
     NoRounds,
+    /// The journal read whole: its records and the last one's hash.
+    JournalIntact {
+        records: u64,
+        head: String,
+    },
+    /// A backup written: what it holds and the last record's hash.
+    BackedUp {
+        records: u64,
+        bytes: u64,
+        file: PathBuf,
+        head: String,
+    },
+    /// A backup checked whole before a store was made from it.
+    BackupIntact {
+        file: PathBuf,
+        records: u64,
+        head: String,
+    },
+    Restored {
+        dir: PathBuf,
+    },
     BundleExported {
         sequence: u64,
         round: String,
@@ -208,6 +229,27 @@ impl Say for Said {
                 entries,
             } => format!("审计日志完整：在册中心登记簿（{entries} 条）"),
             Said::NoRounds => "存储中还没有评审轮次".to_string(),
+            Said::JournalIntact { records, head } => {
+                format!("日志完整：{records} 条记录，末条记录哈希 {head}")
+            }
+            Said::BackedUp {
+                records,
+                bytes,
+                file,
+                head,
+            } => format!(
+                "已备份 {records} 条记录（{bytes} 字节）到 {}\n末条记录哈希：{head}",
+                file.display()
+            ),
+            Said::BackupIntact {
+                file,
+                records,
+                head,
+            } => format!(
+                "备份 {} 完好：{records} 条记录，末条记录哈希 {head}",
+                file.display()
+            ),
+            Said::Restored { dir } => format!("已恢复到 {}", dir.display()),
             Said::BundleExported {
                 sequence,
                 round,
@@ -341,6 +383,27 @@ impl Say for Said {
                 entries,
             } => format!("audit log intact: centre register ({entries} entries)"),
             Said::NoRounds => "the store holds no rounds yet".to_string(),
+            Said::JournalIntact { records, head } => {
+                format!("journal intact: {records} records, last record's hash {head}")
+            }
+            Said::BackedUp {
+                records,
+                bytes,
+                file,
+                head,
+            } => format!(
+                "backed up {records} records ({bytes} bytes) to {}\nlast record's hash: {head}",
+                file.display()
+            ),
+            Said::BackupIntact {
+                file,
+                records,
+                head,
+            } => format!(
+                "the backup {} is intact: {records} records, last record's hash {head}",
+                file.display()
+            ),
+            Said::Restored { dir } => format!("restored into {}", dir.display()),
             Said::BundleExported {
                 sequence,
                 round,

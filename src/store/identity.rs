@@ -105,15 +105,5 @@ impl Store {
 /// Writes the key's file whole and durably, readable by its owner only.
 pub(super) fn write_key_file(dir: &std::path::Path, key: &KeyRecord) -> std::io::Result<()> {
     let bytes = super::codec::encode(key).map_err(std::io::Error::other)?;
-    let path = dir.join(KEY_FILE);
-    let tmp = dir.join(format!(".{KEY_FILE}.partial"));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut f = options.open(&tmp)?;
-    std::io::Write::write_all(&mut f, &bytes)?;
-    f.sync_all()?;
-    std::fs::rename(&tmp, &path)?;
-    super::journal::sync_dir(dir)
+    super::journal::write_whole(&dir.join(KEY_FILE), &bytes, true)
 }

@@ -621,15 +621,24 @@ pub fn sync_dir(_: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Writes a file whole and durably under its final name (beside, synced, renamed).
-pub fn write_whole(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// Writes a file whole and durably under its final name (beside, synced,
+/// renamed); `private` makes it readable by its owner only.
+pub fn write_whole(path: &Path, bytes: &[u8], private: bool) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.partial"));
-    let mut f = File::create(&tmp)?;
+    let mut options = OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    if private {
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    }
+    #[cfg(not(unix))]
+    let _ = private;
+    let mut f = options.open(&tmp)?;
     f.write_all(bytes)?;
     f.sync_all()?;
     fs::rename(&tmp, path)?;

@@ -106,9 +106,8 @@ pub fn convert(dir: &Path) -> Result<Notice> {
             }
         }
     }
-    // The state first would read more naturally, but sled's key order puts
-    // the audit entries ("audit") before most state; either order rebuilds
-    // the same state, and each round's entries stay in their order.
+    // Values and entries go in sled's key order, in chunks; the state is
+    // rebuilt from all of them, and each round's entries stay in their order.
     if !ops.is_empty() || !entries.is_empty() {
         append(&mut w, ops, entries)?;
     }

@@ -171,7 +171,7 @@ impl Store {
     pub(super) fn mark_damaged(&self, d: &Damage) {
         let jdir = self.dir.join(journal::FOLDER);
         if let Ok(text) = serde_json::to_vec(d) {
-            let _ = journal::write_whole(&jdir.join(journal::DAMAGED), &text);
+            let _ = journal::write_whole(&jdir.join(journal::DAMAGED), &text, false);
         }
     }
 
@@ -274,7 +274,7 @@ fn keep_cut(jdir: &Path, d: &Damage) -> io::Result<Option<PathBuf>> {
         d.offset,
         Utc::now().format("%Y%m%d-%H%M%S")
     ));
-    journal::write_whole(&kept, &bytes)?;
+    journal::write_whole(&kept, &bytes, false)?;
     Ok(Some(kept))
 }
 

@@ -75,14 +75,6 @@ pub fn dump(dir: &Path) -> Vec<String> {
         .expect("the store dumps")
 }
 
-/// True when `strace` can run here (present and allowed to trace).
-pub fn strace_works() -> bool {
-    Command::new("strace")
-        .args(["-f", "-e", "trace=none", "true"])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 /// What a store holds, without the times of day at which it was written: the
 /// rounds, every card's scores, comments and status, the recusals, decisions,
 /// score conflicts and the register. Two stores that hold the same changes
