@@ -364,6 +364,24 @@ fn backup_and_restore_give_the_same_store() {
         .to_string();
     assert_eq!(head.len(), 64, "{said}");
     assert!(said.starts_with("backed up 5 records"), "{said}");
+    // Bad input: a missing folder for the copy, a missing backup; nothing made.
+    let nowhere = tmp.path().join("no-such-folder").join("x.backup");
+    let out = run(&dir, &["backup", "--out", nowhere.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("does not exist"),
+        "{}",
+        text(&out.stderr)
+    );
+    let empty = tmp.path().join("empty");
+    let out = run(&empty, &["restore", nowhere.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("there is no such file"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!empty.exists(), "a refused restore made a folder");
     // A folder that holds a store is refused; a new one is made.
     let out = run(&dir, &["restore", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));

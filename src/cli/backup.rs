@@ -26,6 +26,16 @@ pub fn backup(dir: &Path, a: BackupArgs, lang: Lang) -> Result<(), Error> {
     if a.out.is_dir() {
         return Err(CommandError::OutIsFolder { path: a.out }.into());
     }
+    if let Some(folder) = a.out.parent().filter(|p| !p.as_os_str().is_empty())
+        && !folder.is_dir()
+    {
+        let folder = folder.to_path_buf();
+        return Err(CommandError::NoOutFolder {
+            path: a.out,
+            folder,
+        }
+        .into());
+    }
     let store = Store::open(dir)?;
     let b = store.backup(&a.out)?;
     print_backup(&b, lang, true);
@@ -43,6 +53,9 @@ pub fn backup(dir: &Path, a: BackupArgs, lang: Lang) -> Result<(), Error> {
 }
 
 pub fn restore(dir: &Path, a: RestoreArgs, lang: Lang) -> Result<(), Error> {
+    if !a.file.is_file() {
+        return Err(CommandError::NoBackupFile { path: a.file }.into());
+    }
     let (_store, b) = store::restore(&a.file, dir)?;
     print_backup(&b, lang, false);
     let said = Said::Restored {

@@ -85,6 +85,10 @@ pub enum CommandError {
     },
     #[error("--out {}: this is a folder; give a file name", .path.display())]
     OutIsFolder { path: PathBuf },
+    #[error("--out {}: the folder {} does not exist", .path.display(), .folder.display())]
+    NoOutFolder { path: PathBuf, folder: PathBuf },
+    #[error("{}: there is no such file; give a file written by pingshen backup", .path.display())]
+    NoBackupFile { path: PathBuf },
     #[error("--out {}: give a file name", .path.display())]
     NoFileName { path: PathBuf },
     #[error("could not write {}: {why}", .path.display())]
@@ -104,7 +108,9 @@ impl CommandError {
             | CommandError::BadValue { .. }
             | CommandError::FilesInvalid { .. }
             | CommandError::NoFileName { .. }
-            | CommandError::OutIsFolder { .. } => Exit::BadInput,
+            | CommandError::OutIsFolder { .. }
+            | CommandError::NoOutFolder { .. }
+            | CommandError::NoBackupFile { .. } => Exit::BadInput,
             CommandError::AuditBroken { .. }
             | CommandError::JournalBroken { .. }
             | CommandError::BackupPartial { .. } => Exit::Refused,
@@ -166,6 +172,15 @@ impl Say for CommandError {
             CommandError::OutIsFolder { path } => {
                 format!("--out {}：这是一个文件夹，请给出文件名", path.display())
             }
+            CommandError::NoOutFolder { path, folder } => format!(
+                "--out {}：文件夹 {} 不存在",
+                path.display(),
+                folder.display()
+            ),
+            CommandError::NoBackupFile { path } => format!(
+                "{}：没有这个文件；请给出 pingshen backup 写出的备份文件",
+                path.display()
+            ),
             CommandError::JournalBroken { seq: 0, why, .. } => {
                 format!("存储的当前状态与日志不符：{}", why.zh())
             }

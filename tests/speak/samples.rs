@@ -1067,6 +1067,11 @@ fn commands() -> Vec<CommandError> {
         CommandError::Output(s("Broken pipe (os error 32)")),
     ];
     v.push(CommandError::OutIsFolder { path: dir() });
+    v.push(CommandError::NoOutFolder {
+        path: dir(),
+        folder: dir(),
+    });
+    v.push(CommandError::NoBackupFile { path: dir() });
     for seq in [0, 4] {
         v.push(CommandError::JournalBroken {
             seq,
@@ -1104,6 +1109,8 @@ fn commands() -> Vec<CommandError> {
             | CommandError::Samples(_)
             | CommandError::Output(_)
             | CommandError::OutIsFolder { .. }
+            | CommandError::NoOutFolder { .. }
+            | CommandError::NoBackupFile { .. }
             | CommandError::JournalBroken { .. }
             | CommandError::BackupPartial { .. } => {}
         }
