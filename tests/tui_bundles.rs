@@ -149,3 +149,51 @@ fn an_expert_exports_and_the_secretary_imports_after_confirming_the_key() {
             .is_none()
     );
 }
+
+/// The desk's excuse goes into the store: `rank` then expects no card from
+/// the absent expert, and the audit log holds it.
+#[test]
+fn the_secretary_excuses_an_absent_expert_from_the_desk() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut office = store_with_round(dir.path());
+    let how = Start {
+        round: Some("tui-2024".into()),
+        secretary: true,
+        ..Default::default()
+    };
+    let mut desk = start(&mut office, &how);
+    desk.secretary = Some("王秘书".into());
+    // no expert card yet: the desk opens on the preliminary stage
+    key(&mut office, &mut desk, KeyCode::Char('p'));
+    key(&mut office, &mut desk, KeyCode::Char('t'));
+    // the first row is the first expert's heading: excused from the round
+    key(&mut office, &mut desk, KeyCode::Char('e'));
+    assert!(
+        matches!(&desk.popup, Some(Popup::Excuse { dossier: None, .. })),
+        "{:?} {}",
+        desk.popup,
+        note(&desk)
+    );
+    text(&mut office, &mut desk, "因病缺席");
+    key(&mut office, &mut desk, KeyCode::Enter);
+    key(&mut office, &mut desk, KeyCode::Char('y'));
+    assert!(
+        note(&desk).starts_with("已记录：专家 E1 缺席本轮评审（因病缺席）"),
+        "{}",
+        note(&desk)
+    );
+    let excuses = office.excuses("tui-2024").unwrap();
+    assert_eq!(excuses.len(), 1);
+    assert_eq!(
+        (
+            excuses[0].expert.as_str(),
+            excuses[0].dossier.as_deref(),
+            excuses[0].by.as_str()
+        ),
+        ("E1", None, "王秘书")
+    );
+    assert!(
+        desk.office().unwrap().board.excuses.len() == 1,
+        "the board is reloaded with the excuse"
+    );
+}

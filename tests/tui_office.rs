@@ -324,3 +324,127 @@ fn a_new_key_is_a_question_with_the_whole_fingerprint() {
     assert!(press(&mut app, Char('n')).is_empty());
     assert_eq!(app.popup, None);
 }
+
+#[test]
+fn an_absent_expert_is_excused_from_the_completeness_tab() {
+    let mut app = unfinished();
+    // outside the completeness tab, e says where to press it
+    press(&mut app, Char('e'));
+    assert!(app.popup.is_none());
+    assert!(note(&app).contains("完成情况"), "{}", note(&app));
+    press(&mut app, Char('t'));
+    let rows = {
+        let (Some(d), Some(o)) = (&app.data, app.office()) else {
+            panic!()
+        };
+        pingshen::tui::todo::rows(d, o)
+    };
+    let at = rows
+        .iter()
+        .position(
+            |r| matches!(r, pingshen::tui::todo::Todo::Card { dossier, .. } if dossier == "T-004"),
+        )
+        .expect("T-004 is owed");
+    for _ in 0..at {
+        press(&mut app, Char('j'));
+    }
+    press(&mut app, Char('e'));
+    assert!(
+        matches!(&app.popup, Some(Popup::Excuse { expert, dossier: Some(d), .. }) if expert == "E2" && d == "T-004"),
+        "{:?}",
+        app.popup
+    );
+    assert_snapshot!("office_excuse_reason_80x24", frame(&mut app, 80, 24));
+    assert!(press(&mut app, Enter).is_empty(), "a reason is required");
+    assert_eq!(note(&app), "请填写缺席理由");
+    for ch in "出差，未到会".chars() {
+        press(&mut app, Char(ch));
+    }
+    // the first record of the session asks the secretary's name
+    press(&mut app, Enter);
+    assert!(
+        matches!(&app.popup, Some(Popup::Name { .. })),
+        "{:?}",
+        app.popup
+    );
+    for _ in 0.."secretary1".len() {
+        press(&mut app, Backspace);
+    }
+    for ch in "王秘书".chars() {
+        press(&mut app, Char(ch));
+    }
+    press(&mut app, Enter);
+    let shown = frame(&mut app, 80, 24);
+    assert!(
+        shown.contains("记录缺席：专家 E2 不评申报书 T-004（出差，未到会）"),
+        "{shown}"
+    );
+    assert_snapshot!("office_excuse_question_80x24", shown);
+    // n records nothing
+    assert!(press(&mut app, Char('n')).is_empty());
+    assert!(app.ask.is_none());
+    press(&mut app, Char('e'));
+    for ch in "出差，未到会".chars() {
+        press(&mut app, Char(ch));
+    }
+    press(&mut app, Enter);
+    assert!(
+        matches!(&app.ask, Some(Question::Excuse(e)) if e.by == "王秘书"),
+        "the name is asked once: {:?}",
+        app.ask
+    );
+    let fx = press(&mut app, Char('y'));
+    let [Effect::Excuse(e)] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(
+        (
+            e.round.as_str(),
+            e.expert.as_str(),
+            e.dossier.as_deref(),
+            e.reason.as_str(),
+            e.by.as_str()
+        ),
+        ("tui-2024", "E2", Some("T-004"), "出差，未到会", "王秘书")
+    );
+    // the store answers with the board including the excuse: T-004 is no
+    // longer owed, the draft on T-002 still is
+    let mut board = app.office().unwrap().board.clone();
+    board.excuses.push(*e.clone());
+    update(
+        &mut app,
+        Action::Excused {
+            excuse: e.clone(),
+            board: Box::new(board),
+        },
+    );
+    assert_eq!(
+        note(&app),
+        "已记录：专家 E2 不评申报书 T-004（出差，未到会），该评分表不再计为缺项"
+    );
+    let shown = frame(&mut app, 80, 24);
+    assert!(!shown.contains("T-004  未开始"), "{shown}");
+    assert!(shown.contains("T-002  草稿：已评 2/4，未提交"), "{shown}");
+    assert!(shown.contains("1 张未提交"), "{shown}");
+}
+
+#[test]
+fn an_expert_excused_from_the_round_owes_nothing_and_says_so() {
+    let mut app = unfinished();
+    let mut board = app.office().unwrap().board.clone();
+    board.excuses.push(pingshen::domain::excuse::Excuse {
+        round: "tui-2024".into(),
+        expert: "E2".into(),
+        dossier: None,
+        reason: "因病缺席".into(),
+        by: "王秘书".into(),
+        at: chrono::DateTime::UNIX_EPOCH,
+    });
+    update(&mut app, Action::BoardLoaded(Box::new(board)));
+    press(&mut app, Char('t'));
+    let shown = frame(&mut app, 80, 24);
+    assert!(shown.contains("E2"), "{shown}");
+    assert!(shown.contains("已记录缺席"), "{shown}");
+    assert!(!shown.contains("未开始"), "{shown}");
+    assert!(!shown.contains("草稿"), "{shown}");
+}

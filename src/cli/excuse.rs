@@ -32,31 +32,11 @@ struct Recorded<'a>(&'a Excuse);
 
 impl Say for Recorded<'_> {
     fn zh(&self) -> String {
-        let e = self.0;
-        match &e.dossier {
-            Some(d) => format!(
-                "已记录：专家 {} 不评申报书 {d}（{}），该评分表不再计为缺项",
-                e.expert, e.reason
-            ),
-            None => format!(
-                "已记录：专家 {} 缺席本轮评审（{}），其评分表不再计为缺项",
-                e.expert, e.reason
-            ),
-        }
+        format!("已记录：{}", self.0.zh())
     }
 
     fn en(&self) -> String {
-        let e = self.0;
-        match &e.dossier {
-            Some(d) => format!(
-                "recorded: expert {} is excused from dossier {d} ({}); that card is no longer expected",
-                e.expert, e.reason
-            ),
-            None => format!(
-                "recorded: expert {} is excused from the round ({}); their cards are no longer expected",
-                e.expert, e.reason
-            ),
-        }
+        format!("recorded: {}", self.0.en())
     }
 }
 

@@ -3,6 +3,7 @@
 use crate::domain::Points;
 use crate::domain::card::Card;
 use crate::domain::decision::Decision;
+use crate::domain::excuse::Excuse;
 
 use super::app::{Register, RoundData, RoundSummary};
 use super::desk::{Board, Failure, Imported};
@@ -87,6 +88,14 @@ pub enum Action {
     ToggleStage,
     /// Secretary: start a decision on the selected entry's tie.
     Decide,
+    /// Secretary: record the selected scorer (or card) of the completeness
+    /// tab as absent, with a reason.
+    Excuse,
+    /// An excuse was recorded: the board as it now stands.
+    Excused {
+        excuse: Box<Excuse>,
+        board: Box<Board>,
+    },
     /// Toggle the highlighted dossier in a choice.
     Toggle,
     /// Open the register of centres.
@@ -146,6 +155,7 @@ pub enum Effect {
         round: String,
     },
     Decide(Box<Decision>),
+    Excuse(Box<Excuse>),
     /// Work out where an export would go: a removable drive if one is mounted.
     ProposeExport,
     /// Write the bundle to `path`: a file, or a folder to put the usual name in.

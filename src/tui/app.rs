@@ -93,6 +93,31 @@ pub enum Question {
     Recuse { dossier: String, reason: String },
     /// Record the secretary's decision on a tie.
     Decide(Box<crate::domain::decision::Decision>),
+    /// Record an expert as absent: their cards are no longer expected.
+    Excuse(Box<crate::domain::excuse::Excuse>),
+}
+
+/// What the secretary is about to record under their name.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Signing {
+    Decision(Box<crate::domain::decision::Decision>),
+    Excuse(Box<crate::domain::excuse::Excuse>),
+}
+
+impl Signing {
+    /// The same record under `by`, as the question that confirms it.
+    pub fn signed(self, by: &str) -> Question {
+        match self {
+            Signing::Decision(mut d) => {
+                d.by = by.to_string();
+                Question::Decide(d)
+            }
+            Signing::Excuse(mut e) => {
+                e.by = by.to_string();
+                Question::Excuse(e)
+            }
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -191,10 +216,17 @@ pub enum Popup {
         purpose: PathFor,
         editor: Editor,
     },
-    /// The secretary's name, asked once per session before the first decision.
+    /// The secretary's name, asked once per session before the first
+    /// decision or excuse.
     Name {
         editor: Editor,
-        decision: Box<crate::domain::decision::Decision>,
+        then: Signing,
+    },
+    /// Why an expert is absent: from one dossier, or from the round.
+    Excuse {
+        expert: String,
+        dossier: Option<String>,
+        editor: Editor,
     },
     /// What an import did, file by file; with a key to confirm, `y` trusts it.
     ImportResult {

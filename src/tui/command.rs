@@ -436,6 +436,15 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: &[Office],
+        keys: &[Char('e')],
+        label: "e",
+        action: Action::Excuse,
+        zh: "记录缺席",
+        en: "excuse an absent expert",
+        hint: Some(2),
+    },
+    Binding {
+        ctx: &[Office],
         keys: &[Esc],
         label: "Esc",
         action: Action::Back,
@@ -571,7 +580,7 @@ pub fn context(app: &App) -> Ctx {
         Some(Popup::Recuse { .. }) => return Reason,
         Some(Popup::Decide(c)) if c.reason.is_some() => return Reason,
         Some(Popup::Decide(_)) => return Choice,
-        Some(Popup::Path { .. } | Popup::Name { .. }) => return Reason,
+        Some(Popup::Path { .. } | Popup::Name { .. } | Popup::Excuse { .. }) => return Reason,
         Some(Popup::ImportResult { .. }) => return Confirm,
         None => {}
     }

@@ -4,6 +4,7 @@
 use crate::domain::Points;
 use crate::domain::card::Card;
 use crate::domain::decision::Decision;
+use crate::domain::excuse::Excuse;
 use crate::domain::merge::ScoreConflict;
 use crate::domain::register::Centre;
 
@@ -148,6 +149,8 @@ pub trait Desk {
     fn open_conflicts(&mut self, round: &str) -> Result<Vec<ScoreConflict>, DeskError>;
     /// Records the secretary's decision on a tie, durably and audited.
     fn decide(&mut self, decision: Decision) -> Result<(), DeskError>;
+    /// Records an expert as absent from a dossier or the round.
+    fn excuse(&mut self, excuse: Excuse) -> Result<(), DeskError>;
     /// This laptop's signing-key fingerprint, once a key exists.
     fn key_fingerprint(&mut self) -> Option<String>;
     /// Where the scorer's bundle would go: a folder (a removable drive when one
@@ -228,6 +231,16 @@ pub fn perform(desk: &mut dyn Desk, app: &App, effect: Effect) -> Action {
             desk.decide(*decision)
                 .and_then(|()| desk.board(&round))
                 .map(|b| Action::BoardLoaded(Box::new(b)))
+        }
+        Effect::Excuse(mut excuse) => {
+            excuse.at = chrono::Utc::now();
+            let round = excuse.round.clone();
+            desk.excuse((*excuse).clone())
+                .and_then(|()| desk.board(&round))
+                .map(|b| Action::Excused {
+                    excuse,
+                    board: Box::new(b),
+                })
         }
     };
     result.unwrap_or_else(|e| Action::Failed(e.into()))

@@ -165,6 +165,14 @@ impl Say for super::todo::Todo {
                 name,
                 submitted,
                 owed,
+                excused: true,
+            } => format!("{id} {name}  已记录缺席，已提交 {submitted}/{owed}"),
+            Todo::Scorer {
+                id,
+                name,
+                submitted,
+                owed,
+                ..
             } if submitted == owed => {
                 format!("{id} {name}  {submitted}/{owed} 全部已提交")
             }
@@ -173,6 +181,7 @@ impl Say for super::todo::Todo {
                 name,
                 submitted,
                 owed,
+                ..
             } => {
                 format!(
                     "{id} {name}  已提交 {submitted}/{owed}，未提交 {}",
@@ -202,6 +211,14 @@ impl Say for super::todo::Todo {
                 name,
                 submitted,
                 owed,
+                excused: true,
+            } => format!("{id} {name}  excused, submitted {submitted}/{owed}"),
+            Todo::Scorer {
+                id,
+                name,
+                submitted,
+                owed,
+                ..
             } if submitted == owed => {
                 format!("{id} {name}  {submitted}/{owed} all submitted")
             }
@@ -210,6 +227,7 @@ impl Say for super::todo::Todo {
                 name,
                 submitted,
                 owed,
+                ..
             } => format!(
                 "{id} {name}  submitted {submitted}/{owed}, {} to go",
                 owed - submitted

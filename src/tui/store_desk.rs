@@ -11,6 +11,7 @@ use std::path::Path;
 use super::desk::{Board, Desk, DeskError, Imported, Own, Said};
 use crate::bundle::{self, BundleError, Trust};
 use crate::domain::decision::Decision;
+use crate::domain::excuse::Excuse;
 use crate::domain::merge::{MergeRefusal, ScoreConflict};
 use crate::domain::register::Centre;
 use crate::lang::{Lang, Say};
@@ -121,6 +122,10 @@ impl Desk for Store {
 
     fn decide(&mut self, decision: Decision) -> Result<(), DeskError> {
         Ok(self.record_decision(&decision)?)
+    }
+
+    fn excuse(&mut self, excuse: Excuse) -> Result<(), DeskError> {
+        Ok(self.record_excuse(&excuse)?)
     }
 
     fn centres(&mut self) -> Result<Vec<Centre>, DeskError> {

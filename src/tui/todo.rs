@@ -1,12 +1,14 @@
 //! What each scorer still owes in a stage, as the secretary's completeness
 //! tab lists it: one heading per scorer, then each card not yet submitted,
-//! drafts told apart from cards not started. Only dossiers that need a card
-//! count: not those failing formal review, nor those off the shortlist, nor
-//! those the scorer is recused from.
+//! drafts told apart from cards not started. The cards owed are the
+//! ranking's own (`Pending::Card`), so this tab and `rank --final` never
+//! disagree: recused and excused cards, dossiers failing formal review or off
+//! the shortlist, and (in the preliminary stage) dossiers another scorer took
+//! are not owed.
 
-use crate::domain::aggregate::Recusals;
 use crate::domain::card::Status as CardStatus;
-use crate::domain::ranking::{Ranking, Status};
+use crate::domain::excuse::Excuse;
+use crate::domain::ranking::{Pending, Ranking, Status};
 
 use super::app::{Office, RoundData};
 
@@ -17,6 +19,8 @@ pub enum Todo {
         name: String,
         submitted: usize,
         owed: usize,
+        /// Recorded as absent from the whole round.
+        excused: bool,
     },
     Card {
         expert: String,
@@ -36,7 +40,7 @@ pub enum Owed {
     NotStarted,
 }
 
-/// The dossiers of a ranking that need every scorer's card.
+/// The dossiers of a ranking that need the scorers' cards.
 pub fn needing_cards(r: &Ranking) -> Vec<&str> {
     r.entries
         .iter()
@@ -45,55 +49,69 @@ pub fn needing_cards(r: &Ranking) -> Vec<&str> {
         .collect()
 }
 
+/// Whether `expert` is recorded as absent from the whole round.
+fn absent(excuses: &[Excuse], expert: &str) -> bool {
+    excuses
+        .iter()
+        .any(|x| x.expert == expert && x.dossier.is_none())
+}
+
 /// Every scorer of the stage with what they still owe, in panel order.
 pub fn rows(d: &RoundData, o: &Office) -> Vec<Todo> {
     let Ok(r) = &o.ranking else {
         return Vec::new();
     };
-    let rec = Recusals::new(
-        o.board
-            .recusals
-            .iter()
-            .map(|(e, x)| (e.as_str(), x.as_str())),
-    );
     let needed = needing_cards(r);
     let items = d.sheet.entry_ids().len();
     let mut out = Vec::new();
     for e in d.round.scorers(o.stage) {
-        let assigned: Vec<&str> = needed
+        let submitted = o
+            .board
+            .cards
             .iter()
-            .copied()
-            .filter(|x| !rec.contains(&e.id, x))
-            .collect();
-        let card = |x: &str| {
-            o.board
-                .cards
-                .iter()
-                .find(|c| c.expert == e.id && c.dossier == x && c.stage == o.stage)
-        };
-        let owed: Vec<Todo> = assigned
-            .iter()
-            .filter_map(|x| {
-                let state = match card(x) {
-                    Some(c) if c.status == CardStatus::Submitted => return None,
-                    Some(c) if !c.scores.is_empty() || !c.comments.is_empty() => Owed::Draft {
-                        scored: c.scores.len(),
-                        items,
-                    },
-                    _ => Owed::NotStarted,
-                };
-                Some(Todo::Card {
-                    expert: e.id.clone(),
-                    dossier: x.to_string(),
-                    state,
-                })
+            .filter(|c| {
+                c.expert == e.id
+                    && c.stage == o.stage
+                    && c.status == CardStatus::Submitted
+                    && needed.contains(&c.dossier.as_str())
             })
-            .collect();
+            .count();
+        let owed: Vec<Todo> =
+            r.pending
+                .iter()
+                .filter_map(|p| match p {
+                    Pending::Card {
+                        expert,
+                        dossier,
+                        draft,
+                    } if *expert == e.id => Some((dossier, *draft)),
+                    _ => None,
+                })
+                .map(|(dossier, draft)| {
+                    let card =
+                        o.board.cards.iter().find(|c| {
+                            c.expert == e.id && &c.dossier == dossier && c.stage == o.stage
+                        });
+                    let state = match card {
+                        Some(c) if draft => Owed::Draft {
+                            scored: c.scores.len(),
+                            items,
+                        },
+                        _ => Owed::NotStarted,
+                    };
+                    Todo::Card {
+                        expert: e.id.clone(),
+                        dossier: dossier.clone(),
+                        state,
+                    }
+                })
+                .collect();
         out.push(Todo::Scorer {
             id: e.id.clone(),
             name: e.name.clone(),
-            submitted: assigned.len() - owed.len(),
-            owed: assigned.len(),
+            submitted,
+            owed: submitted + owed.len(),
+            excused: absent(&o.board.excuses, &e.id),
         });
         out.extend(owed);
     }

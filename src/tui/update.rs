@@ -95,6 +95,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             round.map_or_else(Vec::new, |round| vec![Effect::LoadBoard { round }])
         }
         Action::BoardLoaded(board) => board_loaded(app, *board),
+        Action::Excused { excuse, board } => office::excused(app, *excuse, *board),
         Action::Conflicts(open) => {
             if let Screen::Office(o) = &mut app.screen {
                 o.conflicts = open;

@@ -24,6 +24,16 @@ pub enum Word {
     RecusalReasonNeeded,
     NameNeeded,
     NameTitle,
+    ExcuseReasonNeeded,
+    /// `e` pressed where no scorer or card is selected.
+    ExcuseWhere,
+    /// An excuse recorded, as it was recorded.
+    ExcuseRecorded(Box<crate::domain::excuse::Excuse>),
+    /// The title of the reason field for an excuse.
+    ExcuseTitle {
+        expert: String,
+        dossier: Option<String>,
+    },
     /// A key to press for yes and no.
     YesNo,
     /// The last line of a scrolled text: how many lines follow.
@@ -71,6 +81,19 @@ impl Say for Word {
             Word::DecisionReasonNeeded => "请填写决定理由".into(),
             Word::RecusalReasonNeeded => "请填写回避理由".into(),
             Word::NameNeeded => "请填写记录决定的秘书姓名".into(),
+            Word::ExcuseReasonNeeded => "请填写缺席理由".into(),
+            Word::ExcuseWhere => {
+                "请在“完成情况”页（专家评审阶段）选中一位专家或一张评分表，再按 e 记录缺席".into()
+            }
+            Word::ExcuseRecorded(e) => format!("已记录：{}", e.zh()),
+            Word::ExcuseTitle {
+                expert,
+                dossier: Some(d),
+            } => format!("记录缺席：专家 {expert} 不评 {d} · 理由"),
+            Word::ExcuseTitle {
+                expert,
+                dossier: None,
+            } => format!("记录缺席：专家 {expert} 缺席本轮（全部申报书）· 理由"),
             Word::NameTitle => "秘书姓名（记入决定，本次只问一次）· 回车确认".into(),
             Word::YesNo => "y 是 · n 否".into(),
             Word::MoreBelow(n) => format!("▼ 下面还有 {n} 行（}} 向下翻，或滚轮）"),
@@ -120,6 +143,17 @@ impl Say for Word {
             Word::DecisionReasonNeeded => "Please give the reason for the decision".into(),
             Word::RecusalReasonNeeded => "Please give the reason for the conflict".into(),
             Word::NameNeeded => "Please give the name the decision is recorded under".into(),
+            Word::ExcuseReasonNeeded => "Please give the reason for the absence".into(),
+            Word::ExcuseWhere => "Select an expert or one of their cards on the completeness tab (expert stage), then press e to record an absence".into(),
+            Word::ExcuseRecorded(e) => format!("recorded: {}", e.en()),
+            Word::ExcuseTitle {
+                expert,
+                dossier: Some(d),
+            } => format!("Record an absence: expert {expert} does not score {d} · reason"),
+            Word::ExcuseTitle {
+                expert,
+                dossier: None,
+            } => format!("Record an absence: expert {expert} is absent from the round (every dossier) · reason"),
             Word::NameTitle => {
                 "Secretary's name (recorded with decisions, asked once) · Enter".into()
             }
@@ -174,6 +208,11 @@ impl Say for Question {
             Question::Recuse { dossier, reason } => format!(
                 "声明回避 {dossier}，理由：{reason}。声明后不能再对该申报书评分，也不能撤销。确认吗？(y/n)"
             ),
+            Question::Excuse(e) => format!(
+                "记录缺席：{}。记录人：{}。将记入审计日志。确认吗？(y/n)",
+                e.zh(),
+                e.by
+            ),
             Question::Decide(d) => {
                 let picked = match &d.choice {
                     Choice::Admit(p) | Choice::Order(p) => p.join("、"),
@@ -197,6 +236,11 @@ impl Say for Question {
             Question::Quit { unsaved: false } => "Quit? (y/n)".into(),
             Question::Recuse { dossier, reason } => format!(
                 "Declare a conflict on {dossier}, reason: {reason}. You will not be able to score it, and this cannot be undone. Go ahead? (y/n)"
+            ),
+            Question::Excuse(e) => format!(
+                "Record an absence: {}. Recorded by {}. It goes into the audit log. Go ahead? (y/n)",
+                e.en(),
+                e.by
             ),
             Question::Decide(d) => {
                 let picked = match &d.choice {

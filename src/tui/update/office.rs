@@ -6,7 +6,7 @@ use crate::domain::ranking::Boundary;
 use crate::domain::round::{RoundKind, Stage};
 use crate::lang::Say;
 use crate::tui::action::{Action, Effect};
-use crate::tui::app::{App, Choosing, Office, PathFor, Popup, Question, RoundData, Screen, Tab};
+use crate::tui::app::{App, Choosing, Office, PathFor, Popup, RoundData, Screen, Signing, Tab};
 use crate::tui::desk::Board;
 use crate::tui::editor::Editor;
 use crate::tui::todo::{self, Todo};
@@ -141,6 +141,7 @@ pub(super) fn office(app: &mut App, a: Action) -> Vec<Effect> {
             rerank(d, o, app.lang);
         }
         Action::Decide => start_decision(app),
+        Action::Excuse => start_excuse(app),
         Action::ImportBundles => {
             app.popup = Some(Popup::Path {
                 purpose: PathFor::Import,
@@ -151,6 +152,51 @@ pub(super) fn office(app: &mut App, a: Action) -> Vec<Effect> {
         _ => {}
     }
     vec![]
+}
+
+/// Opens the reason field for an excuse: on a scorer's heading in the
+/// completeness tab, from the whole round; on one of their cards, from that
+/// dossier. Only panel members of the expert stage are excused.
+fn start_excuse(app: &mut App) {
+    let Some(d) = &app.data else { return };
+    let Screen::Office(o) = &app.screen else {
+        return;
+    };
+    let row = if o.tab == Tab::Completeness && o.stage == Stage::Expert {
+        todo::rows(d, o).get(o.todo).cloned()
+    } else {
+        None
+    };
+    let (expert, dossier) = match row {
+        Some(Todo::Scorer { id, .. }) => (id, None),
+        Some(Todo::Card {
+            expert, dossier, ..
+        }) => (expert, Some(dossier)),
+        None => {
+            app.error(Word::ExcuseWhere.say(app.lang));
+            return;
+        }
+    };
+    app.note = None;
+    app.popup = Some(Popup::Excuse {
+        expert,
+        dossier,
+        editor: Editor::default(),
+    });
+}
+
+/// An excuse was recorded: the board as it now stands, and what was recorded.
+pub(super) fn excused(
+    app: &mut App,
+    excuse: crate::domain::excuse::Excuse,
+    board: Board,
+) -> Vec<Effect> {
+    let fx = board_loaded(app, board);
+    app.note = Some(crate::tui::app::Note {
+        text: Word::ExcuseRecorded(Box::new(excuse)).say(app.lang),
+        tone: crate::tui::app::Tone::Saved,
+    });
+    fx
 }
 
 /// Opens the choice for the selected entry's unresolved tie at the cap.
@@ -239,13 +285,6 @@ pub(super) fn decision(app: &mut App, c: Choosing, reason: String) -> Vec<Effect
         return vec![];
     }
     // The name decisions are recorded under is asked once per session.
-    if app.secretary.is_none() {
-        app.popup = Some(Popup::Name {
-            editor: Editor::new(&app.user),
-            decision: Box::new(decision),
-        });
-    } else {
-        app.ask = Some(Question::Decide(Box::new(decision)));
-    }
+    super::popups::sign(app, Signing::Decision(Box::new(decision)));
     vec![]
 }

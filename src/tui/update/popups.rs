@@ -3,9 +3,10 @@
 
 use super::office::decision;
 use super::scoring::{commit, select};
+use crate::domain::excuse::Excuse;
 use crate::lang::Say;
 use crate::tui::action::{Action, Effect};
-use crate::tui::app::{App, Choosing, PathFor, Popup, Question, Screen};
+use crate::tui::app::{App, Choosing, PathFor, Popup, Question, Screen, Signing};
 use crate::tui::editor::Editor;
 use crate::tui::words::Word;
 
@@ -46,6 +47,13 @@ pub(super) fn answer(app: &mut App, a: Action) -> Vec<Effect> {
                 app.popup = None;
                 vec![Effect::Recuse { dossier, reason }]
             }
+            Some(Question::Excuse(e)) => {
+                if app.secretary.is_none() {
+                    app.secretary = Some(e.by.clone());
+                }
+                app.note = None;
+                vec![Effect::Excuse(e)]
+            }
             Some(Question::Decide(d)) => {
                 if app.secretary.is_none() {
                     app.secretary = Some(d.by.clone());
@@ -66,12 +74,27 @@ pub(super) fn answer(app: &mut App, a: Action) -> Vec<Effect> {
     }
 }
 
+/// Asks for the secretary's name the first time something is recorded under
+/// it in this session, then for a confirmation of what will be recorded.
+pub(super) fn sign(app: &mut App, then: Signing) {
+    match app.secretary.clone() {
+        Some(name) => app.ask = Some(then.signed(&name)),
+        None => {
+            app.popup = Some(Popup::Name {
+                editor: Editor::new(&app.user),
+                then,
+            })
+        }
+    }
+}
+
 /// The text field of the popup, if one is being typed into.
 fn editor(app: &App) -> Option<&Editor> {
     match &app.popup {
         Some(
             Popup::Comment { editor, .. }
             | Popup::Recuse { editor, .. }
+            | Popup::Excuse { editor, .. }
             | Popup::Path { editor, .. },
         ) => Some(editor),
         Some(Popup::Decide(Choosing {
@@ -136,6 +159,7 @@ pub(super) fn typing(app: &mut App, a: Action) -> Vec<Effect> {
             Popup::Comment { editor, .. }
             | Popup::Recuse { editor, .. }
             | Popup::Path { editor, .. }
+            | Popup::Excuse { editor, .. }
             | Popup::Name { editor, .. },
         ) => editor,
         Some(Popup::Decide(Choosing {
@@ -207,24 +231,46 @@ fn finish_typing(app: &mut App) -> Vec<Effect> {
             app.popup = Some(Popup::Decide(c));
             decision(app, picked, reason)
         }
-        Some(Popup::Name {
-            editor,
-            decision: d,
-        }) => {
+        Some(Popup::Name { editor, then }) => {
             let name = editor.text().trim().to_string();
             if name.is_empty() {
                 app.error(Word::NameNeeded.say(app.lang));
-                app.popup = Some(Popup::Name {
-                    editor,
-                    decision: d,
-                });
+                app.popup = Some(Popup::Name { editor, then });
                 return vec![];
             }
             app.secretary = Some(name.clone());
-            let mut d = d;
-            d.by = name;
             app.popup = None;
-            app.ask = Some(Question::Decide(d));
+            app.note = None;
+            app.ask = Some(then.signed(&name));
+            vec![]
+        }
+        Some(Popup::Excuse {
+            expert,
+            dossier,
+            editor,
+        }) => {
+            let reason = editor.text().trim().to_string();
+            if reason.is_empty() {
+                app.error(Word::ExcuseReasonNeeded.say(app.lang));
+                app.popup = Some(Popup::Excuse {
+                    expert,
+                    dossier,
+                    editor,
+                });
+                return vec![];
+            }
+            let round = app.data.as_ref().map(|d| d.round.id.clone());
+            let excuse = Excuse {
+                round: round.unwrap_or_default(),
+                expert,
+                dossier,
+                reason,
+                by: String::new(),
+                // stamped by the runtime when it is recorded: update reads no clock
+                at: chrono::DateTime::UNIX_EPOCH,
+            };
+            app.note = None;
+            sign(app, Signing::Excuse(Box::new(excuse)));
             vec![]
         }
         Some(Popup::Recuse { dossier, editor }) => {

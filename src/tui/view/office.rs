@@ -367,6 +367,14 @@ pub fn allowed(app: &App, o: &Office, a: &crate::tui::action::Action) -> bool {
                 .and_then(|e| e.tie.as_ref())
                 .is_some_and(|t| t.unresolved)
         }),
+        Action::Excuse => {
+            o.tab == crate::tui::app::Tab::Completeness
+                && o.stage == crate::domain::round::Stage::Expert
+                && app
+                    .data
+                    .as_ref()
+                    .is_some_and(|d| !crate::tui::todo::rows(d, o).is_empty())
+        }
         Action::ToggleStage => app
             .data
             .as_ref()

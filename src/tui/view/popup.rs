@@ -80,6 +80,22 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &Popup, t: &Theme) {
                 editor,
             );
         }
+        Popup::Excuse {
+            expert,
+            dossier,
+            editor,
+        } => {
+            let title = Word::ExcuseTitle {
+                expert: expert.clone(),
+                dossier: dossier.clone(),
+            };
+            edit(
+                f,
+                layout::centred(area, 70, 5),
+                &title.say(app.lang),
+                editor,
+            );
+        }
         Popup::Recuse { dossier, editor } => {
             let title = format!(
                 "{} {dossier} · {}",
