@@ -12,7 +12,7 @@ use crate::domain::ranking::Ranking;
 use crate::domain::register::Centre;
 use crate::domain::round::{Round, Stage};
 use crate::domain::sheet::Sheet;
-use crate::error::Error;
+use crate::error::{CommandError, Error};
 use crate::store::{Store, StoreError, StoredRound};
 
 /// A stored round, its board, and the ranking of one stage.
@@ -34,7 +34,10 @@ pub fn ranked(store: &Store, round: &str, stage: Stage) -> Result<Ranked, Error>
             &r.dossiers,
             stage,
         )
-        .map_err(|e| Error::BadInput(format!("round {round}: {e}")))?;
+        .map_err(|error| CommandError::Rank {
+            round: round.to_string(),
+            error,
+        })?;
     Ok(Ranked {
         round: r,
         board,

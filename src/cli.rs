@@ -78,14 +78,6 @@ impl Lang {
     pub fn say(self, words: &impl Say) -> String {
         words.say(self.into())
     }
-
-    /// The Chinese or the English words.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
 }
 
 #[derive(Subcommand, Debug)]

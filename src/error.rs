@@ -3,14 +3,20 @@
 //! reader's language (`Say`) and adds its own hints; `Display` is English, for
 //! logs.
 
+mod center;
 mod command;
+mod said;
+mod sheets;
 
 use crate::bundle::BundleError;
 use crate::lang::Say;
 use crate::load::FileError;
 use crate::store::StoreError;
 
+pub use center::CenterError;
 pub use command::{Chain, CommandError};
+pub use said::Said;
+pub use sheets::SheetsError;
 
 /// Exit codes: 2 bad input or usage (nothing written), 3 refused, 1 anything else.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,15 +38,12 @@ pub enum Error {
     /// The command line's own refusals: its arguments, files it reads and writes.
     #[error(transparent)]
     Command(CommandError),
-    /// English words from code whose errors are not typed yet; nothing was written.
-    #[error("{0}")]
-    BadInput(String),
-    /// English words from code whose errors are not typed yet: a refusal.
-    #[error("{0}")]
-    Refused(String),
-    /// English words from code whose errors are not typed yet: a failure.
-    #[error("{0}")]
-    Failure(String),
+    /// The register's commands' own refusals.
+    #[error(transparent)]
+    Center(CenterError),
+    /// `sheets export` wrote nothing.
+    #[error(transparent)]
+    Sheets(SheetsError),
 }
 
 /// File errors one to a line, as every command prints them.
@@ -55,9 +58,9 @@ pub(crate) fn lines(errors: &[FileError]) -> String {
 impl Error {
     pub fn exit(&self) -> Exit {
         match self {
-            Error::Files(_) | Error::BadInput(_) => Exit::BadInput,
-            Error::Refused(_) => Exit::Refused,
-            Error::Failure(_) => Exit::Failure,
+            Error::Files(_) => Exit::BadInput,
+            Error::Center(e) => e.exit(),
+            Error::Sheets(e) => e.exit(),
             Error::Store(e) => store_exit(e),
             Error::Bundle(e) => bundle_exit(e),
             Error::Command(e) => e.exit(),
@@ -92,7 +95,8 @@ impl Say for Error {
             Error::Store(e) => e.zh(),
             Error::Bundle(e) => e.zh(),
             Error::Command(e) => e.zh(),
-            Error::BadInput(words) | Error::Refused(words) | Error::Failure(words) => words.clone(),
+            Error::Center(e) => e.zh(),
+            Error::Sheets(e) => e.zh(),
         }
     }
 
@@ -102,7 +106,8 @@ impl Say for Error {
             Error::Store(e) => e.en(),
             Error::Bundle(e) => e.en(),
             Error::Command(e) => e.en(),
-            Error::BadInput(words) | Error::Refused(words) | Error::Failure(words) => words.clone(),
+            Error::Center(e) => e.en(),
+            Error::Sheets(e) => e.en(),
         }
     }
 }
@@ -128,6 +133,18 @@ impl From<BundleError> for Error {
             BundleError::Store(s) => Error::Store(s),
             other => Error::Bundle(other),
         }
+    }
+}
+
+impl From<CenterError> for Error {
+    fn from(e: CenterError) -> Error {
+        Error::Center(e)
+    }
+}
+
+impl From<SheetsError> for Error {
+    fn from(e: SheetsError) -> Error {
+        Error::Sheets(e)
     }
 }
 

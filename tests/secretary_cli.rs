@@ -117,7 +117,7 @@ fn a_tie_at_the_cap_blocks_the_final_result_until_decided() {
             "现场答辩得分较高",
         ],
     );
-    assert!(said.contains("T-002, T-004"), "{said}");
+    assert_eq!(said.trim_end(), "已记录决定：T-002、T-004");
 
     let json: serde_json::Value = serde_json::from_str(&ok(
         s,
@@ -254,6 +254,17 @@ fn the_terminal_ui_refuses_an_unknown_round_or_expert_before_it_opens() {
         String::from_utf8_lossy(&out.stderr).contains("存储中没有轮次“nope”；已有轮次：tui-2024")
     );
     let out = run(s, &["tui", "--round", "tui-2024", "--expert", "E9"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim_end(),
+        "--expert E9：不是轮次 tui-2024 的评审专家；本轮专家为：E1、E2、P1"
+    );
+    let out = run(
+        s,
+        &[
+            "--lang", "en", "tui", "--round", "tui-2024", "--expert", "E9",
+        ],
+    );
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr).trim_end(),

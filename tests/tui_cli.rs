@@ -30,7 +30,7 @@ fn an_expert_desk_without_a_round_opens_the_only_round() {
     let out = run(s, &["tui", "--expert", "E9"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("round tui-2024"),
+        stderr(&out).contains("不是轮次 tui-2024 的评审专家"),
         "the only round is taken: {}",
         stderr(&out)
     );

@@ -15,7 +15,7 @@ use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 use super::Lang;
 use super::score::Format;
 use crate::domain::register::Scheme;
-use crate::error::Error;
+use crate::error::{CenterError, Error};
 
 #[derive(Subcommand, Debug)]
 pub enum CenterCommand {
@@ -199,9 +199,7 @@ pub fn run(dir: &Path, cmd: CenterCommand, lang: Lang) -> Result<(), Error> {
                 (Some(r), _, _) => change::From::Round(r),
                 (None, Some(c), Some(n)) => change::From::One { code: c, name: n },
                 _ => {
-                    return Err(Error::BadInput(
-                        "give --round R, or --code and --name for one centre".into(),
-                    ));
+                    return Err(CenterError::RoundOrCode.into());
                 }
             };
             change::register(dir, how, &date, scheme.into(), &by.by, lang)

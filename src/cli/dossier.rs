@@ -9,7 +9,7 @@ use super::Lang;
 use crate::attachments::{self, HashError};
 use crate::domain::Invalid;
 use crate::domain::dossier::Dossier;
-use crate::error::Error;
+use crate::error::{CommandError, Error};
 use crate::lang::Say;
 use crate::load::{self, Disk, FileError, LoadedRound};
 use crate::out::write_out;
@@ -99,18 +99,6 @@ impl Say for Done<'_> {
     }
 }
 
-/// Nothing written, and why in one line after the problems.
-struct Refused(usize);
-
-impl Say for Refused {
-    fn zh(&self) -> String {
-        format!("工作簿有 {} 处问题，未写入任何文件", self.0)
-    }
-    fn en(&self) -> String {
-        format!("{} problems in the workbook; nothing written", self.0)
-    }
-}
-
 pub fn run(store: Option<PathBuf>, cmd: DossierCommand, lang: Lang) -> Result<(), Error> {
     let l = lang.into();
     match cmd {
@@ -144,9 +132,16 @@ pub fn run(store: Option<PathBuf>, cmd: DossierCommand, lang: Lang) -> Result<()
                 for p in &problems {
                     eprintln!("{}", p.say(l));
                 }
-                return Err(Error::BadInput(Refused(problems.len()).say(l)));
+                let count = problems.len();
+                return Err(CommandError::WorkbookProblems { count }.into());
             }
-            Err(e @ ImportError::Write { .. }) => return Err(Error::Failure(e.to_string())),
+            Err(ImportError::Write { dir, detail }) => {
+                return Err(CommandError::CannotWrite {
+                    path: dir,
+                    why: detail,
+                }
+                .into());
+            }
         },
         DossierCommand::Hash {
             round_dir,
@@ -154,8 +149,12 @@ pub fn run(store: Option<PathBuf>, cmd: DossierCommand, lang: Lang) -> Result<()
         } => match attachments::hash(&round_dir, &dossiers) {
             Ok(done) => println!("{}", attachments::Report(&done).say(l)),
             Err(HashError::Files(errors)) => return Err(Error::Files(errors)),
-            Err(e @ HashError::Read { .. }) => return Err(Error::BadInput(e.to_string())),
-            Err(e) => return Err(Error::Failure(e.to_string())),
+            Err(HashError::Read { path, detail }) => {
+                return Err(CommandError::CannotRead { path, why: detail }.into());
+            }
+            Err(HashError::Write { path, detail }) => {
+                return Err(CommandError::CannotWrite { path, why: detail }.into());
+            }
         },
     }
     Ok(())
@@ -169,7 +168,7 @@ fn round_of(dir: &Path, round: &str) -> Result<(Layout, Vec<Dossier>), Error> {
 
 fn write(out: &Path, layout: &Layout, dossiers: &[Dossier]) -> Result<(), Error> {
     let bytes = workbook::workbook(layout, dossiers)
-        .map_err(|e| Error::Failure(format!("could not build the workbook: {e}")))?;
+        .map_err(|e| CommandError::Workbook { why: e.to_string() })?;
     write_out(out, &bytes)
 }
 

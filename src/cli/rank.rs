@@ -8,9 +8,10 @@ use clap::{Args, ValueEnum};
 use super::Lang;
 use crate::board::{Ranked, ranked};
 use crate::domain::decision::{Choice, Decision};
+use crate::domain::merge::ScoreConflict;
 use crate::domain::ranking::{Pending, Ranking};
 use crate::domain::round::{Conflict, Stage};
-use crate::error::Error;
+use crate::error::{CommandError, Error, Said};
 use crate::lang::Say;
 use crate::report::{self, Format, Minutes};
 use crate::store::Store;
@@ -227,44 +228,103 @@ impl Say for Outstanding<'_> {
     }
 }
 
-fn pending(r: &Ranking, lang: Lang) -> String {
-    Outstanding(r).say(lang.into())
+/// Score conflicts from imported bundles still open in a stage, one line each.
+struct OpenConflicts(Vec<ScoreConflict>);
+
+impl OpenConflicts {
+    fn lines(&self, head: &str) -> String {
+        self.0
+            .iter()
+            .map(|c| {
+                format!(
+                    "{head}{} / {} / {}: {} (pingshen bundle resolve …)",
+                    c.expert,
+                    c.dossier,
+                    c.item,
+                    c.claims_words()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
 }
 
-/// Score conflicts from imported bundles still open in a stage, one line each.
-fn open_conflicts(store: &Store, round: &str, stage: Stage, lang: Lang) -> Result<String, Error> {
-    let lines: Vec<String> = store
-        .open_score_conflicts(round)?
-        .into_iter()
-        .filter(|c| c.stage == stage)
-        .map(|c| {
-            format!(
-                "{}{} / {} / {}: {} (pingshen bundle resolve …)",
-                lang.pick("评分分歧待处理：", "score conflict to resolve: "),
-                c.expert,
-                c.dossier,
-                c.item,
-                c.claims_words()
-            )
-        })
-        .collect();
-    Ok(lines.join("\n"))
+impl Say for OpenConflicts {
+    fn zh(&self) -> String {
+        self.lines("评分分歧待处理：")
+    }
+
+    fn en(&self) -> String {
+        self.lines("score conflict to resolve: ")
+    }
+}
+
+fn open_conflicts(store: &Store, round: &str, stage: Stage) -> Result<OpenConflicts, Error> {
+    let mut open = store.open_score_conflicts(round)?;
+    open.retain(|c| c.stage == stage);
+    Ok(OpenConflicts(open))
+}
+
+/// What stands between a stage and its final result: the ranking's
+/// outstanding steps, then the open score conflicts.
+struct NotFinal<'a>(&'a Ranking, &'a OpenConflicts);
+
+impl NotFinal<'_> {
+    fn lines(&self, lang: crate::lang::Lang) -> String {
+        [Outstanding(self.0).say(lang), self.1.say(lang)]
+            .into_iter()
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+impl Say for NotFinal<'_> {
+    fn zh(&self) -> String {
+        self.lines(crate::lang::Lang::Zh)
+    }
+
+    fn en(&self) -> String {
+        self.lines(crate::lang::Lang::En)
+    }
+}
+
+/// Printed below the minutes when the result is not final.
+struct NoteNotFinal<'a>(NotFinal<'a>);
+
+impl Say for NoteNotFinal<'_> {
+    fn zh(&self) -> String {
+        format!("注意：结果尚未确定\n{}", self.0.zh())
+    }
+
+    fn en(&self) -> String {
+        format!("note: the result is not final\n{}", self.0.en())
+    }
+}
+
+/// The line that confirms a recorded decision.
+struct Recorded<'a>(&'a [String]);
+
+impl Say for Recorded<'_> {
+    fn zh(&self) -> String {
+        format!("已记录决定：{}", self.0.join("、"))
+    }
+
+    fn en(&self) -> String {
+        format!("decision recorded: {}", self.0.join(", "))
+    }
 }
 
 pub fn rank(dir: &Path, a: RankArgs, lang: Lang) -> Result<(), Error> {
     let store = Store::open(dir)?;
     let x = ranked(&store, &a.round, a.stage.into())?;
-    let open = open_conflicts(&store, &a.round, a.stage.into(), lang)?;
-    if a.r#final && (!x.ranking.is_final() || !open.is_empty()) {
-        let head = lang.pick("结果尚未确定：", "the result is not final:");
-        let lines: Vec<String> = [pending(&x.ranking, lang), open]
-            .into_iter()
-            .filter(|l| !l.is_empty())
-            .collect();
-        return Err(Error::Refused(format!("{head}\n{}", lines.join("\n"))));
+    let open = open_conflicts(&store, &a.round, a.stage.into())?;
+    if a.r#final && (!x.ranking.is_final() || !open.0.is_empty()) {
+        let pending = Said::of(&NotFinal(&x.ranking, &open));
+        return Err(CommandError::NotFinal { pending }.into());
     }
-    if !open.is_empty() {
-        eprintln!("{open}");
+    if !open.0.is_empty() {
+        eprintln!("{}", open.say(lang.into()));
     }
     let c = conflicts(&store, &a.round)?;
     let format = match a.format {
@@ -291,26 +351,9 @@ pub fn decide(dir: &Path, a: DecideArgs, lang: Lang) -> Result<(), Error> {
         .into_iter()
         .map(|(ds, _)| ds.to_vec())
         .find(|ds| named.iter().all(|n| ds.contains(n)))
-        .ok_or_else(|| {
-            let list = pending(&x.ranking, lang);
-            let none = lang.pick("没有需要决定的并列", "no tie needs a decision");
-            Error::BadInput(format!(
-                "{}: {}\n{}",
-                lang.pick(
-                    "所列申报书不在同一组待决定的并列中",
-                    "the dossiers named are not one tie that needs a decision"
-                ),
-                named
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                if list.is_empty() {
-                    none.to_string()
-                } else {
-                    list
-                }
-            ))
+        .ok_or_else(|| CommandError::NotOneTie {
+            named: named.iter().map(|s| s.to_string()).collect(),
+            pending: Said::of(&Outstanding(&x.ranking)),
         })?;
     let choice = if a.order.is_empty() {
         Choice::Admit(a.dossiers)
@@ -327,11 +370,7 @@ pub fn decide(dir: &Path, a: DecideArgs, lang: Lang) -> Result<(), Error> {
         at: chrono::Utc::now(),
     };
     store.record_decision(&decision)?;
-    println!(
-        "{} {}",
-        lang.pick("已记录决定：", "decision recorded:"),
-        decision.tied.join(", ")
-    );
+    println!("{}", Recorded(&decision.tied).say(lang.into()));
     Ok(())
 }
 
@@ -340,13 +379,11 @@ pub fn report(dir: &Path, a: ReportArgs, lang: Lang) -> Result<(), Error> {
     let x = ranked(&store, &a.round, a.stage.into())?;
     let c = conflicts(&store, &a.round)?;
     if a.summary {
-        let path = report::write_summary(&minutes(&x, &c, lang), &a.out)
-            .map_err(|e| Error::Failure(e.to_string()))?;
+        let path = report::write_summary(&minutes(&x, &c, lang), &a.out).map_err(unwritten)?;
         println!("{}", path.display());
         return Ok(());
     }
-    let written = report::write_all(&minutes(&x, &c, lang), &a.out)
-        .map_err(|e| Error::Failure(e.to_string()))?;
+    let written = report::write_all(&minutes(&x, &c, lang), &a.out).map_err(unwritten)?;
     for p in written {
         println!("{}", p.display());
     }
@@ -354,21 +391,24 @@ pub fn report(dir: &Path, a: ReportArgs, lang: Lang) -> Result<(), Error> {
     if !centres.is_empty() {
         let (header, rows) =
             crate::domain::register::table(&centres, chrono::Utc::now().date_naive(), lang.into());
-        let path = report::write_register(&a.out, &header, &rows)
-            .map_err(|e| Error::Failure(e.to_string()))?;
+        let path = report::write_register(&a.out, &header, &rows).map_err(unwritten)?;
         println!("{}", path.display());
     }
-    let open = open_conflicts(&store, &a.round, a.stage.into(), lang)?;
-    if !x.ranking.is_final() || !open.is_empty() {
-        let lines: Vec<String> = [pending(&x.ranking, lang), open]
-            .into_iter()
-            .filter(|l| !l.is_empty())
-            .collect();
-        eprintln!(
-            "{}\n{}",
-            lang.pick("注意：结果尚未确定", "note: the result is not final"),
-            lines.join("\n")
-        );
+    let open = open_conflicts(&store, &a.round, a.stage.into())?;
+    if !x.ranking.is_final() || !open.0.is_empty() {
+        let note = NoteNotFinal(NotFinal(&x.ranking, &open));
+        eprintln!("{}", note.say(lang.into()));
     }
     Ok(())
+}
+
+/// The minutes could not be written: the file and the system's words.
+fn unwritten(e: report::ReportError) -> CommandError {
+    match e {
+        report::ReportError::Write { path, source } => CommandError::CannotWrite {
+            path,
+            why: source.to_string(),
+        },
+        report::ReportError::Xlsx(why) => CommandError::Workbook { why },
+    }
 }

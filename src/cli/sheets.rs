@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 
 use super::Lang;
 use super::table::{self, Align};
-use crate::error::Error;
+use crate::error::{Error, SheetsError};
 use crate::lang::Say;
 use crate::load::{self, Kind};
 use crate::samples::{self, Embedded};
@@ -38,11 +38,7 @@ pub fn run(args: SheetsArgs, lang: Lang) -> Result<(), Error> {
                 println!("{}", done.say(lang.into()));
                 Ok(())
             }
-            Err(e) => Err(match e {
-                SheetsError::NotAFolder(_) => Error::BadInput(e.say(lang.into())),
-                SheetsError::Exists { .. } => Error::Refused(e.say(lang.into())),
-                SheetsError::Write { .. } => Error::Failure(e.say(lang.into())),
-            }),
+            Err(e) => Err(e.into()),
         },
     }
 }
@@ -261,71 +257,6 @@ impl Say for Exported {
             self.files,
             self.dir.display()
         )
-    }
-}
-
-/// Why `sheets export` wrote nothing (or took back what it had written).
-#[derive(Debug, thiserror::Error)]
-pub enum SheetsError {
-    #[error("{} is not a folder", .0.display())]
-    NotAFolder(PathBuf),
-    #[error("{} already exists ({more} more of the shipped files too); nothing was written", first.display())]
-    Exists { first: PathBuf, more: usize },
-    #[error("cannot write {}: {source}; nothing was kept", path.display())]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-}
-
-impl Say for SheetsError {
-    fn zh(&self) -> String {
-        match self {
-            SheetsError::NotAFolder(p) => format!("{} 不是文件夹，未写入任何文件", p.display()),
-            SheetsError::Exists { first, more: 0 } => format!(
-                "{} 已存在，未写入任何文件；不会覆盖已有文件，请导出到新的或空的文件夹",
-                first.display()
-            ),
-            SheetsError::Exists { first, more } => format!(
-                "{} 等 {} 个文件已存在，未写入任何文件；不会覆盖已有文件，请导出到新的或空的文件夹",
-                first.display(),
-                more + 1
-            ),
-            SheetsError::Write { path, source } => format!(
-                "无法写入 {}：{}；已写的文件均已删除",
-                path.display(),
-                io_zh(source)
-            ),
-        }
-    }
-
-    fn en(&self) -> String {
-        match self {
-            SheetsError::NotAFolder(p) => {
-                format!("{} is not a folder; nothing was written", p.display())
-            }
-            SheetsError::Exists { first, more: 0 } => format!(
-                "{} already exists; nothing was written. Existing files are never overwritten: export into a new or empty folder",
-                first.display()
-            ),
-            SheetsError::Exists { first, more } => format!(
-                "{} and {more} more of the shipped files already exist; nothing was written. Existing files are never overwritten: export into a new or empty folder",
-                first.display()
-            ),
-            SheetsError::Write { path, source } => format!(
-                "cannot write {}: {source}; the files written so far were removed",
-                path.display()
-            ),
-        }
-    }
-}
-
-fn io_zh(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::PermissionDenied => "没有写入权限".into(),
-        std::io::ErrorKind::StorageFull => "磁盘已满".into(),
-        std::io::ErrorKind::ReadOnlyFilesystem => "只读文件系统".into(),
-        _ => e.to_string(),
     }
 }
 

@@ -5,8 +5,7 @@ use std::path::Path;
 use clap::Args;
 
 use super::Lang;
-use crate::error::Error;
-use crate::lang::Say;
+use crate::error::{CommandError, Error};
 use crate::store::Store;
 use crate::tui::run::{Start, run as run_ui};
 
@@ -33,9 +32,8 @@ pub fn run(dir: &Path, args: TuiArgs, lang: Lang) -> Result<(), Error> {
         match rounds.as_slice() {
             [only] => args.round = Some(only.id.clone()),
             _ => {
-                let ids = rounds.iter().map(|r| r.id.clone()).collect();
-                let why = Refusal::WhichRound(ids).say(lang.into());
-                return Err(Error::BadInput(why));
+                let rounds = rounds.iter().map(|r| r.id.clone()).collect();
+                return Err(CommandError::WhichRound { rounds }.into());
             }
         }
     }
@@ -45,17 +43,19 @@ pub fn run(dir: &Path, args: TuiArgs, lang: Lang) -> Result<(), Error> {
         if let Some(e) = &args.expert
             && r.round.expert(e).is_none()
         {
-            let panel: Vec<&str> = r
+            let panel = r
                 .round
                 .experts
                 .iter()
                 .chain(&r.round.preliminary)
-                .map(|x| x.id.as_str())
+                .map(|x| x.id.clone())
                 .collect();
-            return Err(Error::BadInput(format!(
-                "--expert {e}: not on the panel of round {id}; the panel is: {}",
-                panel.join(", ")
-            )));
+            return Err(CommandError::NotOnPanel {
+                expert: e.clone(),
+                round: id.clone(),
+                panel,
+            }
+            .into());
         }
     }
     open(&mut store, args.round, args.expert, args.secretary, lang)
@@ -71,7 +71,7 @@ pub fn open(
 ) -> Result<(), Error> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Error::BadInput(Refusal::NoTerminal.say(lang.into())));
+        return Err(CommandError::NoTerminal.into());
     }
     let start = Start {
         lang: lang.into(),
@@ -79,39 +79,5 @@ pub fn open(
         scorer: expert,
         secretary,
     };
-    run_ui(store, &start).map_err(|e| Error::Failure(format!("the terminal failed: {e}")))
-}
-
-/// What `pingshen tui` refuses before the screen opens; the command line
-/// names its own flags.
-enum Refusal {
-    /// A desk was named without a round, and the store holds these rounds.
-    WhichRound(Vec<String>),
-    NoTerminal,
-}
-
-impl Say for Refusal {
-    fn zh(&self) -> String {
-        match self {
-            Refusal::WhichRound(ids) => format!(
-                "存储中有 {} 个评审轮次，请用 --round 指定：{}",
-                ids.len(),
-                ids.join("、")
-            ),
-            Refusal::NoTerminal => {
-                "终端界面需要在终端中运行；脚本请使用 score、rank 等命令，或 demo --no-tui".into()
-            }
-        }
-    }
-
-    fn en(&self) -> String {
-        match self {
-            Refusal::WhichRound(ids) => format!(
-                "the store holds {} rounds; name one with --round: {}",
-                ids.len(),
-                ids.join(", ")
-            ),
-            Refusal::NoTerminal => "the terminal UI needs a terminal; scripts use score, rank and the other commands, or demo --no-tui".into(),
-        }
-    }
+    run_ui(store, &start).map_err(|e| CommandError::Terminal { why: e.to_string() }.into())
 }

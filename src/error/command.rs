@@ -3,9 +3,10 @@
 
 use std::path::PathBuf;
 
-use super::Exit;
+use super::{Exit, Said};
 use crate::domain::Points;
 use crate::domain::points::PointsError;
+use crate::domain::rank::RankError;
 use crate::lang::Say;
 use crate::load::{FileError, Unread};
 use crate::store::AuditFault;
@@ -98,6 +99,39 @@ pub enum CommandError {
     /// Writing to the terminal or a pipe failed; the system's words.
     #[error("{0}")]
     Output(String),
+    /// `rank --final` while something is outstanding: what, one a line.
+    #[error("the result is not final:\n{}", .pending.en())]
+    NotFinal { pending: Said },
+    /// `decide` names dossiers that are not one undecided tie.
+    #[error("the dossiers named are not one tie that needs a decision: {}", .named.join(", "))]
+    NotOneTie { named: Vec<String>, pending: Said },
+    /// The round's stage cannot be ranked.
+    #[error("round {round}: {error}")]
+    Rank { round: String, error: RankError },
+    /// A desk was named without a round, and the store holds these rounds.
+    #[error("the store holds {} rounds; name one with --round: {}", .rounds.len(), .rounds.join(", "))]
+    WhichRound { rounds: Vec<String> },
+    #[error(
+        "the terminal UI needs a terminal; scripts use score, rank and the other commands, or demo --no-tui"
+    )]
+    NoTerminal,
+    #[error("--expert {expert}: not on the panel of round {round}; the panel is: {}", .panel.join(", "))]
+    NotOnPanel {
+        expert: String,
+        round: String,
+        panel: Vec<String>,
+    },
+    /// The terminal failed under the UI; the system's words.
+    #[error("the terminal failed: {why}")]
+    Terminal { why: String },
+    /// A workbook with problems (listed before this line); nothing written.
+    #[error("{count} problems in the workbook; nothing written")]
+    WorkbookProblems { count: usize },
+    #[error("cannot read {}: {why}", .path.display())]
+    CannotRead { path: PathBuf, why: String },
+    /// A workbook could not be built; the library's words.
+    #[error("could not build the workbook: {why}")]
+    Workbook { why: String },
 }
 
 impl CommandError {
@@ -110,15 +144,25 @@ impl CommandError {
             | CommandError::NoFileName { .. }
             | CommandError::OutIsFolder { .. }
             | CommandError::NoOutFolder { .. }
-            | CommandError::NoBackupFile { .. } => Exit::BadInput,
+            | CommandError::NoBackupFile { .. }
+            | CommandError::NotOneTie { .. }
+            | CommandError::Rank { .. }
+            | CommandError::WhichRound { .. }
+            | CommandError::NoTerminal
+            | CommandError::NotOnPanel { .. }
+            | CommandError::WorkbookProblems { .. }
+            | CommandError::CannotRead { .. } => Exit::BadInput,
             CommandError::AuditBroken { .. }
             | CommandError::JournalBroken { .. }
-            | CommandError::BackupPartial { .. } => Exit::Refused,
+            | CommandError::BackupPartial { .. }
+            | CommandError::NotFinal { .. } => Exit::Refused,
             CommandError::NotImported { exit, .. } => *exit,
             CommandError::NoDataDir
             | CommandError::CannotWrite { .. }
             | CommandError::Samples(_)
-            | CommandError::Output(_) => Exit::Failure,
+            | CommandError::Output(_)
+            | CommandError::Terminal { .. }
+            | CommandError::Workbook { .. } => Exit::Failure,
         }
     }
 }
@@ -207,6 +251,41 @@ impl Say for CommandError {
                 files.iter().map(Say::zh).collect::<Vec<_>>().join("\n")
             ),
             CommandError::Output(why) => format!("无法输出（系统信息：{why}）"),
+            CommandError::NotFinal { pending } => format!("结果尚未确定：\n{}", pending.zh()),
+            CommandError::NotOneTie { named, pending } => format!(
+                "所列申报书不在同一组待决定的并列中：{}\n{}",
+                named.join("、"),
+                if pending.is_empty() {
+                    "没有需要决定的并列".to_string()
+                } else {
+                    pending.zh()
+                }
+            ),
+            CommandError::Rank { round, error } => format!("轮次 {round}：{}", error.zh()),
+            CommandError::WhichRound { rounds } => format!(
+                "存储中有 {} 个评审轮次，请用 --round 指定：{}",
+                rounds.len(),
+                rounds.join("、")
+            ),
+            CommandError::NoTerminal => {
+                "终端界面需要在终端中运行；脚本请使用 score、rank 等命令，或 demo --no-tui".into()
+            }
+            CommandError::NotOnPanel {
+                expert,
+                round,
+                panel,
+            } => format!(
+                "--expert {expert}：不是轮次 {round} 的评审专家；本轮专家为：{}",
+                panel.join("、")
+            ),
+            CommandError::Terminal { why } => format!("终端出错（系统信息：{why}）"),
+            CommandError::WorkbookProblems { count } => {
+                format!("工作簿有 {count} 处问题，未写入任何文件")
+            }
+            CommandError::CannotRead { path, why } => {
+                format!("无法读取 {}（系统信息：{why}）", path.display())
+            }
+            CommandError::Workbook { why } => format!("无法生成工作簿（系统信息：{why}）"),
         }
     }
 
@@ -252,6 +331,16 @@ impl Say for CommandError {
                 why.en(),
                 file.display()
             ),
+            CommandError::NotOneTie { named, pending } => format!(
+                "the dossiers named are not one tie that needs a decision: {}\n{}",
+                named.join(", "),
+                if pending.is_empty() {
+                    "no tie needs a decision".to_string()
+                } else {
+                    pending.en()
+                }
+            ),
+            CommandError::Rank { round, error } => format!("round {round}: {}", error.en()),
             other => other.to_string(),
         }
     }

@@ -18,10 +18,13 @@ use pingshen::domain::outcome::OutcomeError;
 use pingshen::domain::points::PointsError;
 use pingshen::domain::problem::{CodeProblem, Problem};
 use pingshen::domain::rank::RankError;
+use pingshen::domain::ranking::{Boundary, Pending, Status};
+use pingshen::domain::register::OverYearlyLimit;
 use pingshen::domain::register::{Broken, Scheme};
+use pingshen::domain::round::RoundKind;
 use pingshen::domain::scoring::{Reasoned, Refusal};
 use pingshen::domain::sheet::ValueError;
-use pingshen::error::{Chain, CommandError, Error, Exit};
+use pingshen::error::{CenterError, Chain, CommandError, Error, Exit, Said, SheetsError};
 use pingshen::lang::Say;
 use pingshen::load::{FileError, Message, Unread};
 use pingshen::store::notice::RebuildWhy;
@@ -64,6 +67,8 @@ pub fn samples() -> Vec<Sample> {
     out.extend(messages().into_iter().map(named));
     out.extend(problems().into_iter().map(named));
     out.extend(commands().into_iter().map(named));
+    out.extend(centres().into_iter().map(named));
+    out.extend(sheets().into_iter().map(named));
     out.extend(others());
     // The command line's error says what it wraps.
     let wrapped: Vec<Sample> = stores()
@@ -71,6 +76,8 @@ pub fn samples() -> Vec<Sample> {
         .map(Error::Store)
         .chain(bundles().into_iter().map(Error::Bundle))
         .chain(commands().into_iter().map(Error::Command))
+        .chain(centres().into_iter().map(Error::Center))
+        .chain(sheets().into_iter().map(Error::Sheets))
         .chain([Error::Files(vec![file_error(Message::Empty)])])
         .map(|e| (format!("Error::{e:?}"), Box::new(e) as Box<dyn Say>))
         .collect();
@@ -1072,6 +1079,38 @@ fn commands() -> Vec<CommandError> {
         folder: dir(),
     });
     v.push(CommandError::NoBackupFile { path: dir() });
+    let outstanding = Said::of(&Error::Center(CenterError::RoundOrCode));
+    v.push(CommandError::NotFinal {
+        pending: outstanding.clone(),
+    });
+    v.push(CommandError::NotOneTie {
+        named: vec![s("HP-2024-001"), s("HP-2024-003")],
+        pending: outstanding,
+    });
+    v.push(CommandError::Rank {
+        round: s("r"),
+        error: RankError::NoSuchStage("preliminary"),
+    });
+    v.push(CommandError::WhichRound {
+        rounds: vec![s("r1"), s("r2")],
+    });
+    v.push(CommandError::NoTerminal);
+    v.push(CommandError::NotOnPanel {
+        expert: s("E9"),
+        round: s("r"),
+        panel: vec![s("E1"), s("E2")],
+    });
+    v.push(CommandError::Terminal {
+        why: s("Inappropriate ioctl for device (os error 25)"),
+    });
+    v.push(CommandError::WorkbookProblems { count: 3 });
+    v.push(CommandError::CannotRead {
+        path: dir(),
+        why: s("Permission denied (os error 13)"),
+    });
+    v.push(CommandError::Workbook {
+        why: s("Worksheet name is too long"),
+    });
     for seq in [0, 4] {
         v.push(CommandError::JournalBroken {
             seq,
@@ -1112,7 +1151,182 @@ fn commands() -> Vec<CommandError> {
             | CommandError::NoOutFolder { .. }
             | CommandError::NoBackupFile { .. }
             | CommandError::JournalBroken { .. }
-            | CommandError::BackupPartial { .. } => {}
+            | CommandError::BackupPartial { .. }
+            | CommandError::NotFinal { .. }
+            | CommandError::NotOneTie { .. }
+            | CommandError::Rank { .. }
+            | CommandError::WhichRound { .. }
+            | CommandError::NoTerminal
+            | CommandError::NotOnPanel { .. }
+            | CommandError::Terminal { .. }
+            | CommandError::WorkbookProblems { .. }
+            | CommandError::CannotRead { .. }
+            | CommandError::Workbook { .. } => {}
+        }
+    }
+    v
+}
+
+fn centres() -> Vec<CenterError> {
+    let code = s("91440116MA5C8K2X1Y");
+    let mut v = vec![
+        CenterError::NotADate {
+            flag: "--date",
+            given: s("2025-02-30"),
+        },
+        CenterError::Future {
+            flag: "--date",
+            given: day(9),
+            today: day(2),
+        },
+        CenterError::BadCode {
+            given: s("9144"),
+            problem: CodeProblem::Length {
+                code: s("9144"),
+                n: 4,
+            },
+        },
+        CenterError::BadScore {
+            given: s("-3"),
+            error: PointsError::Negative(s("-3")),
+        },
+        CenterError::ScoreOver100 { given: s("100.5") },
+        CenterError::NoName,
+        CenterError::RoundOrCode,
+        CenterError::ScoreOrRound,
+        CenterError::DateWithScore,
+        CenterError::BeforeReview {
+            on: day(1),
+            review: day(2),
+        },
+        CenterError::NoDossier {
+            round: s("r"),
+            code: code.clone(),
+            known: vec![(s("HP-2024-001"), code.clone())],
+        },
+        CenterError::OtherLine {
+            round: s("r"),
+            year: 1,
+            sheet: p(60),
+            line: p(70),
+            scheme: Scheme::Huangpu,
+        },
+        CenterError::YearlyLimit(OverYearlyLimit {
+            scheme: Scheme::Huangpu,
+            year: 2025,
+            limit: 20,
+            counted: vec![code.clone()],
+            adding: 20,
+        }),
+        CenterError::Broken(Broken {
+            code: code.clone(),
+            index: 1,
+            error: LifecycleError::NotRecognised,
+        }),
+        CenterError::Calendar {
+            from: day(1),
+            error: CalendarError::OutOfRange {
+                id: s("cn"),
+                date: day(1),
+                first: 2024,
+                last: 2024,
+            },
+        },
+        CenterError::NothingToPublish { round: s("r") },
+    ];
+    for kind in [
+        RoundKind::Recognition,
+        RoundKind::Annual { year: 1 },
+        RoundKind::Acceptance,
+    ] {
+        v.push(CenterError::NotRecognition {
+            round: s("r"),
+            kind,
+        });
+        v.push(CenterError::NotAnnual {
+            round: s("r"),
+            kind,
+        });
+    }
+    v.push(CenterError::NotFinal {
+        round: s("r"),
+        pending: vec![
+            Pending::Tie {
+                dossiers: vec![s("A"), s("B")],
+                boundary: Boundary::Cap { cap: 2 },
+            },
+            Pending::Tie {
+                dossiers: vec![s("A"), s("B")],
+                boundary: Boundary::Shortlist { places: 4 },
+            },
+            Pending::Unscored { dossier: s("A") },
+            Pending::Shortlist,
+            Pending::Card {
+                expert: s("E1"),
+                dossier: s("A"),
+                draft: true,
+            },
+            Pending::Card {
+                expert: s("E1"),
+                dossier: s("A"),
+                draft: false,
+            },
+        ],
+    });
+    for status in [None, Some(Status::Selected)] {
+        v.push(CenterError::NoPanelScore {
+            round: s("r"),
+            dossier: s("A"),
+            status,
+        });
+    }
+    for e in &v {
+        match e {
+            CenterError::NotADate { .. }
+            | CenterError::Future { .. }
+            | CenterError::BadCode { .. }
+            | CenterError::BadScore { .. }
+            | CenterError::ScoreOver100 { .. }
+            | CenterError::NoName
+            | CenterError::RoundOrCode
+            | CenterError::ScoreOrRound
+            | CenterError::DateWithScore
+            | CenterError::NotRecognition { .. }
+            | CenterError::NotAnnual { .. }
+            | CenterError::NotFinal { .. }
+            | CenterError::BeforeReview { .. }
+            | CenterError::NoDossier { .. }
+            | CenterError::NoPanelScore { .. }
+            | CenterError::OtherLine { .. }
+            | CenterError::YearlyLimit(_)
+            | CenterError::Broken(_)
+            | CenterError::Calendar { .. }
+            | CenterError::NothingToPublish { .. } => {}
+        }
+    }
+    v
+}
+
+fn sheets() -> Vec<SheetsError> {
+    let v = vec![
+        SheetsError::NotAFolder(dir()),
+        SheetsError::Exists {
+            first: dir(),
+            more: 0,
+        },
+        SheetsError::Exists {
+            first: dir(),
+            more: 4,
+        },
+        SheetsError::Write {
+            path: dir(),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        },
+    ];
+    for e in &v {
+        match e {
+            SheetsError::NotAFolder(_) | SheetsError::Exists { .. } | SheetsError::Write { .. } => {
+            }
         }
     }
     v

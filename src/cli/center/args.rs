@@ -4,14 +4,16 @@
 use chrono::NaiveDate;
 
 use crate::domain::{Points, credit_code};
-use crate::error::Error;
+use crate::error::{CenterError, Error};
 
 /// A day written as YYYY-MM-DD.
-pub fn date(flag: &str, s: &str) -> Result<NaiveDate, Error> {
+pub fn date(flag: &'static str, s: &str) -> Result<NaiveDate, Error> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-        Error::BadInput(format!(
-            "{flag} {s}: not a date; write the day as YYYY-MM-DD, e.g. 2025-07-01"
-        ))
+        CenterError::NotADate {
+            flag,
+            given: s.to_string(),
+        }
+        .into()
     })
 }
 
@@ -27,21 +29,24 @@ pub fn on_or_today(s: Option<&str>) -> Result<NaiveDate, Error> {
 pub fn code(s: &str) -> Result<String, Error> {
     let s = s.trim();
     match credit_code::problem(s) {
-        Some(why) => Err(Error::BadInput(format!("--code {s}: {why}"))),
+        Some(problem) => Err(CenterError::BadCode {
+            given: s.to_string(),
+            problem,
+        }
+        .into()),
         None => Ok(s.to_string()),
     }
 }
 
 /// An annual assessment's score: 0 to 100 with at most two decimals.
 pub fn score(s: &str) -> Result<Points, Error> {
-    let allowed = "allowed are 0 to 100 with at most 2 decimals, e.g. 72.5";
-    let p: Points = s
-        .parse()
-        .map_err(|e| Error::BadInput(format!("--score {s}: {e}; {allowed}")))?;
+    let given = || s.to_string();
+    let p: Points = s.parse().map_err(|error| CenterError::BadScore {
+        given: given(),
+        error,
+    })?;
     if p > Points::whole(100) {
-        return Err(Error::BadInput(format!(
-            "--score {s}: an annual assessment is scored out of 100; {allowed}"
-        )));
+        return Err(CenterError::ScoreOver100 { given: given() }.into());
     }
     Ok(p)
 }

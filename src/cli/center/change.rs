@@ -12,7 +12,7 @@ use crate::domain::lifecycle::{Event, State};
 use crate::domain::ranking::{Basis, Status};
 use crate::domain::register::{Centre, Record, Scheme};
 use crate::domain::round::RoundKind;
-use crate::error::Error;
+use crate::error::{CenterError, Error};
 use crate::lang::Say;
 use crate::store::{Enrolment, Store};
 
@@ -36,10 +36,7 @@ pub fn register(
         From::One { code, name } => {
             let code = args::code(&code)?;
             if name.trim().is_empty() {
-                return Err(Error::BadInput(
-                    "--name: the centre's name is empty; give the applicant's registered name"
-                        .into(),
-                ));
+                return Err(CenterError::NoName.into());
             }
             let record = Record::new(Event::Recognised { on });
             let e = Enrolment {
@@ -68,7 +65,7 @@ pub fn register(
     }
     let codes: Vec<&str> = enrolments.iter().map(|e| e.code.as_str()).collect();
     crate::domain::register::check_yearly_limit(&store.centres()?, scheme, on, &codes)
-        .map_err(|e| Error::BadInput(crate::lang::Say::say(&e, lang.into())))?;
+        .map_err(CenterError::YearlyLimit)?;
     let centres = store.enrol(&enrolments, by)?;
     let from = source.as_ref().map(|r| match lang {
         Lang::Zh => format!("（来自评审轮次 {r}）"),
@@ -111,22 +108,25 @@ fn selection(
 ) -> Result<Vec<Enrolment>, Error> {
     let (r, ranking) = source::ranking(store, round)?;
     if r.round.kind != RoundKind::Recognition {
-        return Err(Error::BadInput(format!(
-            "--round {round}: {}; centres enter the register from a recognition round's selection",
-            kind_words(r.round.kind)
-        )));
+        return Err(CenterError::NotRecognition {
+            round: round.to_string(),
+            kind: r.round.kind,
+        }
+        .into());
     }
     if !ranking.is_final() {
-        return Err(Error::Refused(format!(
-            "the ranking of round {round} is not final ({}); centres are registered from a final selection",
-            source::pending_words(&ranking)
-        )));
+        return Err(CenterError::NotFinal {
+            round: round.to_string(),
+            pending: ranking.pending.clone(),
+        }
+        .into());
     }
     if on < r.round.date {
-        return Err(Error::BadInput(format!(
-            "--date {on}: recognition cannot come before the round's review day {}",
-            r.round.date
-        )));
+        return Err(CenterError::BeforeReview {
+            on,
+            review: r.round.date,
+        }
+        .into());
     }
     let mut out = Vec::new();
     for id in ranking.with_status(Status::Selected) {
@@ -143,14 +143,6 @@ fn selection(
     Ok(out)
 }
 
-fn kind_words(kind: RoundKind) -> String {
-    match kind {
-        RoundKind::Recognition => "it is a recognition round".to_string(),
-        RoundKind::Annual { year } => format!("it is a year-{year} annual assessment round"),
-        RoundKind::Acceptance => "it is an acceptance round (indicators, no score)".to_string(),
-    }
-}
-
 /// A score taken from an annual round's ranking: the year, the score, the day.
 struct FromRound {
     year: u8,
@@ -161,42 +153,50 @@ struct FromRound {
 fn from_round(store: &Store, round: &str, centre: &Centre) -> Result<FromRound, Error> {
     let (r, ranking) = source::ranking(store, round)?;
     let RoundKind::Annual { year } = r.round.kind else {
-        return Err(Error::BadInput(format!(
-            "--round {round}: {}; an assessment takes its score from an annual round, or give it with --score",
-            kind_words(r.round.kind)
-        )));
+        return Err(CenterError::NotAnnual {
+            round: round.to_string(),
+            kind: r.round.kind,
+        }
+        .into());
     };
     let code = &centre.credit_code;
     let Some(d) = r.dossiers.iter().find(|d| &d.applicant.credit_code == code) else {
-        let known: Vec<String> = r
+        let known = r
             .dossiers
             .iter()
-            .map(|d| format!("{} {}", d.id, d.applicant.credit_code))
+            .map(|d| (d.id.clone(), d.applicant.credit_code.clone()))
             .collect();
-        return Err(Error::BadInput(format!(
-            "--round {round}: no dossier of the round has the credit code {code}; its dossiers are: {}",
-            known.join(", ")
-        )));
+        return Err(CenterError::NoDossier {
+            round: round.to_string(),
+            code: code.clone(),
+            known,
+        }
+        .into());
     };
     let entry = ranking.entry(&d.id);
     let score = entry.and_then(|e| e.score).filter(|_| {
         entry.is_some_and(|e| e.status == Status::Passed || e.status == Status::Failed)
     });
     let Some(score) = score else {
-        return Err(Error::Refused(format!(
-            "dossier {} of round {round} has no complete panel score ({}); it is recorded once every counted expert has submitted",
-            d.id,
-            entry.map_or("not ranked", |e| e.status.en())
-        )));
+        return Err(CenterError::NoPanelScore {
+            round: round.to_string(),
+            dossier: d.id.clone(),
+            status: entry.map(|e| e.status),
+        }
+        .into());
     };
     let line = centre.scheme.lines().for_year(year);
     if let Basis::Annual { line: sheet, .. } = ranking.basis
         && sheet != line
     {
-        return Err(Error::BadInput(format!(
-            "--round {round}: its sheet passes year {year} at {sheet}, but the {} scheme passes it at {line}; give the score with --score",
-            centre.scheme.key()
-        )));
+        return Err(CenterError::OtherLine {
+            round: round.to_string(),
+            year,
+            sheet,
+            line,
+            scheme: centre.scheme,
+        }
+        .into());
     }
     // Rounded down, the score compares with the line exactly as the panel's does.
     let score = Points::from_hundredths(score.floor_hundredths() as i64);
@@ -223,18 +223,11 @@ pub fn assess(dir: &Path, a: &Assessment, again: bool, lang: Lang) -> Result<(),
             (Some(f.year), f.score, given.unwrap_or(f.on))
         }
         (None, Some(s)) => {
-            let on = given.ok_or_else(|| {
-                Error::BadInput(
-                    "--date is needed with --score: the day of the assessment, as YYYY-MM-DD"
-                        .into(),
-                )
-            })?;
+            let on = given.ok_or(CenterError::DateWithScore)?;
             (None, s, on)
         }
         (None, None) => {
-            return Err(Error::BadInput(
-                "give the score with --score, or an annual round with --round".into(),
-            ));
+            return Err(CenterError::ScoreOrRound.into());
         }
     };
     let year = year.unwrap_or_else(|| match centre.state() {

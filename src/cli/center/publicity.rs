@@ -9,10 +9,10 @@ use chrono::NaiveDate;
 use super::super::Lang;
 use super::change::now;
 use super::{ObjectionCommand, args};
-use crate::domain::calendar::{Calendar, CalendarError};
+use crate::domain::calendar::Calendar;
 use crate::domain::lifecycle::{Event, Notified};
 use crate::domain::register::{Centre, Record};
-use crate::error::Error;
+use crate::error::{CenterError, Error};
 use crate::load::{self, Disk};
 use crate::store::Store;
 
@@ -28,12 +28,8 @@ fn calendar(file: Option<&Path>) -> Result<Calendar, Error> {
 
 /// The publicity period from `from`: its working days, or why they cannot be counted.
 pub fn period(cal: &Calendar, from: NaiveDate) -> Result<Vec<NaiveDate>, Error> {
-    cal.working_days(from, DAYS).map_err(|e| {
-        let CalendarError::OutOfRange { .. } = &e;
-        Error::BadInput(format!(
-            "--from {from}: {e}; give a calendar that covers the period with --calendar FILE"
-        ))
-    })
+    cal.working_days(from, DAYS)
+        .map_err(|error| CenterError::Calendar { from, error }.into())
 }
 
 pub fn publish(
@@ -112,9 +108,10 @@ fn awaiting(centres: &[Centre], round: &str, event: &Event) -> Result<Vec<String
         }
     }
     if out.is_empty() {
-        return Err(Error::BadInput(format!(
-            "--round {round}: no centre's latest result from this round awaits publicity (a recognition or a pass not yet published); name centres with --code"
-        )));
+        return Err(CenterError::NothingToPublish {
+            round: round.to_string(),
+        }
+        .into());
     }
     Ok(out)
 }
@@ -226,5 +223,9 @@ fn ruled(c: &Centre, number: u32, upheld: bool, lang: Lang) {
             c.name
         ),
     };
-    println!("{line}{}{}", lang.pick("。", ". "), now(c, lang));
+    let stop = match lang {
+        Lang::Zh => "。",
+        Lang::En => ". ",
+    };
+    println!("{line}{stop}{}", now(c, lang));
 }

@@ -12,7 +12,8 @@ use super::args;
 use crate::domain::Points;
 use crate::domain::lifecycle::{Event, History, Payment};
 use crate::domain::register::{Centre, Row, rows, table};
-use crate::error::Error;
+use crate::error::{CenterError, Error};
+use crate::lang::Say;
 use crate::store::Store;
 
 pub fn list(dir: &Path, on: Option<&str>, format: Format, lang: Lang) -> Result<(), Error> {
@@ -25,10 +26,7 @@ pub fn list(dir: &Path, on: Option<&str>, format: Format, lang: Lang) -> Result<
         return print(&text.unwrap_or_default());
     }
     if centres.is_empty() {
-        return print(lang.pick(
-            "登记簿中还没有中心（用 center register 登记）",
-            "the register holds no centres yet (add them with center register)",
-        ));
+        return print(&lang.say(&Empty));
     }
     let (header, cells) = table(&centres, today, lang.into());
     use Align::{Left as L, Right as R};
@@ -65,7 +63,7 @@ pub fn show(
     let code = args::code(code)?;
     let store = Store::open(dir)?;
     let c = store.centre(&code)?;
-    let h = c.history().map_err(|e| Error::Failure(e.to_string()))?;
+    let h = c.history().map_err(CenterError::Broken)?;
     let pay = c.ledger();
     if format == Format::Json {
         return print(
@@ -92,11 +90,11 @@ pub fn show(
         ),
         (None, _) => String::new(),
     };
-    out.push(format!(
-        "{}{}{next}",
-        lang.pick("状态：", "state: "),
-        row.state_words(lang.into())
-    ));
+    let state = row.state_words(lang.into());
+    out.push(match lang {
+        Lang::Zh => format!("状态：{state}{next}"),
+        Lang::En => format!("state: {state}{next}"),
+    });
     out.push(String::new());
     out.push(history_table(&c, lang));
     if h.objections().next().is_some() {
@@ -122,70 +120,108 @@ pub fn show(
     print(&out.join("\n"))
 }
 
-/// What an event was, in words: its kind and its details.
-fn describe(e: &Event, c: &Centre, lang: Lang) -> (String, String) {
-    let zh = lang == Lang::Zh;
-    let verdict = |year: u8, score: Points| {
-        let pass = score >= c.scheme.lines().for_year(year);
-        match (zh, pass) {
-            (true, true) => format!("{} 分，合格", score.fixed2()),
-            (true, false) => format!("{} 分，不合格", score.fixed2()),
-            (false, true) => format!("{}, passed", score.fixed2()),
-            (false, false) => format!("{}, failed", score.fixed2()),
+/// The register holds no centres yet.
+struct Empty;
+
+impl Say for Empty {
+    fn zh(&self) -> String {
+        "登记簿中还没有中心（用 center register 登记）".to_string()
+    }
+
+    fn en(&self) -> String {
+        "the register holds no centres yet (add them with center register)".to_string()
+    }
+}
+
+/// What an event was, in words: its kind, then its details.
+struct Described<'a> {
+    event: &'a Event,
+    centre: &'a Centre,
+}
+
+impl Described<'_> {
+    fn passed(&self, year: u8, score: Points) -> bool {
+        score >= self.centre.scheme.lines().for_year(year)
+    }
+
+    fn kind_zh(&self) -> String {
+        let year = |y: u8| {
+            if y == 1 {
+                "第一年度"
+            } else {
+                "第二年度"
+            }
+        };
+        match self.event {
+            Event::Recognised { .. } => "认定".to_string(),
+            Event::Assessed { year: y, .. } => format!("{}考核", year(*y)),
+            Event::Reassessed { year: y, .. } => format!("{}整改后复核", year(*y)),
+            Event::Withdrawn { .. } => "退出".to_string(),
+            Event::Published { .. } => "公示".to_string(),
+            Event::Objected { .. } => "异议".to_string(),
+            Event::Ruled { number, .. } => format!("异议 {number} 结论"),
         }
-    };
-    let year_zh = |y: u8| {
-        if y == 1 {
-            "第一年度"
-        } else {
-            "第二年度"
+    }
+
+    fn kind_en(&self) -> String {
+        match self.event {
+            Event::Recognised { .. } => "recognised".to_string(),
+            Event::Assessed { year, .. } => format!("year-{year} assessment"),
+            Event::Reassessed { year, .. } => format!("year-{year} re-assessment"),
+            Event::Withdrawn { .. } => "withdrawn".to_string(),
+            Event::Published { .. } => "published".to_string(),
+            Event::Objected { .. } => "objection".to_string(),
+            Event::Ruled { number, .. } => format!("finding on objection {number}"),
         }
-    };
-    match e {
-        Event::Recognised { .. } => (lang.pick("认定", "recognised").into(), String::new()),
-        Event::Assessed { year, score, .. } => (
-            if zh {
-                format!("{}考核", year_zh(*year))
-            } else {
-                format!("year-{year} assessment")
-            },
-            verdict(*year, *score),
-        ),
-        Event::Reassessed { year, score, .. } => (
-            if zh {
-                format!("{}整改后复核", year_zh(*year))
-            } else {
-                format!("year-{year} re-assessment")
-            },
-            verdict(*year, *score),
-        ),
-        Event::Withdrawn { reason, .. } => (lang.pick("退出", "withdrawn").into(), reason.clone()),
-        Event::Published { until, .. } => (
-            lang.pick("公示", "published").into(),
-            format!("{}{until}", lang.pick("至 ", "to ")),
-        ),
-        Event::Objected { reason, .. } => (lang.pick("异议", "objection").into(), reason.clone()),
-        Event::Ruled {
-            number,
-            upheld,
-            reason,
-            ..
-        } => (
-            if zh {
-                format!("异议 {number} 结论")
-            } else {
-                format!("finding on objection {number}")
-            },
-            format!(
-                "{}{reason}",
-                match (zh, upheld) {
-                    (true, true) => "成立：",
-                    (true, false) => "不成立：",
-                    (false, true) => "upheld: ",
-                    (false, false) => "dismissed: ",
-                }
-            ),
-        ),
+    }
+
+    fn details_zh(&self) -> String {
+        match self.event {
+            Event::Recognised { .. } => String::new(),
+            Event::Assessed { year, score, .. } | Event::Reassessed { year, score, .. } => {
+                let verdict = if self.passed(*year, *score) {
+                    "合格"
+                } else {
+                    "不合格"
+                };
+                format!("{} 分，{verdict}", score.fixed2())
+            }
+            Event::Withdrawn { reason, .. } | Event::Objected { reason, .. } => reason.clone(),
+            Event::Published { until, .. } => format!("至 {until}"),
+            Event::Ruled { upheld, reason, .. } => {
+                format!("{}{reason}", if *upheld { "成立：" } else { "不成立：" })
+            }
+        }
+    }
+
+    fn details_en(&self) -> String {
+        match self.event {
+            Event::Recognised { .. } => String::new(),
+            Event::Assessed { year, score, .. } | Event::Reassessed { year, score, .. } => {
+                let verdict = if self.passed(*year, *score) {
+                    "passed"
+                } else {
+                    "failed"
+                };
+                format!("{}, {verdict}", score.fixed2())
+            }
+            Event::Withdrawn { reason, .. } | Event::Objected { reason, .. } => reason.clone(),
+            Event::Published { until, .. } => format!("to {until}"),
+            Event::Ruled { upheld, reason, .. } => {
+                format!(
+                    "{}{reason}",
+                    if *upheld { "upheld: " } else { "dismissed: " }
+                )
+            }
+        }
+    }
+
+    /// The kind and the details, as the history table's two cells.
+    fn cells(&self, lang: Lang) -> (String, String) {
+        match lang {
+            Lang::Zh => (self.kind_zh(), self.details_zh()),
+            Lang::En => (self.kind_en(), self.details_en()),
+        }
     }
 }
 
@@ -198,7 +234,11 @@ fn history_table(c: &Centre, lang: Lang) -> String {
         .records
         .iter()
         .map(|r| {
-            let (what, details) = describe(&r.event, c, lang);
+            let (what, details) = Described {
+                event: &r.event,
+                centre: c,
+            }
+            .cells(lang);
             vec![
                 r.event.date().to_string(),
                 what,
@@ -235,7 +275,11 @@ fn objections_table(h: &History, lang: Lang) -> String {
             cells.push(vec![
                 o.number.to_string(),
                 o.lodged.to_string(),
-                lang.pick(n.what.zh(), n.what.en()).to_string(),
+                match lang {
+                    Lang::Zh => n.what.zh(),
+                    Lang::En => n.what.en(),
+                }
+                .to_string(),
                 o.reason.clone(),
                 finding,
             ]);
@@ -254,10 +298,16 @@ fn ledger_table(pay: &[Payment], today: NaiveDate, lang: Lang) -> String {
         .map(|p| {
             vec![
                 p.on.to_string(),
-                lang.pick(p.reason.zh(), p.reason.en()).to_string(),
+                match lang {
+                    Lang::Zh => p.reason.zh().to_string(),
+                    Lang::En => p.reason.en().to_string(),
+                },
                 p.amount.fixed2(),
-                lang.pick(p.status.zh(today), p.status.en(today))
-                    .to_string(),
+                match lang {
+                    Lang::Zh => p.status.zh(today),
+                    Lang::En => p.status.en(today),
+                }
+                .to_string(),
             ]
         })
         .collect();
