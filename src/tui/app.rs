@@ -196,6 +196,12 @@ pub enum Popup {
         editor: Editor,
         decision: Box<crate::domain::decision::Decision>,
     },
+    /// The dossier's documents, checked against their list; Enter opens one.
+    Documents {
+        dossier: String,
+        docs: Vec<crate::attachments::shelf::Document>,
+        sel: usize,
+    },
     /// What an import did, file by file; with a key to confirm, `y` trusts it.
     ImportResult {
         path: String,
