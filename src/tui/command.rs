@@ -268,6 +268,15 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        ctx: &[Scoring],
+        keys: &[Char('o')],
+        label: "o",
+        action: Action::Documents,
+        zh: "附件",
+        en: "documents",
+        hint: Some(6),
+    },
+    Binding {
         ctx: &[Question],
         keys: &[Char('y'), Char('Y')],
         label: "y",
@@ -500,15 +509,6 @@ pub const BINDINGS: &[Binding] = &[
         zh: "导出评分包",
         en: "export bundle",
         hint: Some(3),
-    },
-    Binding {
-        ctx: &[Scoring],
-        keys: &[Char('o')],
-        label: "o",
-        action: Action::Documents,
-        zh: "附件",
-        en: "documents",
-        hint: Some(8),
     },
     Binding {
         ctx: &[Documents],
