@@ -1,6 +1,7 @@
 //! The applicant's documents: files in the round folder under
 //! `attachments/<dossier id>/`, listed in each dossier with their SHA-256.
-//! `hash` fills in or refreshes those lists from the files.
+//! `hash` fills in or refreshes those lists from the files; loading a round
+//! copies them into the store folder, where the scoring screen opens them.
 
 use std::fs::File;
 use std::io::Read;
@@ -12,6 +13,14 @@ use crate::domain::dossier::{Attachment, Dossier};
 use crate::lang::Say;
 use crate::load::{self, Disk, FileError, Files};
 use crate::workbook;
+
+mod fault;
+pub mod folder;
+mod say;
+pub mod shelf;
+pub mod stage;
+
+pub use fault::DocumentFault;
 
 /// Where a round's attachments live, beside its dossiers folder.
 pub const FOLDER: &str = "attachments";
@@ -29,6 +38,35 @@ pub fn sha256(path: &Path) -> std::io::Result<String> {
         h.update(&buf[..n]);
     }
     Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// A file's size as people read it: bytes, KB, MB or GB (of 1024).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Size(pub u64);
+
+impl Size {
+    /// Tenths of the largest unit the size reaches, rounded down (exact).
+    fn scaled(self) -> Option<String> {
+        let (mut unit, mut div) = (None, 1u64);
+        for u in ["KB", "MB", "GB"] {
+            if self.0 < div * 1024 {
+                break;
+            }
+            div *= 1024;
+            unit = Some(u);
+        }
+        let tenths = u128::from(self.0) * 10 / u128::from(div);
+        unit.map(|u| format!("{}.{} {u}", tenths / 10, tenths % 10))
+    }
+}
+
+impl Say for Size {
+    fn zh(&self) -> String {
+        self.scaled().unwrap_or_else(|| format!("{} 字节", self.0))
+    }
+    fn en(&self) -> String {
+        self.scaled().unwrap_or_else(|| format!("{} bytes", self.0))
+    }
 }
 
 /// What `hash` found for one dossier.

@@ -92,6 +92,9 @@ pub enum BundleError {
     Random(String),
     #[error("the store's signing key does not read ({0}); the store may be damaged")]
     BadKey(BadKey),
+    /// The applicant's documents carried in a package, or placed from one.
+    #[error("{0}")]
+    Documents(crate::attachments::DocumentFault),
     #[error("{0}")]
     Store(#[from] StoreError),
 }
@@ -170,6 +173,7 @@ impl BundleError {
             | BundleError::Broken(_)
             | BundleError::NoTexts(_) => true,
             BundleError::Store(e) => e.is_refusal(),
+            BundleError::Documents(f) => f.is_refusal(),
             _ => false,
         }
     }
@@ -179,6 +183,7 @@ impl BundleError {
         match self {
             BundleError::Files(_) | BundleError::PackageChanged { .. } => true,
             BundleError::Store(e) => e.is_bad_input(),
+            BundleError::Documents(f) => f.is_bad_input(),
             _ => false,
         }
     }

@@ -7,6 +7,7 @@ pub mod app;
 pub mod command;
 pub mod desk;
 pub mod desk_words;
+pub mod documents;
 pub mod editor;
 pub mod label;
 pub mod layout;

@@ -18,6 +18,8 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+pub mod documents;
+
 use super::{BundleError, FORMAT};
 use crate::domain::round::Round;
 use crate::load::{self, FileError, Files, LoadedRound};

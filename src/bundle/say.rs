@@ -111,6 +111,7 @@ impl Say for BundleError {
             BundleError::BadKey(k) => {
                 format!("存储中的签名密钥无法读取（{}）；存储可能已损坏", k.zh())
             }
+            BundleError::Documents(f) => f.zh(),
             BundleError::Store(e) => e.zh(),
         }
     }

@@ -6,10 +6,10 @@ use clap::Subcommand;
 
 use super::Lang;
 use super::said::Said;
-use crate::bundle::package;
+use crate::bundle::package::{self, documents};
 use crate::domain::keyprint;
 use crate::error::Error;
-use crate::out::write_out;
+use crate::out::{write_out, write_out_with};
 use crate::store::Store;
 
 #[derive(Subcommand, Debug)]
@@ -20,15 +20,32 @@ pub enum RoundCommand {
         round: String,
         #[arg(long)]
         out: PathBuf,
+        /// Carry the applicant's documents (kept in the store folder since
+        /// the round was loaded) in the package too, each checked against
+        /// the SHA-256 its dossier lists.
+        #[arg(long)]
+        with_attachments: bool,
     },
 }
 
 pub fn run(dir: &Path, cmd: RoundCommand, lang: Lang) -> Result<(), Error> {
-    let RoundCommand::Export { round, out } = cmd;
+    let RoundCommand::Export {
+        round,
+        out,
+        with_attachments,
+    } = cmd;
     let store = Store::open(dir)?;
     let bytes = package::export(&store, &round)?;
-    write_out(&out, &bytes)?;
     let r = store.round(&round)?;
+    let packed = if with_attachments {
+        let fill = |f: &mut std::io::BufWriter<std::fs::File>| {
+            documents::write(&store, &round, &r.dossiers, &bytes, f, &out).map_err(Error::from)
+        };
+        Some(write_out_with(&out, fill)?)
+    } else {
+        write_out(&out, &bytes)?;
+        None
+    };
     let fp = short(&r.fingerprint);
     let n = r.dossiers.len();
     println!(
@@ -40,6 +57,15 @@ pub fn run(dir: &Path, cmd: RoundCommand, lang: Lang) -> Result<(), Error> {
             out,
         })
     );
+    if let Some(p) = packed {
+        println!(
+            "{}",
+            lang.say(&Said::DocumentsPacked {
+                documents: p.documents,
+                bytes: p.bytes,
+            })
+        );
+    }
     Ok(())
 }
 

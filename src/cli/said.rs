@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::attachments::Size;
 use crate::domain::Points;
 use crate::error::Chain;
 use crate::lang::Say;
@@ -54,6 +55,16 @@ pub enum Said {
         dir: PathBuf,
     },
     PackageFingerprint(String),
+    /// The applicant's documents written into a package.
+    DocumentsPacked {
+        documents: usize,
+        bytes: u64,
+    },
+    /// The applicant's documents put into the store folder, each verified.
+    DocumentsPlaced {
+        documents: usize,
+        dir: PathBuf,
+    },
     Recused {
         expert: String,
         dossier: String,
@@ -186,6 +197,13 @@ impl Say for Said {
             },
             Said::PackageFingerprint(fp) => {
                 format!("评审包指纹：{fp}（应与秘书导出时显示的一致）")
+            }
+            Said::DocumentsPacked { documents, bytes } => format!(
+                "包中携带附件 {documents} 份，共 {}，每份均已核对 SHA-256",
+                Size(*bytes).zh()
+            ),
+            Said::DocumentsPlaced { documents, dir } => {
+                format!("附件 {documents} 份已核对 SHA-256 并放入 {}", dir.display())
             }
             Said::Recused {
                 expert,
@@ -338,6 +356,14 @@ impl Say for Said {
             },
             Said::PackageFingerprint(fp) => format!(
                 "package fingerprint: {fp} (it matches the one shown when the secretary exported it)"
+            ),
+            Said::DocumentsPacked { documents, bytes } => format!(
+                "the package carries {documents} documents, {}, each checked against its SHA-256",
+                Size(*bytes).en()
+            ),
+            Said::DocumentsPlaced { documents, dir } => format!(
+                "{documents} documents checked against their SHA-256 and put in {}",
+                dir.display()
             ),
             Said::Recused {
                 expert,

@@ -106,6 +106,15 @@ pub enum Action {
     ExportBundle,
     /// Secretary: read score bundles from a USB stick.
     ImportBundles,
+    /// Scorer: list the dossier's documents, to open one.
+    Documents,
+    /// The dossier's documents, each looked at.
+    DocumentsListed {
+        dossier: String,
+        docs: Vec<crate::attachments::shelf::Document>,
+    },
+    /// The viewer was started on a document.
+    DocumentOpened(String),
     /// The file an export would write, for the scorer to accept or change.
     ExportProposed(String),
     Exported {
@@ -167,4 +176,16 @@ pub enum Effect {
         trust: Vec<(String, String)>,
     },
     LoadCentres,
+    /// Look at each listed document (name, SHA-256) of a dossier.
+    ListDocuments {
+        dossier: String,
+        listed: Vec<(String, String)>,
+    },
+    /// Check a document against its SHA-256 and, if it is the listed one,
+    /// start the viewer on it.
+    OpenDocument {
+        dossier: String,
+        name: String,
+        sha256: String,
+    },
 }

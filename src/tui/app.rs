@@ -228,6 +228,12 @@ pub enum Popup {
         dossier: Option<String>,
         editor: Editor,
     },
+    /// The dossier's documents, checked against their list; Enter opens one.
+    Documents {
+        dossier: String,
+        docs: Vec<crate::attachments::shelf::Document>,
+        sel: usize,
+    },
     /// What an import did, file by file; with a key to confirm, `y` trusts it.
     ImportResult {
         path: String,

@@ -24,6 +24,8 @@ pub enum Ctx {
     Centres,
     /// A yes/no question over everything else.
     Question,
+    /// The dossier's documents over the scoring screen.
+    Documents,
 }
 
 pub struct Binding {
@@ -42,7 +44,9 @@ pub struct Binding {
 use Ctx::*;
 use KeyCode::*;
 
-const LISTS: &[Ctx] = &[Rounds, Roles, Dossiers, Scoring, Office, Choice, Centres];
+const LISTS: &[Ctx] = &[
+    Rounds, Roles, Dossiers, Scoring, Office, Choice, Centres, Documents,
+];
 
 /// Every binding. Typing classes (digits in Scoring, characters in text fields)
 /// are resolved in [`resolve`] and listed here for help only.
@@ -262,6 +266,15 @@ pub const BINDINGS: &[Binding] = &[
         zh: "评分指引上翻",
         en: "scroll the guidance up",
         hint: None,
+    },
+    Binding {
+        ctx: &[Scoring],
+        keys: &[Char('o')],
+        label: "o",
+        action: Action::Documents,
+        zh: "附件",
+        en: "documents",
+        hint: Some(6),
     },
     Binding {
         ctx: &[Question],
@@ -507,6 +520,24 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some(3),
     },
     Binding {
+        ctx: &[Documents],
+        keys: &[Enter, Char('o')],
+        label: "Enter",
+        action: Action::Open,
+        zh: "用查看程序打开",
+        en: "open in the viewer",
+        hint: Some(1),
+    },
+    Binding {
+        ctx: &[Documents],
+        keys: &[Esc, Char('q')],
+        label: "Esc",
+        action: Action::Back,
+        zh: "关闭",
+        en: "close",
+        hint: Some(2),
+    },
+    Binding {
         ctx: &[Office],
         keys: &[Char('i')],
         label: "i",
@@ -582,6 +613,7 @@ pub fn context(app: &App) -> Ctx {
         Some(Popup::Decide(_)) => return Choice,
         Some(Popup::Path { .. } | Popup::Name { .. } | Popup::Excuse { .. }) => return Reason,
         Some(Popup::ImportResult { .. }) => return Confirm,
+        Some(Popup::Documents { .. }) => return Documents,
         None => {}
     }
     match &app.screen {

@@ -10,6 +10,8 @@ use crate::domain::register::Centre;
 
 use super::action::{Action, Effect};
 use super::app::{App, Register, RoundData, RoundSummary};
+use crate::attachments::DocumentFault;
+use crate::attachments::shelf::{Check, Document};
 use crate::bundle::BundleError;
 use crate::lang::Say;
 use crate::store::StoreError;
@@ -30,6 +32,9 @@ pub enum DeskError {
     /// A file that could not be written whole (a bundle on a USB stick).
     #[error(transparent)]
     Written(crate::error::Error),
+    /// A document that could not be listed or opened.
+    #[error(transparent)]
+    Document(DocumentFault),
     /// A file or folder that could not be read or written.
     #[error("{path}: {source}")]
     File {
@@ -45,6 +50,7 @@ impl Say for DeskError {
             DeskError::Store(e) => e.zh(),
             DeskError::Bundle(e) => e.zh(),
             DeskError::Written(e) => e.zh(),
+            DeskError::Document(e) => e.zh(),
             DeskError::File { path, source } => format!("无法读写 {path}：{source}"),
         }
     }
@@ -54,6 +60,7 @@ impl Say for DeskError {
             DeskError::Store(e) => e.en(),
             DeskError::Bundle(e) => e.en(),
             DeskError::Written(e) => e.en(),
+            DeskError::Document(e) => e.en(),
             DeskError::File { path, source } => format!("cannot read or write {path}: {source}"),
         }
     }
@@ -173,6 +180,38 @@ pub trait Desk {
     ) -> Result<Vec<Imported>, DeskError>;
     /// Every centre of the register.
     fn centres(&mut self) -> Result<Vec<Centre>, DeskError>;
+    /// Each listed document (name, SHA-256) of a dossier: its size, and
+    /// whether the file kept for it is the listed one. None kept by default.
+    fn documents(
+        &mut self,
+        _round: &str,
+        _dossier: &str,
+        listed: &[(String, String)],
+    ) -> Result<Vec<Document>, DeskError> {
+        Ok(listed
+            .iter()
+            .map(|(name, _)| Document {
+                name: name.clone(),
+                size: None,
+                check: Check::Missing,
+            })
+            .collect())
+    }
+    /// Starts the viewer on a document once its hash is the listed one; the
+    /// file opened. None kept by default.
+    fn open_document(
+        &mut self,
+        round: &str,
+        dossier: &str,
+        name: &str,
+        _sha256: &str,
+    ) -> Result<String, DeskError> {
+        Err(DeskError::Document(DocumentFault::Absent {
+            dossier: dossier.to_string(),
+            name: name.to_string(),
+            folder: std::path::Path::new(round).join(dossier),
+        }))
+    }
 }
 
 /// Carries out one effect against the store and reports back as an action.
@@ -225,6 +264,16 @@ pub fn perform(desk: &mut dyn Desk, app: &App, effect: Effect) -> Action {
             let today = chrono::Local::now().date_naive();
             Action::CentresLoaded(Box::new(Register { centres, today }))
         }),
+        Effect::ListDocuments { dossier, listed } => desk
+            .documents(r, &dossier, &listed)
+            .map(|docs| Action::DocumentsListed { dossier, docs }),
+        Effect::OpenDocument {
+            dossier,
+            name,
+            sha256,
+        } => desk
+            .open_document(r, &dossier, &name, &sha256)
+            .map(|_| Action::DocumentOpened(name)),
         Effect::Decide(mut decision) => {
             decision.at = chrono::Utc::now();
             let round = decision.round.clone();

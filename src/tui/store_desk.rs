@@ -1,6 +1,7 @@
 //! The UI's view of the store: the [`Desk`] calls mapped onto the store's API,
 //! errors turned into the sentences the store gives.
 
+use crate::attachments::shelf::{self, Document};
 use crate::domain::Points;
 use crate::domain::card::Card;
 use crate::store::{CardRef, Store};
@@ -18,6 +19,27 @@ use crate::lang::{Lang, Say};
 use crate::store::StoreError;
 
 impl Desk for Store {
+    fn documents(
+        &mut self,
+        round: &str,
+        dossier: &str,
+        listed: &[(String, String)],
+    ) -> Result<Vec<Document>, DeskError> {
+        Ok(shelf::list(self.dir(), round, dossier, listed))
+    }
+
+    fn open_document(
+        &mut self,
+        round: &str,
+        dossier: &str,
+        name: &str,
+        sha256: &str,
+    ) -> Result<String, DeskError> {
+        shelf::open(self.dir(), round, dossier, name, sha256)
+            .map(|p| p.display().to_string())
+            .map_err(DeskError::Document)
+    }
+
     fn rounds(&mut self) -> Result<Vec<RoundSummary>, DeskError> {
         let list = Store::rounds(self)?;
         Ok(list

@@ -14,6 +14,7 @@ use super::words::Word;
 use crate::lang::Say;
 
 mod centres;
+mod documents;
 mod office;
 mod popups;
 mod scoring;
@@ -102,6 +103,18 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             vec![]
         }
+        Action::DocumentsListed { dossier, docs } => {
+            app.popup = Some(Popup::Documents {
+                dossier,
+                docs,
+                sel: 0,
+            });
+            vec![]
+        }
+        Action::DocumentOpened(name) => {
+            documents::opened(app, name);
+            vec![]
+        }
         Action::CentresLoaded(register) => {
             centres::loaded(app, *register);
             vec![]
@@ -127,6 +140,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Ctx::Choice => choice(app, other),
             Ctx::Centres => centres::keys(app, other),
             Ctx::Question => answer(app, other),
+            Ctx::Documents => documents::keys(app, other),
         },
     }
 }

@@ -2,6 +2,7 @@
 //! and any popup. Reads the app, changes nothing.
 
 mod centres;
+mod documents;
 mod drill;
 mod facts;
 mod lists;

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use chrono::{NaiveDate, Weekday};
+use pingshen::attachments::DocumentFault;
 use pingshen::bundle::{BadKey, BodyFault, BundleError, Frame, KeyMismatch};
 use pingshen::domain::Points;
 use pingshen::domain::calendar::CalendarError;
@@ -736,6 +737,7 @@ fn bundles() -> Vec<BundleError> {
         BundleError::BadKey(BadKey::Halves),
         BundleError::Store(stores().remove(0)),
     ];
+    v.extend(documents().into_iter().map(BundleError::Documents));
     for f in [
         Frame::CrLf,
         Frame::FirstLine,
@@ -761,7 +763,59 @@ fn bundles() -> Vec<BundleError> {
             | BundleError::PackageChanged { .. }
             | BundleError::Random(_)
             | BundleError::BadKey(_)
+            | BundleError::Documents(_)
             | BundleError::Store(_) => {}
+        }
+    }
+    v
+}
+
+fn documents() -> Vec<DocumentFault> {
+    let v = vec![
+        DocumentFault::Changed {
+            origin: s("mini.package"),
+            dossier: s("HP-2024-001"),
+            name: s("application.pdf"),
+            listed: s("3f2a"),
+            found: s("91bc"),
+        },
+        DocumentFault::Damaged {
+            file: s("mini.package"),
+            whole: 3,
+        },
+        DocumentFault::Unexpected {
+            file: s("mini.package"),
+            entry: s("HP-2024-001/x.pdf"),
+        },
+        DocumentFault::Absent {
+            dossier: s("HP-2024-001"),
+            name: s("application.pdf"),
+            folder: dir().join("attachments/huangpu-2024/HP-2024-001"),
+        },
+        DocumentFault::NotOpened {
+            dossier: s("HP-2024-001"),
+            name: s("application.pdf"),
+            listed: s("3f2a"),
+            found: s("91bc"),
+        },
+        DocumentFault::Viewer {
+            program: s("xdg-open"),
+            why: Unread::NotFound,
+        },
+        DocumentFault::Io {
+            path: dir().join("attachments"),
+            why: Unread::NoPermission,
+        },
+    ];
+    for f in &v {
+        match f {
+            DocumentFault::Changed { .. }
+            | DocumentFault::Damaged { .. }
+            | DocumentFault::Unexpected { .. }
+            | DocumentFault::Absent { .. }
+            | DocumentFault::NotOpened { .. }
+            | DocumentFault::Viewer { .. }
+            | DocumentFault::Io { .. } => {}
         }
     }
     v

@@ -118,6 +118,7 @@ pub(super) fn scoring(app: &mut App, a: Action) -> Vec<Effect> {
         }
         Action::Recuse if read_only => app.error(Word::ReadOnly.say(app.lang)),
         Action::Recuse => ask_recusal(app, dossier),
+        Action::Documents => fx.extend(super::documents::ask(app, &dossier)),
         _ => {}
     }
     fx

@@ -72,6 +72,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &Popup, t: &Theme) {
             edit(f, layout::centred(area, 74, 4), &title, editor);
         }
         Popup::ImportResult { lines, .. } => imported(f, area, app, lines, t),
+        Popup::Documents { dossier, docs, sel } => {
+            super::documents::draw(f, area, app, dossier, docs, *sel, t)
+        }
         Popup::Name { editor, .. } => {
             edit(
                 f,
