@@ -2,6 +2,7 @@
 //! from the store once, and the ranking of a stage computed from it. The
 //! command line and the terminal UI rank through this one place.
 
+use crate::domain::agency::AgencyKeep;
 use crate::domain::aggregate::Recusals;
 use crate::domain::card::Card;
 use crate::domain::decision::Decision;
@@ -53,6 +54,8 @@ pub struct Board {
     /// The register of centres: formal review of a recognition round refuses
     /// centres that hold their title or are barred, and their affiliates.
     pub centres: Vec<Centre>,
+    /// The secretary's choices of the dossiers that keep a service agency.
+    pub agency: Vec<AgencyKeep>,
 }
 
 impl Board {
@@ -66,12 +69,14 @@ impl Board {
         let decisions = store.decisions(round)?;
         let excuses = store.excuses(round)?;
         let centres = store.centres()?;
+        let agency = store.agency_keeps(round)?;
         Ok(Board {
             cards,
             recusals,
             decisions,
             excuses,
             centres,
+            agency,
         })
     }
 
@@ -95,6 +100,7 @@ impl Board {
             decisions: &self.decisions,
             excuses: &self.excuses,
             register: &self.centres,
+            agency: &self.agency,
         };
         rank(&inputs, stage)
     }

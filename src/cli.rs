@@ -1,6 +1,7 @@
 //! The command line: clap definitions and one file per command. Only this
 //! module knows clap.
 
+mod agency;
 mod audit;
 mod backup;
 mod bundle;
@@ -107,6 +108,9 @@ pub enum Command {
     Rank(rank::RankArgs),
     /// Record the secretary's decision on a tie across a boundary.
     Decide(rank::DecideArgs),
+    /// Service agencies named by more of a round's dossiers than allowed.
+    #[command(subcommand)]
+    Agency(agency::AgencyCommand),
     /// Write the minutes: ranking.csv, ranking.xlsx, report.html, ranking.md.
     Report(rank::ReportArgs),
     /// Load a round (sheet, dossiers, experts, settings) into the store, from
@@ -197,6 +201,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Demo { no_tui } => demo::run(&store_dir(store)?, no_tui, lang),
         Command::Rank(a) => rank::rank(&store_dir(store)?, a, lang),
         Command::Decide(a) => rank::decide(&store_dir(store)?, a, lang),
+        Command::Agency(c) => agency::run(&store_dir(store)?, c, lang),
         Command::Report(a) => rank::report(&store_dir(store)?, a, lang),
         Command::Tui(args) => tui::run(&store_dir(store)?, args, lang),
         Command::Init { round_file, by } => init::run(&store_dir(store)?, &round_file, &by, lang),

@@ -5,6 +5,7 @@
 //! Nothing durable depends on sled: a sled that does not open, or disagrees
 //! with the journal, is moved aside and rebuilt from it.
 
+mod agency;
 mod alternates;
 mod audit;
 mod backup;
@@ -135,6 +136,10 @@ pub enum StoreError {
     Refused(#[from] Refusal),
     #[error("{0}")]
     BadDecision(#[from] crate::domain::decision::DecisionError),
+    /// A choice of the dossiers that keep a service agency the round's
+    /// clashes do not allow; nothing was written.
+    #[error("{0}")]
+    Agency(#[from] crate::domain::agency::AgencyError),
     #[error("{0}")]
     Merge(#[from] crate::domain::merge::MergeRefusal),
     #[error("centre '{code}' is not in the register; centres in the register: {}", say::listed(.known))]
@@ -151,6 +156,7 @@ impl StoreError {
             StoreError::NoSuchRound { .. }
             | StoreError::NotEmpty { .. }
             | StoreError::BadDecision(_)
+            | StoreError::Agency(_)
             | StoreError::NoSuchCentre { .. }
             | StoreError::Centre { .. } => true,
             StoreError::Refused(r) => r.is_bad_input(),

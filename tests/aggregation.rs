@@ -40,6 +40,7 @@ fn ranking(
         decisions: &[],
         excuses: &[],
         register: &[],
+        agency: &[],
     };
     rank(&inputs, stage).unwrap()
 }

@@ -526,6 +526,7 @@ fn a_score_that_prints_as_the_line_shows_the_exact_comparison() {
         decisions: &[],
         excuses: &[],
         register: &[],
+        agency: &[],
     };
     let ranking = rank(&inputs, Stage::Expert).unwrap();
     let a = ranking.entry("A").unwrap();
@@ -636,5 +637,144 @@ fn check_warns_of_an_agency_serving_more_applicants_than_allowed() {
             "tests/fixtures/agency/dossiers/C-2.ron:10:9: 警告：申报书 C-2 联合的服务机构 重庆某知识产权代理有限公司（124400004558612340）参与服务的申报主体超过 2 家，另见 C-1、C-3；须确定保留该机构的申报书（至多 2 份）",
             "tests/fixtures/agency/dossiers/C-3.ron:10:9: 警告：申报书 C-3 联合的服务机构 重庆某知识产权代理有限公司（124400004558612340）参与服务的申报主体超过 2 家，另见 C-1、C-2；须确定保留该机构的申报书（至多 2 份）",
         ]
+    );
+}
+
+#[test]
+fn an_agency_serving_three_applicants_holds_formal_review_until_the_secretary_chooses() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = dir.path();
+    ok(s, &["init", "tests/fixtures/agency/round.ron"]);
+    let code = "124400004558612340";
+    // Until a choice is recorded the ranking is not final.
+    let out = run(s, &["rank", "--round", "agency-2020", "--final"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim_end(),
+        "结果尚未确定：\n服务机构重庆某知识产权代理有限公司（124400004558612340）参与服务的申报主体超过 2 家：\
+         C-1、C-2、C-3 形式审查待定，须确定保留该机构的申报书（pingshen agency keep --code 124400004558612340 --dossier …）"
+    );
+    let plain = ok(s, &["rank", "--round", "agency-2020"]);
+    assert!(
+        plain.contains(
+            "  - 服务机构重庆某知识产权代理有限公司（124400004558612340）参与服务的申报主体超过 2 家（C-1、C-2、C-3）：\
+             须确定保留该机构的申报书（至多 2 份），其余形式审查不通过。"
+        ),
+        "{plain}"
+    );
+    // A choice must name at most two dossiers that name the agency.
+    let keep = |ds: &[&str], reason: &str| {
+        let mut args = vec![
+            "agency",
+            "keep",
+            "--round",
+            "agency-2020",
+            "--code",
+            code,
+            "--reason",
+            reason,
+        ];
+        for d in ds {
+            args.extend(["--dossier", d]);
+        }
+        run(s, &args)
+    };
+    let refused = |out: Output| {
+        assert_eq!(out.status.code(), Some(2));
+        assert!(out.stdout.is_empty());
+        String::from_utf8_lossy(&out.stderr).trim_end().to_string()
+    };
+    assert_eq!(
+        refused(keep(&["C-1", "C-2", "C-3"], "都要")),
+        "服务机构 124400004558612340 至多由 2 份申报书保留，而所列为 3 份"
+    );
+    assert_eq!(
+        refused(keep(&["C-9"], "x")),
+        "申报书 C-9 未联合服务机构 124400004558612340；联合该机构的申报书为 C-1、C-2、C-3"
+    );
+    assert_eq!(
+        refused(keep(&["C-1"], " ")),
+        "确定保留服务机构的申报书须填写理由"
+    );
+    assert!(
+        ok(s, &["audit", "verify"]).contains("agency-2020（1 条）"),
+        "a refused choice writes nothing"
+    );
+    let said = ok(
+        s,
+        &[
+            "agency",
+            "keep",
+            "--round",
+            "agency-2020",
+            "--code",
+            code,
+            "--dossier",
+            "C-1",
+            "--dossier",
+            "C-3",
+            "--reason",
+            "签约在先",
+        ],
+    );
+    assert_eq!(
+        said.trim_end(),
+        "已记录：服务机构 124400004558612340 由 C-1、C-3 保留（签约在先）；联合该机构的其他申报书形式审查不通过"
+    );
+    // Now C-2 fails formal review with the choice as its reason, and nothing
+    // about the agency is pending.
+    let v = json(
+        s,
+        &[
+            "rank",
+            "--round",
+            "agency-2020",
+            "--final",
+            "--format",
+            "json",
+        ],
+    );
+    let reasons = |d: &str| -> Vec<String> {
+        let e = v["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["dossier"] == d)
+            .unwrap();
+        e["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r.as_str().unwrap().to_string())
+            .filter(|r| r.contains("服务机构重庆某"))
+            .collect()
+    };
+    assert_eq!(
+        reasons("C-2"),
+        [
+            "服务机构重庆某知识产权代理有限公司（124400004558612340）参与服务的申报主体超过 2 家，经确定由 C-1、C-3 保留该机构（签约在先）"
+        ]
+    );
+    assert_eq!(reasons("C-1"), Vec::<String>::new());
+    assert_eq!(reasons("C-3"), Vec::<String>::new());
+    assert_eq!(v["pending"], serde_json::json!([]));
+    assert!(ok(s, &["audit", "verify"]).contains("agency-2020（2 条）"));
+}
+
+#[test]
+fn in_english_the_pending_agency_is_said_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = dir.path();
+    ok(s, &["init", "tests/fixtures/agency/round.ron"]);
+    let out = run(
+        s,
+        &["--lang", "en", "rank", "--round", "agency-2020", "--final"],
+    );
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim_end(),
+        "the result is not final:\nservice agency 重庆某知识产权代理有限公司 (124400004558612340) serves more than 2 applicants: \
+         formal review of C-1, C-2, C-3 is pending until the dossiers that keep it are chosen \
+         (pingshen agency keep --code 124400004558612340 --dossier …)"
     );
 }

@@ -240,6 +240,7 @@ fn an_acceptance_round_prints_its_verdicts_and_indicator_sheets() {
         decisions: &[],
         excuses: &[],
         register: &[],
+        agency: &[],
     };
     let ranking = rank(&inputs, Stage::Expert).unwrap();
     let m = report::Minutes {

@@ -86,6 +86,7 @@ fn ranked(r: &LoadedRound, cards: &[Card], stage: Stage) -> Ranking {
         decisions: &[],
         excuses: &[],
         register: &[],
+        agency: &[],
     };
     rank(&inputs, stage).expect("the demo round ranks")
 }

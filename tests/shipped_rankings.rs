@@ -27,6 +27,7 @@ fn ranked(r: &LoadedRound, stage: Stage) -> Ranking {
         decisions: &[],
         excuses: &[],
         register: &[],
+        agency: &[],
     };
     rank(&inputs, stage).expect("the shipped round ranks")
 }

@@ -249,6 +249,7 @@ impl World {
             decisions: &self.decisions,
             excuses: &self.excuses,
             register: &self.register,
+            agency: &[],
         }
     }
 

@@ -224,6 +224,14 @@ pub enum Pending {
         dossier: String,
         draft: bool,
     },
+    /// A service agency named by more of the round's dossiers than the
+    /// programme allows, until the secretary records which keep it.
+    Agency {
+        credit_code: String,
+        name: String,
+        limit: u32,
+        dossiers: Vec<String>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]

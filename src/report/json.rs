@@ -76,6 +76,14 @@ fn pending(p: &Pending) -> Value {
             dossier,
             draft,
         } => json!({ "kind": "card", "expert": expert, "dossier": dossier, "draft": draft }),
+        Pending::Agency {
+            credit_code,
+            name,
+            limit,
+            dossiers,
+        } => {
+            json!({ "kind": "agency", "credit_code": credit_code, "name": name, "limit": limit, "dossiers": dossiers })
+        }
     }
 }
 

@@ -267,6 +267,24 @@ pub fn pending(m: &Minutes, p: &Pending) -> String {
                 "not submitted"
             }
         ),
+        Pending::Agency {
+            credit_code,
+            name,
+            limit,
+            dossiers,
+        } if zh => format!(
+            "服务机构{name}（{credit_code}）参与服务的申报主体超过 {limit} 家（{}）：须确定保留该机构的申报书（至多 {limit} 份），其余形式审查不通过。",
+            list(dossiers, m.lang)
+        ),
+        Pending::Agency {
+            credit_code,
+            name,
+            limit,
+            dossiers,
+        } => format!(
+            "Service agency {name} ({credit_code}) serves more than {limit} applicants of the round ({}): choose the dossiers that keep it (at most {limit}); the others fail formal review.",
+            list(dossiers, m.lang)
+        ),
     }
 }
 

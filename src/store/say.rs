@@ -375,6 +375,7 @@ impl Say for StoreError {
             ),
             StoreError::Refused(r) => r.zh(),
             StoreError::BadDecision(e) => e.zh(),
+            StoreError::Agency(e) => e.zh(),
             StoreError::Merge(m) => m.zh(),
             StoreError::NoSuchCentre { code, known } if known.is_empty() => {
                 format!("名录中没有中心“{code}”；名录为空")
@@ -413,6 +414,7 @@ impl Say for StoreError {
             StoreError::NoSuchRound { .. } => self.to_string(),
             StoreError::Refused(r) => r.en(),
             StoreError::BadDecision(e) => e.en(),
+            StoreError::Agency(e) => e.en(),
             StoreError::Merge(m) => m.en(),
         }
     }

@@ -227,6 +227,7 @@ pub fn office_app() -> App {
         decisions: vec![],
         excuses: vec![],
         centres: vec![],
+        agency: vec![],
     };
     update(&mut app, Action::BoardLoaded(Box::new(board)));
     app

@@ -156,6 +156,7 @@ pub fn world() -> World {
         decisions: &[],
         excuses: &[],
         register: &[],
+        agency: &[],
     };
     let ranking = rank(&inputs, Stage::Expert).unwrap();
     World {

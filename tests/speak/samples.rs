@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::{NaiveDate, Weekday};
 use pingshen::bundle::{BadKey, BodyFault, BundleError, Frame, KeyMismatch};
 use pingshen::domain::Points;
+use pingshen::domain::agency::AgencyError;
 use pingshen::domain::calendar::CalendarError;
 use pingshen::domain::card::Gaps;
 use pingshen::domain::decision::DecisionError;
@@ -636,6 +637,28 @@ fn stores() -> Vec<StoreError> {
             why: CentreFault::Lifecycle(LifecycleError::NotRecognised),
         },
         StoreError::BadDecision(DecisionError::NoReason),
+        StoreError::Agency(AgencyError::NoReason),
+        StoreError::Agency(AgencyError::NoClash {
+            round: s("r"),
+            code: s("X"),
+            over: vec![],
+        }),
+        StoreError::Agency(AgencyError::NoClash {
+            round: s("r"),
+            code: s("X"),
+            over: vec![s("124400004558612340")],
+        }),
+        StoreError::Agency(AgencyError::TooMany {
+            code: s("X"),
+            limit: 2,
+            given: 3,
+        }),
+        StoreError::Agency(AgencyError::NotNaming {
+            code: s("X"),
+            dossier: s("C-9"),
+            naming: vec![s("C-1"), s("C-2")],
+        }),
+        StoreError::Agency(AgencyError::Twice(s("C-1"))),
         StoreError::JournalDamaged {
             dir: dir(),
             segment: 1,
@@ -687,6 +710,7 @@ fn stores() -> Vec<StoreError> {
             | StoreError::RoundInUse { .. }
             | StoreError::Refused(_)
             | StoreError::BadDecision(_)
+            | StoreError::Agency(_)
             | StoreError::Merge(_)
             | StoreError::NoSuchCentre { .. }
             | StoreError::Centre { .. }

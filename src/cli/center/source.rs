@@ -39,6 +39,16 @@ pub fn pending_words(r: &Ranking) -> String {
             Pending::Card {
                 expert, dossier, ..
             } => format!("expert {expert} has no card for dossier {dossier}"),
+            Pending::Agency {
+                credit_code,
+                limit,
+                dossiers,
+                ..
+            } => format!(
+                "service agency {credit_code} serves {} ({}), more than {limit}: the dossiers that keep it are not chosen",
+                dossiers.len(),
+                dossiers.join(", ")
+            ),
         })
         .collect::<Vec<_>>()
         .join("; ")
