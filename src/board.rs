@@ -4,6 +4,7 @@
 
 use crate::domain::agency::AgencyKeep;
 use crate::domain::aggregate::Recusals;
+use crate::domain::alternates::Alternate;
 use crate::domain::card::Card;
 use crate::domain::decision::Decision;
 use crate::domain::dossier::Dossier;
@@ -56,6 +57,8 @@ pub struct Board {
     pub centres: Vec<Centre>,
     /// The secretary's choices of the dossiers that keep a service agency.
     pub agency: Vec<AgencyKeep>,
+    /// The alternates of the earlier round the round names.
+    pub earlier: Vec<Alternate>,
 }
 
 impl Board {
@@ -70,6 +73,14 @@ impl Board {
         let excuses = store.excuses(round)?;
         let centres = store.centres()?;
         let agency = store.agency_keeps(round)?;
+        let earlier = match store.alternates_from(round)? {
+            Some(from) => store
+                .alternates()?
+                .into_iter()
+                .filter(|a| a.round == from)
+                .collect(),
+            None => Vec::new(),
+        };
         Ok(Board {
             cards,
             recusals,
@@ -77,6 +88,7 @@ impl Board {
             excuses,
             centres,
             agency,
+            earlier,
         })
     }
 
@@ -101,6 +113,7 @@ impl Board {
             excuses: &self.excuses,
             register: &self.centres,
             agency: &self.agency,
+            earlier: &self.earlier,
         };
         rank(&inputs, stage)
     }

@@ -120,6 +120,10 @@ pub enum Command {
         /// Who loads it, for the audit log.
         #[arg(long, default_value = "secretary")]
         by: String,
+        /// An earlier recognition round of the same programme whose
+        /// alternates this round's formal review names.
+        #[arg(long, value_name = "ROUND")]
+        alternates_from: Option<String>,
     },
     /// Enter, submit, reopen and show scores.
     #[command(subcommand)]
@@ -204,7 +208,17 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Agency(c) => agency::run(&store_dir(store)?, c, lang),
         Command::Report(a) => rank::report(&store_dir(store)?, a, lang),
         Command::Tui(args) => tui::run(&store_dir(store)?, args, lang),
-        Command::Init { round_file, by } => init::run(&store_dir(store)?, &round_file, &by, lang),
+        Command::Init {
+            round_file,
+            by,
+            alternates_from,
+        } => init::run(
+            &store_dir(store)?,
+            &round_file,
+            &by,
+            alternates_from.as_deref(),
+            lang,
+        ),
         Command::Score(c) => score::run(&store_dir(store)?, c, lang),
         Command::Conflict(c) => conflict::run(&store_dir(store)?, c, lang),
         Command::Excuse(a) => excuse::run(&store_dir(store)?, a, lang),

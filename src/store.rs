@@ -45,7 +45,7 @@ pub use imports::{Imported, Incoming};
 pub use journal::Fault;
 pub use notice::{Notice, on_notice};
 pub use rounds::{Init, RoundInfo, StoredRound, fingerprint};
-pub use say::{AuditFault, BackupFault, Cause, CentreFault};
+pub use say::{AuditFault, BackupFault, Cause, CentreFault, EarlierFault};
 
 /// The version of the stored values' layout; a store with a higher one is refused.
 /// 2: the journal is the record of truth and the audit log; sled holds the state.
@@ -140,6 +140,13 @@ pub enum StoreError {
     /// clashes do not allow; nothing was written.
     #[error("{0}")]
     Agency(#[from] crate::domain::agency::AgencyError),
+    /// The earlier round a round names for its alternates cannot be named.
+    #[error("round {round} cannot name the alternates of round {earlier}: {why}")]
+    Earlier {
+        round: String,
+        earlier: String,
+        why: EarlierFault,
+    },
     #[error("{0}")]
     Merge(#[from] crate::domain::merge::MergeRefusal),
     #[error("centre '{code}' is not in the register; centres in the register: {}", say::listed(.known))]
@@ -157,6 +164,7 @@ impl StoreError {
             | StoreError::NotEmpty { .. }
             | StoreError::BadDecision(_)
             | StoreError::Agency(_)
+            | StoreError::Earlier { .. }
             | StoreError::NoSuchCentre { .. }
             | StoreError::Centre { .. } => true,
             StoreError::Refused(r) => r.is_bad_input(),

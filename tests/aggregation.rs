@@ -41,6 +41,7 @@ fn ranking(
         excuses: &[],
         register: &[],
         agency: &[],
+        earlier: &[],
     };
     rank(&inputs, stage).unwrap()
 }

@@ -241,6 +241,7 @@ fn an_acceptance_round_prints_its_verdicts_and_indicator_sheets() {
         excuses: &[],
         register: &[],
         agency: &[],
+        earlier: &[],
     };
     let ranking = rank(&inputs, Stage::Expert).unwrap();
     let m = report::Minutes {

@@ -87,6 +87,7 @@ fn ranked(r: &LoadedRound, cards: &[Card], stage: Stage) -> Ranking {
         excuses: &[],
         register: &[],
         agency: &[],
+        earlier: &[],
     };
     rank(&inputs, stage).expect("the demo round ranks")
 }

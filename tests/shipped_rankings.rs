@@ -28,6 +28,7 @@ fn ranked(r: &LoadedRound, stage: Stage) -> Ranking {
         excuses: &[],
         register: &[],
         agency: &[],
+        earlier: &[],
     };
     rank(&inputs, stage).expect("the shipped round ranks")
 }

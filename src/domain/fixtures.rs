@@ -178,6 +178,7 @@ pub fn round() -> Round {
         },
         meeting: None,
         time_zone: None,
+        alternates_from: None,
     }
 }
 
@@ -250,6 +251,7 @@ impl World {
             excuses: &self.excuses,
             register: &self.register,
             agency: &[],
+            earlier: &[],
         }
     }
 

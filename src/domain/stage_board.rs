@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use super::agency::{AgencyKeep, Settled, settle};
 use super::aggregate::NotCounted;
 use super::aggregate::{Mean, PanelScore, Recusals, aggregate};
+use super::alternates::Alternate;
 use super::card::Card;
 use super::decision::Decision;
 use super::deviation::{deviations, thresholds};
@@ -42,6 +43,8 @@ pub struct Inputs<'a> {
     /// The secretary's choices of the dossiers that keep a service agency
     /// named by more of the round's dossiers than allowed.
     pub agency: &'a [AgencyKeep],
+    /// The alternates of the earlier round this round names, if any.
+    pub earlier: &'a [Alternate],
 }
 
 /// The numbers the two cuts use.
@@ -285,6 +288,12 @@ impl<'a> Board<'a> {
                 .map(|r| r.failures.clone())
                 .unwrap_or_default(),
             verdict: None,
+            earlier: self
+                .inputs
+                .earlier
+                .iter()
+                .find(|a| a.credit_code == d.applicant.credit_code)
+                .cloned(),
         }
     }
 

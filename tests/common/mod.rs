@@ -228,6 +228,7 @@ pub fn office_app() -> App {
         excuses: vec![],
         centres: vec![],
         agency: vec![],
+        earlier: vec![],
     };
     update(&mut app, Action::BoardLoaded(Box::new(board)));
     app

@@ -157,6 +157,7 @@ pub fn world() -> World {
         excuses: &[],
         register: &[],
         agency: &[],
+        earlier: &[],
     };
     let ranking = rank(&inputs, Stage::Expert).unwrap();
     World {

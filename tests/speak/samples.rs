@@ -26,7 +26,9 @@ use pingshen::error::{Chain, CommandError, Error, Exit};
 use pingshen::lang::Say;
 use pingshen::load::{FileError, Message, Unread};
 use pingshen::store::notice::RebuildWhy;
-use pingshen::store::{AuditFault, BackupFault, Cause, CentreFault, Fault, Notice, StoreError};
+use pingshen::store::{
+    AuditFault, BackupFault, Cause, CentreFault, EarlierFault, Fault, Notice, StoreError,
+};
 
 pub type Sample = (String, Box<dyn Say>);
 
@@ -659,6 +661,32 @@ fn stores() -> Vec<StoreError> {
             naming: vec![s("C-1"), s("C-2")],
         }),
         StoreError::Agency(AgencyError::Twice(s("C-1"))),
+        StoreError::Earlier {
+            round: s("r2"),
+            earlier: s("r1"),
+            why: EarlierFault::NotRecognition,
+        },
+        StoreError::Earlier {
+            round: s("r2"),
+            earlier: s("r1"),
+            why: EarlierFault::NotEarlier {
+                year: 2024,
+                earlier_year: 2025,
+            },
+        },
+        StoreError::Earlier {
+            round: s("r2"),
+            earlier: s("r1"),
+            why: EarlierFault::OtherProgramme {
+                programme: s("guangxi"),
+                earlier_programme: s("chongqing"),
+            },
+        },
+        StoreError::Earlier {
+            round: s("r1"),
+            earlier: s("r1"),
+            why: EarlierFault::Itself,
+        },
         StoreError::JournalDamaged {
             dir: dir(),
             segment: 1,
@@ -711,6 +739,7 @@ fn stores() -> Vec<StoreError> {
             | StoreError::Refused(_)
             | StoreError::BadDecision(_)
             | StoreError::Agency(_)
+            | StoreError::Earlier { .. }
             | StoreError::Merge(_)
             | StoreError::NoSuchCentre { .. }
             | StoreError::Centre { .. }
