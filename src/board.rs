@@ -2,7 +2,9 @@
 //! from the store once, and the ranking of a stage computed from it. The
 //! command line and the terminal UI rank through this one place.
 
+use crate::domain::agency::AgencyKeep;
 use crate::domain::aggregate::Recusals;
+use crate::domain::alternates::Alternate;
 use crate::domain::card::Card;
 use crate::domain::decision::Decision;
 use crate::domain::dossier::Dossier;
@@ -56,6 +58,10 @@ pub struct Board {
     /// The register of centres: formal review of a recognition round refuses
     /// centres that hold their title or are barred, and their affiliates.
     pub centres: Vec<Centre>,
+    /// The secretary's choices of the dossiers that keep a service agency.
+    pub agency: Vec<AgencyKeep>,
+    /// The alternates of the earlier round the round names.
+    pub earlier: Vec<Alternate>,
 }
 
 impl Board {
@@ -69,12 +75,23 @@ impl Board {
         let decisions = store.decisions(round)?;
         let excuses = store.excuses(round)?;
         let centres = store.centres()?;
+        let agency = store.agency_keeps(round)?;
+        let earlier = match store.alternates_from(round)? {
+            Some(from) => store
+                .alternates()?
+                .into_iter()
+                .filter(|a| a.round == from)
+                .collect(),
+            None => Vec::new(),
+        };
         Ok(Board {
             cards,
             recusals,
             decisions,
             excuses,
             centres,
+            agency,
+            earlier,
         })
     }
 
@@ -98,6 +115,8 @@ impl Board {
             decisions: &self.decisions,
             excuses: &self.excuses,
             register: &self.centres,
+            agency: &self.agency,
+            earlier: &self.earlier,
         };
         rank(&inputs, stage)
     }

@@ -1,6 +1,7 @@
 //! The command line: clap definitions and one file per command. Only this
 //! module knows clap.
 
+mod agency;
 mod audit;
 mod backup;
 mod bundle;
@@ -99,6 +100,9 @@ pub enum Command {
     Rank(rank::RankArgs),
     /// Record the secretary's decision on a tie across a boundary.
     Decide(rank::DecideArgs),
+    /// Service agencies named by more of a round's dossiers than allowed.
+    #[command(subcommand)]
+    Agency(agency::AgencyCommand),
     /// Write the minutes: ranking.csv, ranking.xlsx, report.html, ranking.md.
     Report(rank::ReportArgs),
     /// Load a round (sheet, dossiers, experts, settings) into the store, from
@@ -108,6 +112,10 @@ pub enum Command {
         /// Who loads it, for the audit log.
         #[arg(long, default_value = "secretary")]
         by: String,
+        /// An earlier recognition round of the same programme whose
+        /// alternates this round's formal review names.
+        #[arg(long, value_name = "ROUND")]
+        alternates_from: Option<String>,
     },
     /// Enter, submit, reopen and show scores.
     #[command(subcommand)]
@@ -189,9 +197,20 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Demo { no_tui } => demo::run(&store_dir(store)?, no_tui, lang),
         Command::Rank(a) => rank::rank(&store_dir(store)?, a, lang),
         Command::Decide(a) => rank::decide(&store_dir(store)?, a, lang),
+        Command::Agency(c) => agency::run(&store_dir(store)?, c, lang),
         Command::Report(a) => rank::report(&store_dir(store)?, a, lang),
         Command::Tui(args) => tui::run(&store_dir(store)?, args, lang),
-        Command::Init { round_file, by } => init::run(&store_dir(store)?, &round_file, &by, lang),
+        Command::Init {
+            round_file,
+            by,
+            alternates_from,
+        } => init::run(
+            &store_dir(store)?,
+            &round_file,
+            &by,
+            alternates_from.as_deref(),
+            lang,
+        ),
         Command::Score(c) => score::run(&store_dir(store)?, c, lang),
         Command::Conflict(c) => conflict::run(&store_dir(store)?, c, lang),
         Command::Excuse(a) => excuse::run(&store_dir(store)?, a, lang),

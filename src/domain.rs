@@ -1,5 +1,6 @@
 //! The competition's rules in plain Rust: no terminal, no database, no file format.
 
+pub mod agency;
 pub mod aggregate;
 pub mod alternates;
 pub mod assessment;

@@ -25,7 +25,7 @@ pub use csv::BOM;
 pub use digest::{canonical, ranking_hash};
 pub use html::FONTS;
 pub use minutes::Minutes;
-pub use xlsx::{SUMMARY, sheet_name};
+pub use xlsx::{SUMMARY, SUMMARY_EN, sheet_name, summary_name};
 
 /// How `rank` prints a ranking.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -5,6 +5,7 @@
 //! Nothing durable depends on sled: a sled that does not open, or disagrees
 //! with the journal, is moved aside and rebuilt from it.
 
+mod agency;
 mod alternates;
 mod audit;
 mod backup;
@@ -44,7 +45,7 @@ pub use imports::{Imported, Incoming};
 pub use journal::Fault;
 pub use notice::{Notice, on_notice};
 pub use rounds::{Init, RoundInfo, StoredRound, fingerprint};
-pub use say::{AuditFault, BackupFault, Cause, CentreFault};
+pub use say::{AuditFault, BackupFault, Cause, CentreFault, EarlierFault};
 
 /// The version of the stored values' layout; a store with a higher one is refused.
 /// 2: the journal is the record of truth and the audit log; sled holds the state.
@@ -135,6 +136,17 @@ pub enum StoreError {
     Refused(#[from] Refusal),
     #[error("{0}")]
     BadDecision(#[from] crate::domain::decision::DecisionError),
+    /// A choice of the dossiers that keep a service agency the round's
+    /// clashes do not allow; nothing was written.
+    #[error("{0}")]
+    Agency(#[from] crate::domain::agency::AgencyError),
+    /// The earlier round a round names for its alternates cannot be named.
+    #[error("round {round} cannot name the alternates of round {earlier}: {why}")]
+    Earlier {
+        round: String,
+        earlier: String,
+        why: EarlierFault,
+    },
     #[error("{0}")]
     Merge(#[from] crate::domain::merge::MergeRefusal),
     #[error("centre '{code}' is not in the register; centres in the register: {}", say::listed(.known))]
@@ -151,6 +163,8 @@ impl StoreError {
             StoreError::NoSuchRound { .. }
             | StoreError::NotEmpty { .. }
             | StoreError::BadDecision(_)
+            | StoreError::Agency(_)
+            | StoreError::Earlier { .. }
             | StoreError::NoSuchCentre { .. }
             | StoreError::Centre { .. } => true,
             StoreError::Refused(r) => r.is_bad_input(),

@@ -161,6 +161,7 @@ pub fn round(size: Size, sheet: &Sheet) -> Round {
         min_counted: Default::default(),
         meeting: None,
         time_zone: None,
+        alternates_from: None,
     }
 }
 

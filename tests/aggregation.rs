@@ -40,6 +40,8 @@ fn ranking(
         decisions: &[],
         excuses: &[],
         register: &[],
+        agency: &[],
+        earlier: &[],
     };
     rank(&inputs, stage).unwrap()
 }

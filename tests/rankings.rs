@@ -526,6 +526,8 @@ fn a_score_that_prints_as_the_line_shows_the_exact_comparison() {
         decisions: &[],
         excuses: &[],
         register: &[],
+        agency: &[],
+        earlier: &[],
     };
     let ranking = rank(&inputs, Stage::Expert).unwrap();
     let a = ranking.entry("A").unwrap();
@@ -636,5 +638,321 @@ fn check_warns_of_an_agency_serving_more_applicants_than_allowed() {
             "tests/fixtures/agency/dossiers/C-2.ron:10:9: 警告：申报书 C-2 联合的服务机构 重庆某知识产权代理有限公司（124400004558612340）参与服务的申报主体超过 2 家，另见 C-1、C-3；须确定保留该机构的申报书（至多 2 份）",
             "tests/fixtures/agency/dossiers/C-3.ron:10:9: 警告：申报书 C-3 联合的服务机构 重庆某知识产权代理有限公司（124400004558612340）参与服务的申报主体超过 2 家，另见 C-1、C-2；须确定保留该机构的申报书（至多 2 份）",
         ]
+    );
+}
+
+#[test]
+fn an_agency_serving_three_applicants_holds_formal_review_until_the_secretary_chooses() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = dir.path();
+    ok(s, &["init", "tests/fixtures/agency/round.ron"]);
+    let code = "124400004558612340";
+    // Until a choice is recorded the ranking is not final.
+    let out = run(s, &["rank", "--round", "agency-2020", "--final"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim_end(),
+        "结果尚未确定：\n服务机构重庆某知识产权代理有限公司（124400004558612340）参与服务的申报主体超过 2 家：\
+         C-1、C-2、C-3 形式审查待定，须确定保留该机构的申报书（pingshen agency keep --code 124400004558612340 --dossier …）"
+    );
+    let plain = ok(s, &["rank", "--round", "agency-2020"]);
+    assert!(
+        plain.contains(
+            "  - 服务机构重庆某知识产权代理有限公司（124400004558612340）参与服务的申报主体超过 2 家（C-1、C-2、C-3）：\
+             须确定保留该机构的申报书（至多 2 份），其余形式审查不通过。"
+        ),
+        "{plain}"
+    );
+    // A choice must name at most two dossiers that name the agency.
+    let keep = |ds: &[&str], reason: &str| {
+        let mut args = vec![
+            "agency",
+            "keep",
+            "--round",
+            "agency-2020",
+            "--code",
+            code,
+            "--reason",
+            reason,
+        ];
+        for d in ds {
+            args.extend(["--dossier", d]);
+        }
+        run(s, &args)
+    };
+    let refused = |out: Output| {
+        assert_eq!(out.status.code(), Some(2));
+        assert!(out.stdout.is_empty());
+        String::from_utf8_lossy(&out.stderr).trim_end().to_string()
+    };
+    assert_eq!(
+        refused(keep(&["C-1", "C-2", "C-3"], "都要")),
+        "服务机构 124400004558612340 至多由 2 份申报书保留，而所列为 3 份"
+    );
+    assert_eq!(
+        refused(keep(&["C-9"], "x")),
+        "申报书 C-9 未联合服务机构 124400004558612340；联合该机构的申报书为 C-1、C-2、C-3"
+    );
+    assert_eq!(
+        refused(keep(&["C-1"], " ")),
+        "确定保留服务机构的申报书须填写理由"
+    );
+    assert!(
+        ok(s, &["audit", "verify"]).contains("agency-2020（1 条）"),
+        "a refused choice writes nothing"
+    );
+    let said = ok(
+        s,
+        &[
+            "agency",
+            "keep",
+            "--round",
+            "agency-2020",
+            "--code",
+            code,
+            "--dossier",
+            "C-1",
+            "--dossier",
+            "C-3",
+            "--reason",
+            "签约在先",
+        ],
+    );
+    assert_eq!(
+        said.trim_end(),
+        "已记录：服务机构 124400004558612340 由 C-1、C-3 保留（签约在先）；联合该机构的其他申报书形式审查不通过"
+    );
+    // Now C-2 fails formal review with the choice as its reason, and nothing
+    // about the agency is pending.
+    let v = json(
+        s,
+        &[
+            "rank",
+            "--round",
+            "agency-2020",
+            "--final",
+            "--format",
+            "json",
+        ],
+    );
+    let reasons = |d: &str| -> Vec<String> {
+        let e = v["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["dossier"] == d)
+            .unwrap();
+        e["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r.as_str().unwrap().to_string())
+            .filter(|r| r.contains("服务机构重庆某"))
+            .collect()
+    };
+    assert_eq!(
+        reasons("C-2"),
+        [
+            "服务机构重庆某知识产权代理有限公司（124400004558612340）参与服务的申报主体超过 2 家，经确定由 C-1、C-3 保留该机构（签约在先）"
+        ]
+    );
+    assert_eq!(reasons("C-1"), Vec::<String>::new());
+    assert_eq!(reasons("C-3"), Vec::<String>::new());
+    assert_eq!(v["pending"], serde_json::json!([]));
+    assert!(ok(s, &["audit", "verify"]).contains("agency-2020（2 条）"));
+}
+
+#[test]
+fn in_english_the_pending_agency_is_said_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = dir.path();
+    ok(s, &["init", "tests/fixtures/agency/round.ron"]);
+    let out = run(
+        s,
+        &["--lang", "en", "rank", "--round", "agency-2020", "--final"],
+    );
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim_end(),
+        "the result is not final:\nservice agency 重庆某知识产权代理有限公司 (124400004558612340) serves more than 2 applicants: \
+         formal review of C-1, C-2, C-3 is pending until the dossiers that keep it are chosen \
+         (pingshen agency keep --code 124400004558612340 --dossier …)"
+    );
+}
+
+/// panel-cap1 scored and registered: M-001 selected, M-002 and M-003 its alternates.
+fn registered_with_alternates(s: &Path) {
+    ok(s, &["init", "tests/fixtures/panel/cap1.ron"]);
+    for e in ["E1", "E2", "E3"] {
+        card(s, "panel-cap1", e, "M-001", ["8", "8", "8", "8"], true);
+        card(s, "panel-cap1", e, "M-002", ["7", "7", "7", "7"], true);
+        card(s, "panel-cap1", e, "M-003", ["6", "6", "6", "6"], true);
+    }
+    ok(
+        s,
+        &[
+            "center",
+            "register",
+            "--round",
+            "panel-cap1",
+            "--date",
+            "2024-07-01",
+        ],
+    );
+}
+
+fn remarks_of(v: &serde_json::Value, dossier: &str) -> serde_json::Value {
+    v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["dossier"] == dossier)
+        .unwrap()["earlier_alternate"]
+        .clone()
+}
+
+#[test]
+fn a_later_round_names_the_earlier_rounds_alternates_from_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = dir.path();
+    registered_with_alternates(s);
+    let said = ok(s, &["init", "tests/fixtures/panel/next.ron"]);
+    assert_eq!(
+        said.lines().nth(1),
+        Some(
+            "本轮采用轮次 panel-cap1（2024 年）的备选单位 2 家，形式审查与排名中注明：\
+             1. M-002 广州示例新材料有限公司；2. M-003 广州示例生物医药有限公司"
+        ),
+        "{said}"
+    );
+    let table = ok(
+        s,
+        &["rank", "--round", "panel-2025", "--stage", "preliminary"],
+    );
+    let lines: Vec<&str> = table
+        .lines()
+        .filter(|l| l.contains("备选单位"))
+        .map(|l| l.split("    ").last().unwrap_or("").trim())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "曾为 2024 年轮次 panel-cap1 的第 1 位备选单位（原编号 M-002，28.00 分）",
+            "曾为 2024 年轮次 panel-cap1 的第 2 位备选单位（原编号 M-003，24.00 分）",
+        ],
+        "{table}"
+    );
+    // The centre recognised last year is refused; the alternates are not.
+    let v = json(
+        s,
+        &[
+            "rank",
+            "--round",
+            "panel-2025",
+            "--stage",
+            "preliminary",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        remarks_of(&v, "M-002"),
+        serde_json::json!({"round": "panel-cap1", "year": 2024, "order": 1, "dossier": "M-002"})
+    );
+    assert_eq!(remarks_of(&v, "M-001"), serde_json::Value::Null);
+    let en = ok(
+        s,
+        &[
+            "--lang",
+            "en",
+            "rank",
+            "--round",
+            "panel-2025",
+            "--stage",
+            "preliminary",
+        ],
+    );
+    assert!(
+        en.contains("was alternate no. 2 of round panel-cap1 (2024; dossier M-003, 24.00 points)"),
+        "{en}"
+    );
+}
+
+#[test]
+fn init_names_the_earlier_round_and_refuses_one_that_cannot_have_alternates() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = dir.path();
+    // Not in the store yet: bad input, nothing loaded.
+    let out = run(
+        s,
+        &[
+            "init",
+            "tests/fixtures/panel/next-flag.ron",
+            "--alternates-from",
+            "panel-cap1",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).starts_with("存储中没有轮次“panel-cap1”"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    registered_with_alternates(s);
+    // A round of the same year cannot name it.
+    let out = run(
+        s,
+        &[
+            "init",
+            "tests/fixtures/panel/cap1.ron",
+            "--alternates-from",
+            "panel-cap1",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim_end(),
+        "轮次 panel-cap1 不能采用轮次 panel-cap1 的备选单位：不能指定本轮次自身"
+    );
+    let said = ok(
+        s,
+        &[
+            "init",
+            "tests/fixtures/panel/next-flag.ron",
+            "--alternates-from",
+            "panel-cap1",
+        ],
+    );
+    assert!(said.contains("备选单位 2 家"), "{said}");
+    let v = json(
+        s,
+        &[
+            "rank",
+            "--round",
+            "panel-2025b",
+            "--stage",
+            "preliminary",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(remarks_of(&v, "M-003")["order"], 2);
+    let audit = ok(s, &["audit", "verify"]);
+    assert!(audit.contains("panel-2025b（2 条）"), "{audit}");
+    let out = run(
+        s,
+        &[
+            "--lang",
+            "en",
+            "init",
+            "tests/fixtures/panel/cap1.ron",
+            "--alternates-from",
+            "panel-2025b",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim_end(),
+        "round panel-cap1 cannot name the alternates of round panel-2025b: it is held in 2025, not in a year before 2024"
     );
 }

@@ -168,15 +168,36 @@ fn the_workbook_opens_with_a_summary_and_one_sheet_per_expert() {
 
     let sum = book.worksheet_range(SUMMARY).unwrap();
     assert_eq!(cell(&sum, 0, 0), Data::String("2024年度迷你认定".into()));
-    assert_eq!(cell(&sum, 4, 3), Data::String("申报单位".into()));
+    let head: Vec<Data> = (0..9).map(|c| cell(&sum, 4, c)).collect();
+    assert_eq!(
+        head,
+        [
+            "排名",
+            "编号",
+            "申报单位",
+            "得分",
+            "专家数",
+            "极差",
+            "状态",
+            "备注"
+        ]
+        .map(|s| Data::String(s.into()))
+        .into_iter()
+        .chain([Data::Empty])
+        .collect::<Vec<_>>(),
+        "no empty tie column and no status key for people to read"
+    );
     assert_eq!(cell(&sum, 5, 0), Data::Float(1.0));
-    assert_eq!(cell(&sum, 5, 2), Data::String("D1".into()));
-    assert_eq!(cell(&sum, 5, 4), Data::Float(85.0));
-    assert_eq!(cell(&sum, 6, 3), Data::String("乙&<丙>联合创新中心".into()));
-    assert_eq!(cell(&sum, 8, 1), Data::String("并列".into()));
-    assert_eq!(cell(&sum, 11, 4), Data::Float(50.17));
-    assert_eq!(cell(&sum, 12, 8), Data::String("ineligible".into()));
-    assert_eq!(cell(&sum, 12, 4), Data::Empty);
+    assert_eq!(cell(&sum, 5, 1), Data::String("D1".into()));
+    assert_eq!(cell(&sum, 5, 3), Data::Float(85.0));
+    assert_eq!(cell(&sum, 6, 2), Data::String("乙&<丙>联合创新中心".into()));
+    assert_eq!(
+        cell(&sum, 8, 7),
+        Data::String("与 D5 并列；并列跨越入选名额（4 家）线，待秘书决定".into())
+    );
+    assert_eq!(cell(&sum, 11, 3), Data::Float(50.17));
+    assert_eq!(cell(&sum, 12, 6), Data::String("形式审查未通过".into()));
+    assert_eq!(cell(&sum, 12, 3), Data::Empty);
 
     let e1 = book.worksheet_range("E1 张衡").unwrap();
     assert_eq!(cell(&e1, 3, 2), Data::String("a".into()));
@@ -240,6 +261,8 @@ fn an_acceptance_round_prints_its_verdicts_and_indicator_sheets() {
         decisions: &[],
         excuses: &[],
         register: &[],
+        agency: &[],
+        earlier: &[],
     };
     let ranking = rank(&inputs, Stage::Expert).unwrap();
     let m = report::Minutes {
@@ -275,6 +298,35 @@ fn an_acceptance_round_prints_its_verdicts_and_indicator_sheets() {
     let book = report::xlsx(&m).unwrap();
     let mut book = Xlsx::new(std::io::Cursor::new(book)).unwrap();
     let e2 = book.worksheet_range(&book.sheet_names()[2]).unwrap();
-    assert_eq!(cell(&e2, 3, 2), Data::String("G1".into()));
+    assert_eq!(
+        cell(&e2, 3, 2),
+        Data::String("G1 战略性新兴产业有效发明专利".into())
+    );
     assert_eq!(cell(&e2, 5, 2), Data::Float(6.0));
+}
+
+#[test]
+fn every_printed_page_says_what_it_continues_and_the_check_value_in_plain_words() {
+    let w = minutes::world();
+    for (lang, title, gone) in [
+        (
+            Lang::Zh,
+            "@top-center { content: \"2024年度迷你认定 · 专家评审排名\"",
+            ["pingshen ranking v1", "制表符", "状态代码"],
+        ),
+        (
+            Lang::En,
+            "@top-center { content: \"2024年度迷你认定 · Ranking: expert review\"",
+            ["pingshen ranking v1", "tab-separated", "Status key"],
+        ),
+    ] {
+        let html = report::html(&w.minutes(lang));
+        assert!(html.contains(title), "{}", &html[..2000.min(html.len())]);
+        for g in gone {
+            assert!(!html.contains(g), "{g}");
+        }
+    }
+    let html = report::html(&w.minutes(Lang::Zh));
+    assert!(html.contains("排名校验值（SHA-256）：<code>"));
+    assert!(html.contains("table.ranking col.c-status { width: 15%; }"));
 }

@@ -31,15 +31,15 @@ fn csv_is_exact_bytes_with_a_byte_order_mark_first() {
     let csv = render(&w.minutes(Lang::Zh), Format::Csv);
     assert_eq!(&csv.as_bytes()[..3], b"\xEF\xBB\xBF");
     let expected = [
-        "\u{feff}排名,并列,编号,申报单位,得分,专家数,极差,状态,状态代码,备注",
-        "1,,D1,甲科技有限公司,85.00,3,0.00,入选,selected,",
-        "2,,D2,乙&<丙>联合创新中心,80.00,3,0.00,入选,selected,",
-        "3,,D3,丙材料股份有限公司,80.00,2,0.00,入选,selected,与 D2 同分，按“培育基础”小计排序",
-        "4,并列,D4,\"丁,\"\"智造\"\"有限公司\",75.00,3,0.00,并列待定,undecided,与 D5 并列；并列跨越入选名额（4 家）线，待秘书决定",
-        "4,并列,D5,戊生物科技有限公司,75.00,3,0.00,并列待定,undecided,与 D4 并列；并列跨越入选名额（4 家）线，待秘书决定",
-        "6,,D6,己信息技术有限公司,60.00,3,40.00,备选,alternate,专家 E1 总分 40 偏离均值 20.00 分（阈值 15 分）；专家 E3 总分 80 偏离均值 20.00 分（阈值 15 分）",
-        "7,,D8,辛公司,50.17,3,0.50,未达最低分,below_threshold,",
-        ",,D7,庚公司,,0,,形式审查未通过,ineligible,形式审查：联合申报单位 3 家，超过 2 家",
+        "\u{feff}排名,编号,申报单位,得分,专家数,极差,状态,状态代码（供程序读取）,备注",
+        "1,D1,甲科技有限公司,85.00,3,0.00,入选,selected,",
+        "2,D2,乙&<丙>联合创新中心,80.00,3,0.00,入选,selected,",
+        "3,D3,丙材料股份有限公司,80.00,2,0.00,入选,selected,与 D2 同分，按“培育基础”小计排序",
+        "4,D4,\"丁,\"\"智造\"\"有限公司\",75.00,3,0.00,并列待定,undecided,与 D5 并列；并列跨越入选名额（4 家）线，待秘书决定",
+        "4,D5,戊生物科技有限公司,75.00,3,0.00,并列待定,undecided,与 D4 并列；并列跨越入选名额（4 家）线，待秘书决定",
+        "6,D6,己信息技术有限公司,60.00,3,40.00,备选,alternate,专家 E1 总分 40 偏离均值 20.00 分（阈值 15 分）；专家 E3 总分 80 偏离均值 20.00 分（阈值 15 分）",
+        "7,D8,辛公司,50.17,3,0.50,未达最低分,below_threshold,",
+        ",D7,庚公司,,0,,形式审查未通过,ineligible,形式审查：联合申报单位 3 家，超过 2 家",
         "",
     ]
     .join("\r\n");
@@ -50,7 +50,7 @@ fn csv_is_exact_bytes_with_a_byte_order_mark_first() {
 fn csv_in_english_keeps_the_status_keys() {
     let w = minutes::world();
     let csv = render(&w.minutes(Lang::En), Format::Csv);
-    assert!(csv.starts_with("\u{feff}Rank,Tie,Dossier,Applicant,Score,"));
+    assert!(csv.starts_with("\u{feff}Rank,Dossier,Applicant,Score,"));
     assert!(csv.contains("\"tied, awaiting decision\",undecided,"));
 }
 

@@ -86,6 +86,8 @@ fn ranked(r: &LoadedRound, cards: &[Card], stage: Stage) -> Ranking {
         decisions: &[],
         excuses: &[],
         register: &[],
+        agency: &[],
+        earlier: &[],
     };
     rank(&inputs, stage).expect("the demo round ranks")
 }

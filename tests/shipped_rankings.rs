@@ -27,6 +27,8 @@ fn ranked(r: &LoadedRound, stage: Stage) -> Ranking {
         decisions: &[],
         excuses: &[],
         register: &[],
+        agency: &[],
+        earlier: &[],
     };
     rank(&inputs, stage).expect("the shipped round ranks")
 }

@@ -8,22 +8,87 @@ use super::Lang;
 use super::said::Said;
 use crate::attachments::{self, stage::Staging};
 use crate::bundle::{BundleError, package, package::documents};
+use crate::domain::alternates::Alternate;
 use crate::error::Error;
+use crate::lang::Say;
 use crate::load::{self, Disk, Kind, LoadedRound};
 use crate::store::{Store, fingerprint};
+
+/// The earlier round's alternates the new round names, in words.
+struct Earlier<'a> {
+    round: &'a str,
+    alternates: &'a [Alternate],
+}
+
+impl Say for Earlier<'_> {
+    fn zh(&self) -> String {
+        if self.alternates.is_empty() {
+            return format!(
+                "本轮采用轮次 {} 的备选单位；该轮次尚未记录备选单位（pingshen center register --round {}）",
+                self.round, self.round
+            );
+        }
+        let list: Vec<String> = self
+            .alternates
+            .iter()
+            .map(|a| format!("{}. {} {}", a.order, a.dossier, a.name))
+            .collect();
+        format!(
+            "本轮采用轮次 {}（{} 年）的备选单位 {} 家，形式审查与排名中注明：{}",
+            self.round,
+            self.alternates[0].year,
+            self.alternates.len(),
+            list.join("；")
+        )
+    }
+
+    fn en(&self) -> String {
+        if self.alternates.is_empty() {
+            return format!(
+                "this round names the alternates of round {}; that round has none recorded yet (pingshen center register --round {})",
+                self.round, self.round
+            );
+        }
+        let list: Vec<String> = self
+            .alternates
+            .iter()
+            .map(|a| format!("{}. {} {}", a.order, a.dossier, a.name))
+            .collect();
+        format!(
+            "this round names the {} alternates of round {} ({}); formal review and the ranking say so: {}",
+            self.alternates.len(),
+            self.round,
+            self.alternates[0].year,
+            list.join("; ")
+        )
+    }
+}
 
 /// Nothing is opened or written until every file of the round is valid; the
 /// applicant's documents (carried in a package, or in the round folder's
 /// `attachments/`) are staged and verified first, and put in place only once
 /// the round is loaded.
-pub fn run(dir: &Path, file: &Path, by: &str, lang: Lang) -> Result<(), Error> {
+pub fn run(
+    dir: &Path,
+    file: &Path,
+    by: &str,
+    alternates_from: Option<&str>,
+    lang: Lang,
+) -> Result<(), Error> {
     let (loaded, packaged, staged) = read(file, dir)?;
     let mut store = Store::open(dir)?;
+    let earlier = alternates_from.or(loaded.round.alternates_from.as_deref());
+    if let Some(e) = earlier {
+        store.check_alternates_from(&loaded.round, &loaded.sheet, e)?;
+    }
     let outcome = store.init_round(&loaded, by)?;
     let placed = staged
         .map(Staging::commit)
         .transpose()
         .map_err(BundleError::Documents)?;
+    if let Some(e) = alternates_from {
+        store.link_alternates(&loaded.round.id, e, by)?;
+    }
     let r = &loaded.round;
     let (n, e, p) = (loaded.dossiers.len(), r.experts.len(), r.preliminary.len());
     println!(
@@ -37,6 +102,18 @@ pub fn run(dir: &Path, file: &Path, by: &str, lang: Lang) -> Result<(), Error> {
             dir: dir.to_path_buf(),
         })
     );
+    if let Some(e) = earlier {
+        let alternates: Vec<Alternate> = store
+            .alternates()?
+            .into_iter()
+            .filter(|a| a.round == e)
+            .collect();
+        let said = Earlier {
+            round: e,
+            alternates: &alternates,
+        };
+        println!("{}", said.say(lang.into()));
+    }
     if packaged {
         let fp = super::round::short(&fingerprint(&loaded));
         println!("{}", lang.say(&Said::PackageFingerprint(fp)));

@@ -152,6 +152,28 @@ impl Outstanding<'_> {
     fn shortlist(&self) -> bool {
         self.0.pending.contains(&Pending::Shortlist)
     }
+
+    /// Agencies named by too many dossiers: (code, name, limit, dossiers).
+    fn agencies(&self) -> Vec<(&str, &str, u32, &[String])> {
+        self.0
+            .pending
+            .iter()
+            .filter_map(|p| match p {
+                Pending::Agency {
+                    credit_code,
+                    name,
+                    limit,
+                    dossiers,
+                } => Some((
+                    credit_code.as_str(),
+                    name.as_str(),
+                    *limit,
+                    dossiers.as_slice(),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 impl Say for Outstanding<'_> {
@@ -188,6 +210,12 @@ impl Say for Outstanding<'_> {
         if self.shortlist() {
             lines.push("初审入围名单尚未最终确定".into());
         }
+        for (code, name, limit, ds) in self.agencies() {
+            lines.push(format!(
+                "服务机构{name}（{code}）参与服务的申报主体超过 {limit} 家：{} 形式审查待定，须确定保留该机构的申报书（pingshen agency keep --code {code} --dossier …）",
+                ds.join("、")
+            ));
+        }
         lines.join("\n")
     }
 
@@ -223,6 +251,12 @@ impl Say for Outstanding<'_> {
         }
         if self.shortlist() {
             lines.push("the preliminary shortlist is not final".into());
+        }
+        for (code, name, limit, ds) in self.agencies() {
+            lines.push(format!(
+                "service agency {name} ({code}) serves more than {limit} applicants: formal review of {} is pending until the dossiers that keep it are chosen (pingshen agency keep --code {code} --dossier …)",
+                ds.join(", ")
+            ));
         }
         lines.join("\n")
     }

@@ -20,6 +20,19 @@ pub struct Alternate {
     pub score: String,
 }
 
+/// The programme a sheet belongs to, for naming an earlier round's
+/// alternates: its id without a trailing year (`guangxi-2022` → `guangxi`).
+pub fn programme(sheet_id: &str) -> &str {
+    match sheet_id.rsplit_once('-') {
+        Some((head, year))
+            if !head.is_empty() && year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            head
+        }
+        _ => sheet_id,
+    }
+}
+
 /// The alternates of a final selection, in rank order; `code` gives each
 /// dossier's credit code.
 pub fn of_ranking(
@@ -49,4 +62,21 @@ pub fn of_ranking(
             score,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::programme;
+
+    #[test]
+    fn a_programme_is_the_sheet_id_without_its_year() {
+        assert_eq!(programme("guangxi-2022"), "guangxi");
+        assert_eq!(programme("guangxi-2023"), "guangxi");
+        assert_eq!(programme("huangpu-recognition"), "huangpu-recognition");
+        assert_eq!(
+            programme("fangchenggang-2022-d13"),
+            "fangchenggang-2022-d13"
+        );
+        assert_eq!(programme("2022"), "2022");
+    }
 }

@@ -75,6 +75,8 @@ pub fn review(dossier: &Dossier, on: NaiveDate, sheets: &[&Sheet]) -> Review {
 /// than the programme allows: every dossier involved, with the others named.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AgencyClash {
+    /// The sheet whose `agency_limit` applies.
+    pub sheet: String,
     pub credit_code: String,
     pub name: String,
     pub limit: u32,
@@ -85,7 +87,11 @@ pub struct AgencyClash {
 /// The agencies over the limit of any of `sheets` across the round's dossiers.
 pub fn agency_clashes(dossiers: &[Dossier], sheets: &[&Sheet]) -> Vec<AgencyClash> {
     use super::dossier::ApplicantKind;
-    let Some(limit) = sheets.iter().filter_map(|s| s.agency_limit).min() else {
+    let Some((limit, sheet)) = sheets
+        .iter()
+        .filter_map(|s| Some((s.agency_limit?, s.id.clone())))
+        .min()
+    else {
         return Vec::new();
     };
     let mut by_code: std::collections::BTreeMap<&str, (&str, Vec<String>)> =
@@ -110,6 +116,7 @@ pub fn agency_clashes(dossiers: &[Dossier], sheets: &[&Sheet]) -> Vec<AgencyClas
         .map(|(code, (name, mut ds))| {
             ds.sort();
             AgencyClash {
+                sheet: sheet.clone(),
                 credit_code: code.to_string(),
                 name: name.to_string(),
                 limit,

@@ -178,6 +178,7 @@ pub fn round() -> Round {
         },
         meeting: None,
         time_zone: None,
+        alternates_from: None,
     }
 }
 
@@ -249,6 +250,8 @@ impl World {
             decisions: &self.decisions,
             excuses: &self.excuses,
             register: &self.register,
+            agency: &[],
+            earlier: &[],
         }
     }
 

@@ -7,7 +7,7 @@ use super::round::{RoundKind, Stage};
 use super::{assessment, selection, shortlist};
 
 pub use super::stage_board::Inputs;
-use super::stage_board::Policy;
+use super::stage_board::{Policy, agencies};
 
 /// Why a ranking cannot be made.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -23,11 +23,14 @@ pub enum RankError {
 /// assessment, or the acceptance rule over indicators.
 pub fn rank(inputs: &Inputs, stage: Stage) -> Result<Ranking, RankError> {
     let policy = Policy::of(inputs.round, inputs.sheet);
-    match (inputs.round.kind, stage) {
-        (RoundKind::Recognition, Stage::Preliminary) => Ok(shortlist::shortlist(inputs, &policy)),
-        (RoundKind::Recognition, Stage::Expert) => Ok(selection::select(inputs, &policy)),
-        (RoundKind::Annual { year }, Stage::Expert) => Ok(assessment::annual(inputs, year)?),
-        (RoundKind::Acceptance, Stage::Expert) => Ok(assessment::acceptance(inputs)?),
-        (_, s) => Err(RankError::NoSuchStage(s.key())),
-    }
+    let mut ranking = match (inputs.round.kind, stage) {
+        (RoundKind::Recognition, Stage::Preliminary) => shortlist::shortlist(inputs, &policy),
+        (RoundKind::Recognition, Stage::Expert) => selection::select(inputs, &policy),
+        (RoundKind::Annual { year }, Stage::Expert) => assessment::annual(inputs, year)?,
+        (RoundKind::Acceptance, Stage::Expert) => assessment::acceptance(inputs)?,
+        (_, s) => return Err(RankError::NoSuchStage(s.key())),
+    };
+    // Formal review is not settled while an agency's dossiers wait for a choice.
+    ranking.pending.extend(agencies(inputs).pending());
+    Ok(ranking)
 }

@@ -3,6 +3,7 @@
 //! stands between it and a final result.
 
 use super::aggregate::Mean;
+use super::alternates::Alternate;
 use super::decision::Decision;
 use super::deviation::{ItemFlag, TotalFlag};
 use super::eligibility::Failure;
@@ -180,6 +181,8 @@ pub struct Entry {
     pub failures: Vec<Failure>,
     /// Acceptance rounds: which indicators are met and which clause decided.
     pub verdict: Option<Verdict>,
+    /// The applicant was an alternate of the earlier round the round names.
+    pub earlier: Option<Alternate>,
 }
 
 /// What the ranking decides, and against which numbers.
@@ -223,6 +226,14 @@ pub enum Pending {
         expert: String,
         dossier: String,
         draft: bool,
+    },
+    /// A service agency named by more of the round's dossiers than the
+    /// programme allows, until the secretary records which keep it.
+    Agency {
+        credit_code: String,
+        name: String,
+        limit: u32,
+        dossiers: Vec<String>,
     },
 }
 

@@ -45,6 +45,10 @@ pub struct Round {
     /// The time zone times are printed in (default Asia/Shanghai).
     #[serde(default)]
     pub time_zone: Option<String>,
+    /// An earlier recognition round of the same programme whose alternates
+    /// (可作为下一年度备选建设主体) this round's formal review names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alternates_from: Option<String>,
 }
 
 /// The panel's meeting: its day and place.

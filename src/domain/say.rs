@@ -233,3 +233,35 @@ impl Say for CalendarError {
         self.to_string()
     }
 }
+
+impl Say for super::agency::AgencyError {
+    fn zh(&self) -> String {
+        use super::agency::AgencyError as E;
+        match self {
+            E::NoReason => "确定保留服务机构的申报书须填写理由".to_string(),
+            E::NoClash { round, code, over } if over.is_empty() => format!(
+                "轮次 {round} 中没有参与服务的申报主体超过限额的服务机构，统一社会信用代码 {code} 无需确定"
+            ),
+            E::NoClash { round, code, over } => format!(
+                "轮次 {round} 中统一社会信用代码为 {code} 的服务机构未超过限额；超过限额的服务机构：{}",
+                over.join("、")
+            ),
+            E::TooMany { code, limit, given } => {
+                format!("服务机构 {code} 至多由 {limit} 份申报书保留，而所列为 {given} 份")
+            }
+            E::NotNaming {
+                code,
+                dossier,
+                naming,
+            } => format!(
+                "申报书 {dossier} 未联合服务机构 {code}；联合该机构的申报书为 {}",
+                naming.join("、")
+            ),
+            E::Twice(d) => format!("申报书 {d} 被列出了两次"),
+        }
+    }
+
+    fn en(&self) -> String {
+        self.to_string()
+    }
+}

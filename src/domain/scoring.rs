@@ -283,6 +283,7 @@ mod tests {
             min_counted: Default::default(),
             meeting: None,
             time_zone: None,
+            alternates_from: None,
         }
     }
 

@@ -5,13 +5,15 @@
 
 use std::collections::BTreeMap;
 
+use super::agency::{AgencyKeep, Settled, settle};
 use super::aggregate::NotCounted;
 use super::aggregate::{Mean, PanelScore, Recusals, aggregate};
+use super::alternates::Alternate;
 use super::card::Card;
 use super::decision::Decision;
 use super::deviation::{deviations, thresholds};
 use super::dossier::Dossier;
-use super::eligibility::{Review, review};
+use super::eligibility::{Review, agency_clashes, review};
 use super::excuse::{Excuse, excused};
 use super::order::{Candidate, Order};
 use super::ranking::{Boundary, Entry, Flag, Pending, Status};
@@ -38,6 +40,11 @@ pub struct Inputs<'a> {
     /// The register of centres: in a recognition round, formal review refuses
     /// a centre that holds its title or is barred, and declared affiliates.
     pub register: &'a [Centre],
+    /// The secretary's choices of the dossiers that keep a service agency
+    /// named by more of the round's dossiers than allowed.
+    pub agency: &'a [AgencyKeep],
+    /// The alternates of the earlier round this round names, if any.
+    pub earlier: &'a [Alternate],
 }
 
 /// The numbers the two cuts use.
@@ -75,6 +82,19 @@ impl Policy {
     }
 }
 
+/// The round's service agencies over the programme's limit, with the
+/// secretary's choices applied.
+pub fn agencies(inputs: &Inputs) -> Settled {
+    let sheets: Vec<&Sheet> = std::iter::once(inputs.sheet)
+        .chain(inputs.eligibility)
+        .collect();
+    settle(
+        agency_clashes(inputs.dossiers, &sheets),
+        inputs.agency,
+        &inputs.round.id,
+    )
+}
+
 /// One stage's shared facts: formal review and panel score of every dossier.
 pub struct Board<'a> {
     pub inputs: &'a Inputs<'a>,
@@ -104,8 +124,16 @@ impl<'a> Board<'a> {
         let mut reviews = BTreeMap::new();
         let mut panels = BTreeMap::new();
         let recognition = round.kind == RoundKind::Recognition;
+        let agencies = agencies(inputs);
         for d in inputs.dossiers {
             let mut r = review(d, round.date, &sheets);
+            r.failures.extend(
+                agencies
+                    .failures
+                    .iter()
+                    .filter(|(x, _)| *x == d.id)
+                    .map(|(_, f)| f.clone()),
+            );
             if recognition {
                 r.failures
                     .extend(bars(inputs.register, d, round.date, &round.id));
@@ -260,6 +288,12 @@ impl<'a> Board<'a> {
                 .map(|r| r.failures.clone())
                 .unwrap_or_default(),
             verdict: None,
+            earlier: self
+                .inputs
+                .earlier
+                .iter()
+                .find(|a| a.credit_code == d.applicant.credit_code)
+                .cloned(),
         }
     }
 

@@ -142,6 +142,15 @@ fn pending_zh(p: &Pending) -> String {
         Pending::Card {
             expert, dossier, ..
         } => format!("专家 {expert} 尚未提交申报书 {dossier} 的评分表"),
+        Pending::Agency {
+            credit_code,
+            name,
+            limit,
+            dossiers,
+        } => format!(
+            "服务机构{name}（{credit_code}）参与服务的申报主体超过 {limit} 家（{}），尚未确定保留该机构的申报书",
+            dossiers.join("、")
+        ),
     }
 }
 
@@ -169,6 +178,15 @@ fn pending_en(p: &Pending) -> String {
         Pending::Card {
             expert, dossier, ..
         } => format!("expert {expert} has no card for dossier {dossier}"),
+        Pending::Agency {
+            credit_code,
+            name,
+            limit,
+            dossiers,
+        } => format!(
+            "service agency {name} ({credit_code}) serves more than {limit} applicants ({}); the dossiers that keep it are not chosen yet",
+            dossiers.join(", ")
+        ),
     }
 }
 

@@ -8,7 +8,6 @@ use crate::lang::Lang;
 pub const BOM: char = '\u{feff}';
 
 pub fn render(m: &Minutes) -> String {
-    let w = m.words();
     let sep = if m.lang == Lang::Zh { "；" } else { "; " };
     let mut out = String::new();
     out.push(BOM);
@@ -22,7 +21,6 @@ pub fn render(m: &Minutes) -> String {
             &mut out,
             &[
                 &rank,
-                if r.level { w.level } else { "" },
                 &e.dossier,
                 &e.applicant,
                 r.score.as_deref().unwrap_or(""),

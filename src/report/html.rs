@@ -40,13 +40,13 @@ tr { break-inside: avoid; }
 .state { font-weight: 600; }
 .state.draft { border: 1pt solid #000; padding: 1.5mm 2mm; }
 table.ranking { font-size: 8.5pt; line-height: 1.3; }
-table.ranking col.c-rank { width: 6%; }
+table.ranking col.c-rank { width: 5.5%; }
 table.ranking col.c-id { width: 12%; }
-table.ranking col.c-name { width: 25.5%; }
+table.ranking col.c-name { width: 23%; }
 table.ranking col.c-score { width: 7%; }
-table.ranking col.c-experts { width: 7.5%; }
-table.ranking col.c-spread { width: 7%; }
-table.ranking col.c-status { width: 11%; }
+table.ranking col.c-experts { width: 6.5%; }
+table.ranking col.c-spread { width: 6.5%; }
+table.ranking col.c-status { width: 15%; }
 table.ranking td.remarks { font-size: 7.5pt; }
 table.ranking th { font-size: 8pt; padding: 1mm 0.8mm; }
 tr.selected td { font-weight: 600; }
@@ -110,16 +110,25 @@ fn head(m: &Minutes) -> String {
         esc(&m.round.title),
         esc(&m.subtitle()),
         CSS.replace("FONTS", FONTS),
-        page_footer(w.ranking_hash, &hash)
+        page_footer(w.ranking_hash, &hash, &running_title(m))
     );
     out
 }
 
-/// Every printed page carries the start of the ranking's hash and its number.
-fn page_footer(label: &str, hash: &str) -> String {
+/// The title at the top of every printed page, so a continued page says
+/// what it continues: the round and the ranking's stage.
+fn running_title(m: &Minutes) -> String {
+    format!("{} · {}", m.round.title, m.subtitle())
+}
+
+/// Every printed page carries a running title, the start of the ranking's
+/// check value and its number.
+fn page_footer(label: &str, hash: &str, title: &str) -> String {
     format!(
-        "@page {{ @bottom-left {{ content: \"{} {}…\"; font-size: 7.5pt; color: #444; }} \
+        "@page {{ @top-center {{ content: \"{}\"; font-size: 7.5pt; color: #444; }} \
+         @bottom-left {{ content: \"{} {}…\"; font-size: 7.5pt; color: #444; }} \
          @bottom-right {{ content: counter(page) \" / \" counter(pages); font-size: 7.5pt; color: #444; }} }}\n",
+        css_string(title),
         css_string(label),
         &hash[..hash.len().min(16)]
     )

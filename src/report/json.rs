@@ -76,6 +76,14 @@ fn pending(p: &Pending) -> Value {
             dossier,
             draft,
         } => json!({ "kind": "card", "expert": expert, "dossier": dossier, "draft": draft }),
+        Pending::Agency {
+            credit_code,
+            name,
+            limit,
+            dossiers,
+        } => {
+            json!({ "kind": "agency", "credit_code": credit_code, "name": name, "limit": limit, "dossiers": dossiers })
+        }
     }
 }
 
@@ -98,6 +106,13 @@ fn entry(m: &Minutes, e: &Entry) -> Value {
         e.decision.as_ref().map_or(Value::Null, decision),
     );
     o.insert("reasons".into(), json!(remarks::reasons(e, m.lang)));
+    o.insert(
+        "earlier_alternate".into(),
+        e.earlier.as_ref().map_or(
+            Value::Null,
+            |a| json!({ "round": a.round, "year": a.year, "order": a.order, "dossier": a.dossier }),
+        ),
+    );
     // Tie-break means exist only where there is a score to break ties on.
     let sections = match e.score {
         Some(_) => e

@@ -72,12 +72,13 @@ impl<'a> Minutes<'a> {
         words(self.lang)
     }
 
-    /// The full ranking's columns, as the CSV and the workbook's 汇总表 print them.
-    pub fn columns(&self) -> [&'static str; 10] {
+    /// The full ranking's columns as the CSV prints them: the status in
+    /// words and, for programs reading the file, its key. A standing tie is
+    /// said in the remarks.
+    pub fn columns(&self) -> [&'static str; 9] {
         let w = self.words();
         [
             w.rank,
-            w.tie,
             w.dossier,
             w.applicant,
             w.score,

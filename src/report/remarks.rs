@@ -85,7 +85,51 @@ pub fn entry(m: &Minutes, e: &Entry) -> Vec<String> {
         Lang::En if !e.failures.is_empty() && e.verdict.is_none() => format!("formal review: {r}"),
         _ => r,
     }));
+    for p in &m.ranking.pending {
+        if let Pending::Agency {
+            credit_code,
+            name,
+            dossiers,
+            ..
+        } = p
+            && dossiers.contains(&e.dossier)
+        {
+            let others: Vec<String> = dossiers
+                .iter()
+                .filter(|d| **d != e.dossier)
+                .cloned()
+                .collect();
+            out.push(if m.lang == Lang::Zh {
+                format!(
+                    "形式审查待定：服务机构{name}（{credit_code}）另见 {}，待确定保留该机构的申报书",
+                    list(&others, m.lang)
+                )
+            } else {
+                format!(
+                    "formal review pending: service agency {name} ({credit_code}) is also named by {}; the dossiers that keep it are not chosen yet",
+                    list(&others, m.lang)
+                )
+            });
+        }
+    }
+    if let Some(a) = &e.earlier {
+        out.push(earlier(a, m.lang));
+    }
     out
+}
+
+/// An applicant that was an alternate of the earlier round, as a sentence.
+pub fn earlier(a: &crate::domain::alternates::Alternate, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "曾为 {} 年轮次 {} 的第 {} 位备选单位（原编号 {}，{} 分）",
+            a.year, a.round, a.order, a.dossier, a.score
+        ),
+        Lang::En => format!(
+            "was alternate no. {} of round {} ({}; dossier {}, {} points)",
+            a.order, a.round, a.year, a.dossier, a.score
+        ),
+    }
 }
 
 /// The reasons behind a status: the formal-review rules failed, or the
@@ -266,6 +310,24 @@ pub fn pending(m: &Minutes, p: &Pending) -> String {
             } else {
                 "not submitted"
             }
+        ),
+        Pending::Agency {
+            credit_code,
+            name,
+            limit,
+            dossiers,
+        } if zh => format!(
+            "服务机构{name}（{credit_code}）参与服务的申报主体超过 {limit} 家（{}）：须确定保留该机构的申报书（至多 {limit} 份），其余形式审查不通过。",
+            list(dossiers, m.lang)
+        ),
+        Pending::Agency {
+            credit_code,
+            name,
+            limit,
+            dossiers,
+        } => format!(
+            "Service agency {name} ({credit_code}) serves more than {limit} applicants of the round ({}): choose the dossiers that keep it (at most {limit}); the others fail formal review.",
+            list(dossiers, m.lang)
         ),
     }
 }

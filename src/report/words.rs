@@ -11,7 +11,6 @@ pub struct Words {
     pub spread: &'static str,
     pub status: &'static str,
     pub status_key: &'static str,
-    pub tie: &'static str,
     pub remarks: &'static str,
     pub level: &'static str,
     pub level_legend: &'static str,
@@ -84,8 +83,7 @@ const ZH: Words = Words {
     experts: "专家数",
     spread: "极差",
     status: "状态",
-    status_key: "状态代码",
-    tie: "并列",
+    status_key: "状态代码（供程序读取）",
     remarks: "备注",
     level: "并列",
     level_legend: "排名前的“=”表示并列（同分且分项小计相同）。",
@@ -120,11 +118,11 @@ const ZH: Words = Words {
     secretary_signature: "秘书签字",
     verification: "校验信息",
     sheet_fingerprint: "评分表指纹",
-    ranking_hash: "排名 SHA-256",
-    hash_covers: "排名 SHA-256 按 UTF-8 计算于排名的规范文本：首行“pingshen ranking v1”，\
-        其后为轮次编号、阶段，以及按排名顺序每条一行的排名、编号、申报单位、精确得分（最简分数）、\
-        两位小数得分、计分专家数和状态代码，以制表符分隔、换行结尾（规范文本另存为 ranking.canonical.txt）。\
-        同一排名在任何电脑上得到同一散列值；生成时间、语言与备注不在其内。",
+    ranking_hash: "排名校验值（SHA-256）",
+    hash_covers: "排名校验值用于核对排名是否被改动：把轮次编号、评审阶段，以及按排名顺序每家申报单位的排名、编号、\
+        申报单位名称、精确得分、两位小数得分、计分专家数和状态，按固定格式写成一份文本（随报告另存为 ranking.canonical.txt），\
+        再对这份文本计算 SHA-256 摘要。同一排名在任何电脑上得到同一校验值；生成时间、语言与备注不影响该值。\
+        核对时，用任一 SHA-256 工具对 ranking.canonical.txt 计算，结果应与上面的校验值一致。",
     card: "评分",
     none: "无",
     completeness: "评分完整性附录",
@@ -154,8 +152,7 @@ const EN: Words = Words {
     experts: "Experts",
     spread: "Spread",
     status: "Status",
-    status_key: "Status key",
-    tie: "Tie",
+    status_key: "Status key (for programs)",
     remarks: "Remarks",
     level: "level",
     level_legend: "“=” before a rank marks entries that are level (same score and same tie-break subtotals).",
@@ -190,12 +187,12 @@ const EN: Words = Words {
     secretary_signature: "Secretary",
     verification: "Verification",
     sheet_fingerprint: "Scoresheet fingerprint",
-    ranking_hash: "Ranking SHA-256",
-    hash_covers: "The ranking SHA-256 is taken over the UTF-8 canonical text of the ranking: the line \
-        “pingshen ranking v1”, then the round id, the stage, and one line per entry in ranking order with \
-        rank, dossier, applicant, exact score (lowest-terms fraction), score to two decimals, counted experts \
-        and status key, tab-separated and newline-terminated (the text is also saved as ranking.canonical.txt). \
-        The same ranking gives the same hash on any computer; the time, language and remarks are not part of it.",
+    ranking_hash: "Ranking check value (SHA-256)",
+    hash_covers: "The check value shows whether the ranking was changed: the round id, the stage and, in ranking order, \
+        each applicant's rank, dossier, name, exact score, score to two decimals, counted experts and status are written \
+        in a fixed layout as one text (saved with the report as ranking.canonical.txt), and the SHA-256 digest of that text \
+        is taken. The same ranking gives the same value on any computer; the time, language and remarks do not change it. \
+        To check, compute the SHA-256 of ranking.canonical.txt with any SHA-256 tool: it must equal the value above.",
     card: "Card",
     none: "none",
     completeness: "Annex: completeness of the cards",

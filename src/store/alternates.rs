@@ -1,10 +1,13 @@
 //! A recognition round's alternates, recorded once when its selection enters
 //! the register; audited on the round's own chain.
 
+use chrono::Datelike;
+
 use super::audit::{Action, Event, Subject};
-use super::{Result, Store, keys};
-use crate::domain::alternates::Alternate;
-use crate::domain::round::Stage;
+use super::{EarlierFault, Result, Store, StoreError, keys};
+use crate::domain::alternates::{Alternate, programme};
+use crate::domain::round::{Round, RoundKind, Stage};
+use crate::domain::sheet::Sheet;
 
 impl Store {
     /// Every alternate recorded, by round and order.
@@ -36,6 +39,62 @@ impl Store {
         let event = Event::new(by, Action::Alternates, subject)
             .change(None, Some(names.join(",")))
             .reason("qualified beyond the places: next year's alternates");
+        self.audit(&mut c, event)?;
+        self.apply(c)?;
+        Ok(true)
+    }
+
+    /// The earlier round whose alternates `round` names: named when it was
+    /// loaded (`init --alternates-from`), or else in its round file.
+    pub fn alternates_from(&self, round: &str) -> Result<Option<String>> {
+        if let Some(from) = self.get::<String>(&keys::alternates_from(round))? {
+            return Ok(Some(from));
+        }
+        Ok(self.round_record(round)?.round.alternates_from)
+    }
+
+    /// Whether `round` (scored on `sheet`) may name the alternates of
+    /// `earlier`: a recognition round of the same programme held in an
+    /// earlier year, already in the store.
+    pub fn check_alternates_from(&self, round: &Round, sheet: &Sheet, earlier: &str) -> Result<()> {
+        let fault = |why| StoreError::Earlier {
+            round: round.id.clone(),
+            earlier: earlier.to_string(),
+            why,
+        };
+        if earlier == round.id {
+            return Err(fault(EarlierFault::Itself));
+        }
+        let e = self.round_record(earlier)?;
+        if e.round.kind != RoundKind::Recognition {
+            return Err(fault(EarlierFault::NotRecognition));
+        }
+        let (year, earlier_year) = (round.date.year(), e.round.date.year());
+        if earlier_year >= year {
+            return Err(fault(EarlierFault::NotEarlier { year, earlier_year }));
+        }
+        let (p, ep) = (programme(&sheet.id), programme(&e.sheet.id));
+        if p != ep {
+            return Err(fault(EarlierFault::OtherProgramme {
+                programme: p.to_string(),
+                earlier_programme: ep.to_string(),
+            }));
+        }
+        Ok(())
+    }
+
+    /// Records, audited, that `round` names the alternates of `earlier`;
+    /// nothing is written when that is already so.
+    pub fn link_alternates(&mut self, round: &str, earlier: &str, by: &str) -> Result<bool> {
+        self.check_usable()?;
+        if self.alternates_from(round)?.as_deref() == Some(earlier) {
+            return Ok(false);
+        }
+        let mut c = self.change(round)?;
+        self.put(&mut c, keys::alternates_from(round), &earlier.to_string())?;
+        let event = Event::new(by, Action::Alternates, Subject::default())
+            .change(None, Some(format!("from {earlier}")))
+            .reason("the earlier round's alternates are named in this round");
         self.audit(&mut c, event)?;
         self.apply(c)?;
         Ok(true)

@@ -58,6 +58,8 @@ pub enum Action {
     Excuse,
     /// A recognition round's alternates recorded for next year.
     Alternates,
+    /// The dossiers chosen to keep a service agency named by too many.
+    AgencyKeep,
 }
 
 impl Action {
@@ -85,6 +87,7 @@ impl Action {
             Action::Rule => "rule",
             Action::Excuse => "excuse",
             Action::Alternates => "alternates",
+            Action::AgencyKeep => "agency_keep",
         }
     }
 }

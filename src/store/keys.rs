@@ -82,6 +82,19 @@ pub fn excuse(round: &str, n: usize) -> Vec<u8> {
     key(&["excuse", round, &format!("{n:06}")])
 }
 
+pub fn agency_keeps(round: &str) -> Vec<u8> {
+    key(&["agency", round])
+}
+
+pub fn agency_keep(round: &str, n: usize) -> Vec<u8> {
+    key(&["agency", round, &format!("{n:06}")])
+}
+
+/// The earlier round whose alternates a round names, when named at loading.
+pub fn alternates_from(round: &str) -> Vec<u8> {
+    key(&["alternates_from", round])
+}
+
 pub fn alternates(round: Option<&str>) -> Vec<u8> {
     match round {
         Some(r) => key(&["alternate", r]),

@@ -107,6 +107,64 @@ pub enum CentreFault {
     Lifecycle(LifecycleError),
 }
 
+/// Why a round cannot name an earlier round's alternates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EarlierFault {
+    /// The earlier round is not a recognition round, so it has no alternates.
+    NotRecognition,
+    /// The earlier round is not held in an earlier year.
+    NotEarlier { year: i32, earlier_year: i32 },
+    /// The earlier round is of another programme (its sheet's programme).
+    OtherProgramme {
+        programme: String,
+        earlier_programme: String,
+    },
+    /// The round names it itself.
+    Itself,
+}
+
+impl std::fmt::Display for EarlierFault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EarlierFault::NotRecognition => {
+                f.write_str("it is not a recognition round, so it has no alternates")
+            }
+            EarlierFault::NotEarlier { year, earlier_year } => write!(
+                f,
+                "it is held in {earlier_year}, not in a year before {year}"
+            ),
+            EarlierFault::OtherProgramme {
+                programme,
+                earlier_programme,
+            } => write!(
+                f,
+                "it belongs to programme {earlier_programme}, not {programme}"
+            ),
+            EarlierFault::Itself => f.write_str("a round cannot name itself"),
+        }
+    }
+}
+
+impl Say for EarlierFault {
+    fn zh(&self) -> String {
+        match self {
+            EarlierFault::NotRecognition => "该轮次不是认定评审，没有备选单位".to_string(),
+            EarlierFault::NotEarlier { year, earlier_year } => {
+                format!("该轮次在 {earlier_year} 年举行，不早于本轮的 {year} 年")
+            }
+            EarlierFault::OtherProgramme {
+                programme,
+                earlier_programme,
+            } => format!("该轮次属于 {earlier_programme} 项目，不是本轮的 {programme} 项目"),
+            EarlierFault::Itself => "不能指定本轮次自身".to_string(),
+        }
+    }
+
+    fn en(&self) -> String {
+        self.to_string()
+    }
+}
+
 /// Where an audit log stops accounting for the store: the entry at fault
 /// or the stored values it does not explain.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -375,6 +433,7 @@ impl Say for StoreError {
             ),
             StoreError::Refused(r) => r.zh(),
             StoreError::BadDecision(e) => e.zh(),
+            StoreError::Agency(e) => e.zh(),
             StoreError::Merge(m) => m.zh(),
             StoreError::NoSuchCentre { code, known } if known.is_empty() => {
                 format!("名录中没有中心“{code}”；名录为空")
@@ -383,6 +442,14 @@ impl Say for StoreError {
                 format!("名录中没有中心“{code}”；名录中的中心：{}", known.join("、"))
             }
             StoreError::Centre { code, why } => format!("中心 {code}：{}", why.zh()),
+            StoreError::Earlier {
+                round,
+                earlier,
+                why,
+            } => format!(
+                "轮次 {round} 不能采用轮次 {earlier} 的备选单位：{}",
+                why.zh()
+            ),
         }
     }
 
@@ -405,6 +472,7 @@ impl Say for StoreError {
             | StoreError::RoundInUse { .. }
             | StoreError::NoSuchCentre { .. }
             | StoreError::Centre { .. }
+            | StoreError::Earlier { .. }
             | StoreError::JournalDamaged { .. }
             | StoreError::NotEmpty { .. } => self.to_string(),
             StoreError::NoSuchRound { round, known } if known.is_empty() => {
@@ -413,6 +481,7 @@ impl Say for StoreError {
             StoreError::NoSuchRound { .. } => self.to_string(),
             StoreError::Refused(r) => r.en(),
             StoreError::BadDecision(e) => e.en(),
+            StoreError::Agency(e) => e.en(),
             StoreError::Merge(m) => m.en(),
         }
     }

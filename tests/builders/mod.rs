@@ -165,5 +165,6 @@ pub fn round(kind: RoundKind, experts: &[&str]) -> Round {
         min_counted: Default::default(),
         meeting: None,
         time_zone: None,
+        alternates_from: None,
     }
 }

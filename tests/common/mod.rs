@@ -227,6 +227,8 @@ pub fn office_app() -> App {
         decisions: vec![],
         excuses: vec![],
         centres: vec![],
+        agency: vec![],
+        earlier: vec![],
     };
     update(&mut app, Action::BoardLoaded(Box::new(board)));
     app

@@ -156,6 +156,8 @@ pub fn world() -> World {
         decisions: &[],
         excuses: &[],
         register: &[],
+        agency: &[],
+        earlier: &[],
     };
     let ranking = rank(&inputs, Stage::Expert).unwrap();
     World {

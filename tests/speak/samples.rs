@@ -8,6 +8,7 @@ use chrono::{NaiveDate, Weekday};
 use pingshen::attachments::DocumentFault;
 use pingshen::bundle::{BadKey, BodyFault, BundleError, Frame, KeyMismatch};
 use pingshen::domain::Points;
+use pingshen::domain::agency::AgencyError;
 use pingshen::domain::calendar::CalendarError;
 use pingshen::domain::card::Gaps;
 use pingshen::domain::decision::DecisionError;
@@ -29,7 +30,9 @@ use pingshen::error::{CenterError, Chain, CommandError, Error, Exit, Said, Sheet
 use pingshen::lang::Say;
 use pingshen::load::{FileError, Message, Unread};
 use pingshen::store::notice::RebuildWhy;
-use pingshen::store::{AuditFault, BackupFault, Cause, CentreFault, Fault, Notice, StoreError};
+use pingshen::store::{
+    AuditFault, BackupFault, Cause, CentreFault, EarlierFault, Fault, Notice, StoreError,
+};
 
 pub type Sample = (String, Box<dyn Say>);
 
@@ -644,6 +647,54 @@ fn stores() -> Vec<StoreError> {
             why: CentreFault::Lifecycle(LifecycleError::NotRecognised),
         },
         StoreError::BadDecision(DecisionError::NoReason),
+        StoreError::Agency(AgencyError::NoReason),
+        StoreError::Agency(AgencyError::NoClash {
+            round: s("r"),
+            code: s("X"),
+            over: vec![],
+        }),
+        StoreError::Agency(AgencyError::NoClash {
+            round: s("r"),
+            code: s("X"),
+            over: vec![s("124400004558612340")],
+        }),
+        StoreError::Agency(AgencyError::TooMany {
+            code: s("X"),
+            limit: 2,
+            given: 3,
+        }),
+        StoreError::Agency(AgencyError::NotNaming {
+            code: s("X"),
+            dossier: s("C-9"),
+            naming: vec![s("C-1"), s("C-2")],
+        }),
+        StoreError::Agency(AgencyError::Twice(s("C-1"))),
+        StoreError::Earlier {
+            round: s("r2"),
+            earlier: s("r1"),
+            why: EarlierFault::NotRecognition,
+        },
+        StoreError::Earlier {
+            round: s("r2"),
+            earlier: s("r1"),
+            why: EarlierFault::NotEarlier {
+                year: 2024,
+                earlier_year: 2025,
+            },
+        },
+        StoreError::Earlier {
+            round: s("r2"),
+            earlier: s("r1"),
+            why: EarlierFault::OtherProgramme {
+                programme: s("guangxi"),
+                earlier_programme: s("chongqing"),
+            },
+        },
+        StoreError::Earlier {
+            round: s("r1"),
+            earlier: s("r1"),
+            why: EarlierFault::Itself,
+        },
         StoreError::JournalDamaged {
             dir: dir(),
             segment: 1,
@@ -695,6 +746,8 @@ fn stores() -> Vec<StoreError> {
             | StoreError::RoundInUse { .. }
             | StoreError::Refused(_)
             | StoreError::BadDecision(_)
+            | StoreError::Agency(_)
+            | StoreError::Earlier { .. }
             | StoreError::Merge(_)
             | StoreError::NoSuchCentre { .. }
             | StoreError::Centre { .. }

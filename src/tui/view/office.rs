@@ -310,6 +310,9 @@ fn ties(f: &mut Frame, area: Rect, app: &App, r: &Ranking, t: &Theme) {
             Pending::Card {
                 expert, dossier, ..
             } => format!("· {dossier} {expert}: {}", app.t(Label::MissingCards)),
+            Pending::Agency { dossiers, .. } => {
+                format!("· {}: {}", dossiers.join("、"), app.t(Label::NotFinal))
+            }
         };
         lines.push(Line::from(Span::styled(truncate(&text, w), t.warn())));
     }
