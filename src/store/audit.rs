@@ -58,6 +58,10 @@ pub enum Action {
     Excuse,
     /// A recognition round's alternates recorded for next year.
     Alternates,
+    /// An event of a centre moved to the day it happened, with a reason.
+    Amend,
+    /// An event of a centre declared void (entered in error), with a reason.
+    Void,
 }
 
 impl Action {
@@ -85,6 +89,8 @@ impl Action {
             Action::Rule => "rule",
             Action::Excuse => "excuse",
             Action::Alternates => "alternates",
+            Action::Amend => "amend",
+            Action::Void => "void",
         }
     }
 }
