@@ -261,7 +261,7 @@ fn history_table(c: &Centre, lang: Lang) -> String {
         let notes: Vec<String> = r
             .corrections
             .iter()
-            .map(|k| Said::Correction(k).say(lang.into()))
+            .map(|k| Mark::Correction(k).say(lang.into()))
             .collect();
         let sep = match lang {
             Lang::Zh => "；",
@@ -269,46 +269,46 @@ fn history_table(c: &Centre, lang: Lang) -> String {
         };
         cells.push(row(&r.event, notes.join(sep)));
         if let (Some(now), false) = (r.standing(), r.corrections.is_empty()) {
-            cells.push(row(&now, Said::AsCorrected.say(lang.into())));
+            cells.push(row(&now, Mark::AsCorrected.say(lang.into())));
         }
     }
     render(&header, &[Align::Left; 6], &cells)
 }
 
 /// The marks of the history table's correction column.
-enum Said<'a> {
+enum Mark<'a> {
     /// The event as entered, corrected by this.
     Correction(&'a Correction),
     /// The event as it stands after its corrections.
     AsCorrected,
 }
 
-impl Say for Said<'_> {
+impl Say for Mark<'_> {
     fn zh(&self) -> String {
         match self {
-            Said::Correction(Correction {
+            Mark::Correction(Correction {
                 change: Change::Date(d),
                 reason,
             }) => format!("已更正，日期应为 {d}：{reason}"),
-            Said::Correction(Correction {
+            Mark::Correction(Correction {
                 change: Change::Void,
                 reason,
             }) => format!("已作废：{reason}"),
-            Said::AsCorrected => "更正后".to_string(),
+            Mark::AsCorrected => "更正后".to_string(),
         }
     }
 
     fn en(&self) -> String {
         match self {
-            Said::Correction(Correction {
+            Mark::Correction(Correction {
                 change: Change::Date(d),
                 reason,
             }) => format!("amended, happened on {d}: {reason}"),
-            Said::Correction(Correction {
+            Mark::Correction(Correction {
                 change: Change::Void,
                 reason,
             }) => format!("void: {reason}"),
-            Said::AsCorrected => "as corrected".to_string(),
+            Mark::AsCorrected => "as corrected".to_string(),
         }
     }
 }
