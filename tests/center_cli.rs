@@ -57,7 +57,7 @@ fn a_centre_followed_from_recognition_through_a_failure_to_acceptance() {
         &format!("center assess --code {WINNER} --round annual-2025-1"),
     );
     assert!(
-        out.contains("year-1 assessment 65.00, failed. now: rectifying; next: re-assessment after rectification (2025-09-10)"),
+        out.contains("year-1 assessment 65.00 (65 < 70), failed. now: rectifying; next: re-assessment after rectification (2025-09-10)"),
         "{out}"
     );
     refused(
@@ -77,7 +77,7 @@ fn a_centre_followed_from_recognition_through_a_failure_to_acceptance() {
         &format!("center reassess --code {WINNER} --score 72 --date 2025-09-05"),
     );
     assert!(
-        out.contains("year-1 re-assessment 72.00, passed. now: year 1 passed (final acceptance due); next: year-2 assessment (final acceptance) (2026-07-01)"),
+        out.contains("year-1 re-assessment 72.00 (72 ≥ 70), passed. now: year 1 passed (final acceptance due); next: year-2 assessment (final acceptance) (2026-07-01)"),
         "{out}"
     );
     ok(
@@ -101,7 +101,7 @@ fn a_centre_followed_from_recognition_through_a_failure_to_acceptance() {
         &format!("center assess --code {WINNER} --round annual-2026-2"),
     );
     assert!(
-        out.contains("78.00, passed. now: final acceptance passed"),
+        out.contains("78.00 (78 ≥ 75), passed. now: final acceptance passed"),
         "{out}"
     );
     ok(
@@ -169,7 +169,7 @@ fn a_centre_revoked_is_refused_then_barred_for_two_years_in_later_rounds() {
     );
     assert!(
         out.contains(
-            "第一年度考核 60.00 分，不合格。当前：整改中；下一节点：整改期满复核（2025-05-03）"
+            "第一年度考核 60.00 分（60 < 70），不合格。当前：整改中；下一节点：整改期满复核（2025-05-03）"
         ),
         "{out}"
     );
@@ -178,7 +178,9 @@ fn a_centre_revoked_is_refused_then_barred_for_two_years_in_later_rounds() {
         &format!("center reassess --code {REVOKED} --score 69.99 --date 2025-04-20"),
     );
     assert!(
-        out.contains("69.99 分，不合格。当前：已取消称号；下一节点：可重新申报（2027-04-20）"),
+        out.contains(
+            "69.99 分（69.99 < 70），不合格。当前：已取消称号；下一节点：可重新申报（2027-04-20）"
+        ),
         "{out}"
     );
     let gone = format!(
@@ -199,6 +201,15 @@ fn a_centre_revoked_is_refused_then_barred_for_two_years_in_later_rounds() {
         };
         refused(&dir, &line, 2, said);
     }
+    // A day not yet come is refused, naming today.
+    refused(
+        &dir,
+        &format!("center register --code {REVOKED} --name {name} --date 2027-04-19"),
+        2,
+        "--date 2027-04-19: the day is after today (2026-12-02); a register records what has happened",
+    );
+    // The register kept into 2027.
+    support::today_is("2027-05-01");
     refused(
         &dir,
         &format!("center register --code {REVOKED} --name {name} --date 2027-04-19"),

@@ -4,6 +4,7 @@
 mod alternates;
 mod args;
 mod change;
+mod correct;
 mod publicity;
 mod read;
 mod source;
@@ -14,7 +15,7 @@ use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 
 use super::Lang;
 use super::score::Format;
-use crate::domain::register::Scheme;
+use crate::domain::register::{Change, Scheme};
 use crate::error::{CenterError, Error};
 
 #[derive(Subcommand, Debug)]
@@ -97,6 +98,33 @@ pub enum CenterCommand {
     /// Objections to a published result: lodge one, or rule on it.
     #[command(subcommand)]
     Objection(ObjectionCommand),
+    /// Correct the day of an event: the event as entered stays, marked amended.
+    Amend {
+        #[arg(long)]
+        code: String,
+        /// The event's number, as `center show` lists it.
+        #[arg(long)]
+        event: usize,
+        /// The day it happened (YYYY-MM-DD).
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        reason: String,
+        #[command(flatten)]
+        by: By,
+    },
+    /// Declare an event void (entered in error): it stays, marked void.
+    Void {
+        #[arg(long)]
+        code: String,
+        /// The event's number, as `center show` lists it.
+        #[arg(long)]
+        event: usize,
+        #[arg(long)]
+        reason: String,
+        #[command(flatten)]
+        by: By,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -204,6 +232,23 @@ pub fn run(dir: &Path, cmd: CenterCommand, lang: Lang) -> Result<(), Error> {
             };
             change::register(dir, how, &date, scheme.into(), &by.by, lang)
         }
+        CenterCommand::Amend {
+            code,
+            event,
+            date,
+            reason,
+            by,
+        } => {
+            let on = args::date("--date", &date)?;
+            let change = Change::Date(on);
+            correct::correct(dir, &code, event, change, &reason, &by.by, lang)
+        }
+        CenterCommand::Void {
+            code,
+            event,
+            reason,
+            by,
+        } => correct::correct(dir, &code, event, Change::Void, &reason, &by.by, lang),
         CenterCommand::Assess(a) => change::assess(dir, &a, false, lang),
         CenterCommand::Reassess(a) => change::assess(dir, &a, true, lang),
         CenterCommand::Withdraw {

@@ -66,6 +66,24 @@ pub enum Event {
 }
 
 impl Event {
+    /// The same event on another day (a publicity period moved whole).
+    pub fn on_day(&self, day: NaiveDate) -> Event {
+        let mut e = self.clone();
+        match &mut e {
+            Event::Recognised { on }
+            | Event::Assessed { on, .. }
+            | Event::Reassessed { on, .. }
+            | Event::Withdrawn { on, .. }
+            | Event::Objected { on, .. }
+            | Event::Ruled { on, .. } => *on = day,
+            Event::Published { from, until } => {
+                *until += day - *from;
+                *from = day;
+            }
+        }
+        e
+    }
+
     /// The day the event happened (a publicity's first day).
     pub fn date(&self) -> NaiveDate {
         match self {

@@ -90,18 +90,56 @@ pub struct Record {
     pub event: Event,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub round: Option<String>,
+    /// Corrections of this event, oldest first. The event as first entered
+    /// stays; the last correction says what stands.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+}
+
+/// A correction of an event already in the register, with its reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Correction {
+    pub change: Change,
+    pub reason: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    /// The event happened on another day.
+    Date(NaiveDate),
+    /// The event did not happen (entered in error).
+    Void,
 }
 
 impl Record {
     pub fn new(event: Event) -> Record {
-        Record { event, round: None }
+        Record {
+            event,
+            round: None,
+            corrections: Vec::new(),
+        }
     }
 
     pub fn from_round(event: Event, round: &str) -> Record {
         Record {
             event,
             round: Some(round.to_string()),
+            corrections: Vec::new(),
         }
+    }
+
+    /// The event as it stands after its corrections; `None` once voided.
+    pub fn standing(&self) -> Option<Event> {
+        match self.corrections.last().map(|c| c.change) {
+            None => Some(self.event.clone()),
+            Some(Change::Void) => None,
+            Some(Change::Date(d)) => Some(self.event.on_day(d)),
+        }
+    }
+
+    pub fn is_void(&self) -> bool {
+        self.standing().is_none()
     }
 }
 
@@ -136,17 +174,62 @@ impl Centre {
         }
     }
 
-    pub fn events(&self) -> Vec<Event> {
-        self.records.iter().map(|r| r.event.clone()).collect()
+    /// The events that stand, after corrections, each with its place among
+    /// every event entered (voided ones included), oldest first.
+    pub fn standing(&self) -> Vec<(usize, Event)> {
+        self.records
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| r.standing().map(|e| (i, e)))
+            .collect()
     }
 
-    /// The whole history replayed.
+    /// The events that stand, after corrections, oldest first.
+    pub fn events(&self) -> Vec<Event> {
+        self.standing().into_iter().map(|(_, e)| e).collect()
+    }
+
+    /// The whole history replayed; the event at fault is counted among every
+    /// event entered, as `center show` numbers them.
     pub fn history(&self) -> Result<History, Broken> {
-        History::replay(&self.events(), self.scheme.lines()).map_err(|(index, error)| Broken {
+        let standing = self.standing();
+        let events: Vec<Event> = standing.iter().map(|(_, e)| e.clone()).collect();
+        History::replay(&events, self.scheme.lines()).map_err(|(index, error)| Broken {
             code: self.credit_code.clone(),
-            index,
+            index: standing.get(index).map_or(index, |(i, _)| *i),
             error,
         })
+    }
+
+    /// Corrects event `number` (counted from 1 among every event entered):
+    /// checked against the whole corrected history, which is returned.
+    pub fn correct(&mut self, number: usize, c: Correction) -> Result<History, Uncorrectable> {
+        let count = self.records.len();
+        let Some(record) = number.checked_sub(1).and_then(|i| self.records.get(i)) else {
+            return Err(Uncorrectable::NoSuchEvent { number, count });
+        };
+        if record.is_void() {
+            return Err(Uncorrectable::Void { number });
+        }
+        if let (Change::Date(_), Event::Published { .. }) = (c.change, &record.event) {
+            return Err(Uncorrectable::Publicity { number });
+        }
+        let mut trial = self.clone();
+        if let Some(r) = trial.records.get_mut(number - 1) {
+            r.corrections.push(c);
+        }
+        let h = trial.history().map_err(Uncorrectable::Impossible)?;
+        *self = trial;
+        Ok(h)
+    }
+
+    /// The centre as the register stood on `on`: only events (as corrected)
+    /// that happened by then.
+    pub fn as_of(&self, on: NaiveDate) -> Centre {
+        let mut c = self.clone();
+        c.records
+            .retain(|r| r.standing().unwrap_or_else(|| r.event.clone()).date() <= on);
+        c
     }
 
     /// The current state; `None` only for a history that does not replay.
@@ -175,20 +258,36 @@ impl Centre {
         let events: Vec<Event> = self
             .records
             .iter()
-            .take_while(|r| r.event.date() <= on)
-            .take_while(|r| except_round.is_none_or(|x| r.round.as_deref() != Some(x)))
-            .map(|r| r.event.clone())
+            .filter_map(|r| r.standing().map(|e| (r, e)))
+            .take_while(|(_, e)| e.date() <= on)
+            .take_while(|(r, _)| except_round.is_none_or(|x| r.round.as_deref() != Some(x)))
+            .map(|(_, e)| e)
             .collect();
         History::lenient(&events, self.scheme.lines()).state
     }
 
     /// When the latest recognition happened, if the centre was ever recognised.
     pub fn recognised_on(&self) -> Option<NaiveDate> {
-        self.records.iter().rev().find_map(|r| match r.event {
+        self.events().into_iter().rev().find_map(|e| match e {
             Event::Recognised { on } => Some(on),
             _ => None,
         })
     }
+}
+
+/// Why a correction is refused; nothing is changed.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Uncorrectable {
+    #[error("there is no event {number}; the centre has {count}")]
+    NoSuchEvent { number: usize, count: usize },
+    #[error("event {number} is void already")]
+    Void { number: usize },
+    /// A publicity period is counted in working days from its first day.
+    #[error("event {number} is a publicity period; void it and publish again")]
+    Publicity { number: usize },
+    /// The corrected history cannot have happened.
+    #[error(transparent)]
+    Impossible(Broken),
 }
 
 /// Registering these centres would recognise more in one year than the
@@ -242,9 +341,9 @@ pub fn check_yearly_limit(
         .iter()
         .filter(|c| c.scheme == scheme && !adding.contains(&c.credit_code.as_str()))
         .filter(|c| {
-            c.records
+            c.events()
                 .iter()
-                .any(|r| matches!(r.event, Event::Recognised { on: d } if d.year() == on.year()))
+                .any(|e| matches!(e, Event::Recognised { on: d } if d.year() == on.year()))
         })
         .map(|c| c.credit_code.clone())
         .collect();

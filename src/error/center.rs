@@ -9,7 +9,7 @@ use crate::domain::calendar::CalendarError;
 use crate::domain::points::PointsError;
 use crate::domain::problem::CodeProblem;
 use crate::domain::ranking::{Boundary, Pending, Status};
-use crate::domain::register::{Broken, OverYearlyLimit, Scheme};
+use crate::domain::register::{Broken, OverYearlyLimit, Scheme, Uncorrectable};
 use crate::domain::round::RoundKind;
 use crate::lang::Say;
 
@@ -97,12 +97,19 @@ pub enum CenterError {
         "--round {round}: no centre's latest result from this round awaits publicity; name centres with --code"
     )]
     NothingToPublish { round: String },
+    #[error("--reason: a correction needs its reason, for the record")]
+    NoCorrectionReason,
+    /// `center amend` or `center void` would leave a wrong history.
+    #[error(transparent)]
+    Uncorrectable(Uncorrectable),
 }
 
 impl CenterError {
     pub fn exit(&self) -> Exit {
         match self {
-            CenterError::NotFinal { .. } | CenterError::NoPanelScore { .. } => Exit::Refused,
+            CenterError::NotFinal { .. }
+            | CenterError::NoPanelScore { .. }
+            | CenterError::Uncorrectable(Uncorrectable::Impossible(_)) => Exit::Refused,
             CenterError::Broken(_) => Exit::Failure,
             _ => Exit::BadInput,
         }
@@ -265,6 +272,8 @@ impl Say for CenterError {
                 scheme.short_zh()
             ),
             CenterError::YearlyLimit(e) => e.zh(),
+            CenterError::NoCorrectionReason => "--reason：更正须写明理由，以备查".to_string(),
+            CenterError::Uncorrectable(e) => e.zh(),
             CenterError::Broken(e) => e.zh(),
             CenterError::Calendar { from, error } => format!(
                 "--from {from}：{}；请用 --calendar 文件 指定覆盖公示期的节假日日历",
@@ -325,6 +334,7 @@ impl Say for CenterError {
                 scheme.key()
             ),
             CenterError::YearlyLimit(e) => e.en(),
+            CenterError::Uncorrectable(e) => e.en(),
             CenterError::Broken(e) => e.en(),
             CenterError::Calendar { from, error } => format!(
                 "--from {from}: {}; give a calendar that covers the period with --calendar FILE",

@@ -60,6 +60,10 @@ pub enum Action {
     Alternates,
     /// The dossiers chosen to keep a service agency named by too many.
     AgencyKeep,
+    /// An event of a centre moved to the day it happened, with a reason.
+    Amend,
+    /// An event of a centre declared void (entered in error), with a reason.
+    Void,
 }
 
 impl Action {
@@ -88,6 +92,8 @@ impl Action {
             Action::Excuse => "excuse",
             Action::Alternates => "alternates",
             Action::AgencyKeep => "agency_keep",
+            Action::Amend => "amend",
+            Action::Void => "void",
         }
     }
 }

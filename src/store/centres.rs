@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::audit::{Action, Entry, Event, Subject};
 use super::{CentreFault, Result, Store, StoreError, keys};
 use crate::domain::lifecycle::Event as Happened;
-use crate::domain::register::{Centre, Record, Scheme};
+use crate::domain::register::{Centre, Change, Correction, Record, Scheme, Uncorrectable};
 
 /// The audit chain of the register; `@` keeps it apart from every round id.
 pub const REGISTER: &str = "@centres";
@@ -33,7 +33,37 @@ struct Logged {
     name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     scheme: Option<Scheme>,
-    record: Record,
+    /// A new event; absent for a correction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    record: Option<Record>,
+    /// A correction of event `number` (counted from 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    corrected: Option<Corrected>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct Corrected {
+    number: usize,
+    correction: Correction,
+}
+
+impl Logged {
+    fn action(&self) -> Action {
+        match (&self.record, &self.corrected) {
+            (_, Some(c)) if c.correction.change == Change::Void => Action::Void,
+            (_, Some(_)) => Action::Amend,
+            (Some(r), None) => action(&r.event),
+            (None, None) => Action::Amend,
+        }
+    }
+
+    fn reason(&self) -> Option<&str> {
+        match (&self.record, &self.corrected) {
+            (_, Some(c)) => Some(&c.correction.reason),
+            (Some(r), None) => reason(&r.event),
+            (None, None) => None,
+        }
+    }
 }
 
 fn action(e: &Happened) -> Action {
@@ -118,7 +148,8 @@ impl Store {
             let logged = Logged {
                 name: Some(e.name.clone()),
                 scheme: Some(e.scheme),
-                record: e.record.clone(),
+                record: Some(e.record.clone()),
+                corrected: None,
             };
             changes.push((centre, old, logged));
         }
@@ -147,11 +178,42 @@ impl Store {
             let logged = Logged {
                 name: None,
                 scheme: None,
-                record: record.clone(),
+                record: Some(record.clone()),
+                corrected: None,
             };
             changes.push((centre.clone(), old, logged));
         }
         self.write_centres(changes, by)
+    }
+
+    /// Corrects event `number` of a centre (counted from 1): the event as
+    /// entered stays, the correction is logged with its reason, and the whole
+    /// corrected history must still replay. The inner error is the domain's
+    /// refusal, with nothing written.
+    pub fn correct_centre(
+        &mut self,
+        code: &str,
+        number: usize,
+        correction: Correction,
+        by: &str,
+    ) -> Result<std::result::Result<Centre, Uncorrectable>> {
+        self.ready()?;
+        let mut centre = self.centre(code)?;
+        let old = centre.state().map(|s| s.key().to_string());
+        if let Err(why) = centre.correct(number, correction.clone()) {
+            return Ok(Err(why));
+        }
+        let logged = Logged {
+            name: None,
+            scheme: None,
+            record: None,
+            corrected: Some(Corrected { number, correction }),
+        };
+        let mut done = self.write_centres(vec![(centre, old, logged)], by)?;
+        match done.pop() {
+            Some(c) => Ok(Ok(c)),
+            None => Err(self.no_such_centre(code)?),
+        }
     }
 
     fn write_centres(
@@ -162,7 +224,6 @@ impl Store {
         let mut c = self.change(REGISTER)?;
         let mut last: BTreeMap<String, Centre> = BTreeMap::new();
         for (centre, old, logged) in changes {
-            let event = &logged.record.event;
             let subject = Subject {
                 centre: Some(centre.credit_code.clone()),
                 ..Subject::default()
@@ -171,8 +232,8 @@ impl Store {
                 dir: self.dir.clone(),
                 detail: e.to_string().into(),
             })?;
-            let mut entry = Event::new(by, action(event), subject).change(old, Some(new));
-            if let Some(r) = reason(event) {
+            let mut entry = Event::new(by, logged.action(), subject).change(old, Some(new));
+            if let Some(r) = logged.reason() {
                 entry = entry.reason(r);
             }
             self.audit(&mut c, entry)?;
@@ -211,7 +272,14 @@ impl Store {
             if let Some(s) = logged.scheme {
                 c.scheme = s;
             }
-            c.records.push(logged.record);
+            if let Some(r) = logged.record {
+                c.records.push(r);
+            }
+            if let Some(k) = logged.corrected
+                && let Some(r) = k.number.checked_sub(1).and_then(|i| c.records.get_mut(i))
+            {
+                r.corrections.push(k.correction);
+            }
         }
         let stored: BTreeMap<String, Centre> = self
             .centres()?

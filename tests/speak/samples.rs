@@ -21,8 +21,8 @@ use pingshen::domain::points::PointsError;
 use pingshen::domain::problem::{CodeProblem, Problem};
 use pingshen::domain::rank::RankError;
 use pingshen::domain::ranking::{Boundary, Pending, Status};
-use pingshen::domain::register::OverYearlyLimit;
 use pingshen::domain::register::{Broken, Scheme};
+use pingshen::domain::register::{OverYearlyLimit, Uncorrectable};
 use pingshen::domain::round::RoundKind;
 use pingshen::domain::scoring::{Reasoned, Refusal};
 use pingshen::domain::sheet::ValueError;
@@ -1340,7 +1340,29 @@ fn centres() -> Vec<CenterError> {
             },
         },
         CenterError::NothingToPublish { round: s("r") },
+        CenterError::NoCorrectionReason,
     ];
+    for u in [
+        Uncorrectable::NoSuchEvent {
+            number: 3,
+            count: 2,
+        },
+        Uncorrectable::Void { number: 2 },
+        Uncorrectable::Publicity { number: 2 },
+        Uncorrectable::Impossible(Broken {
+            code: code.clone(),
+            index: 1,
+            error: LifecycleError::NotRecognised,
+        }),
+    ] {
+        match &u {
+            Uncorrectable::NoSuchEvent { .. }
+            | Uncorrectable::Void { .. }
+            | Uncorrectable::Publicity { .. }
+            | Uncorrectable::Impossible(_) => {}
+        }
+        v.push(CenterError::Uncorrectable(u));
+    }
     for kind in [
         RoundKind::Recognition,
         RoundKind::Annual { year: 1 },
@@ -1408,7 +1430,9 @@ fn centres() -> Vec<CenterError> {
             | CenterError::YearlyLimit(_)
             | CenterError::Broken(_)
             | CenterError::Calendar { .. }
-            | CenterError::NothingToPublish { .. } => {}
+            | CenterError::NothingToPublish { .. }
+            | CenterError::NoCorrectionReason
+            | CenterError::Uncorrectable(_) => {}
         }
     }
     v

@@ -116,6 +116,7 @@ pub fn zh(dir: &Path, line: &str) -> Output {
     let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_pingshen"));
     c.arg("--store").arg(dir).args(words(line));
     c.env_remove("PINGSHEN_STORE");
+    c.env("PINGSHEN_TODAY", super::support::today());
     c.output().unwrap()
 }
 

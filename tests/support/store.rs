@@ -28,12 +28,33 @@ pub fn loaded_store() -> (tempfile::TempDir, PathBuf) {
     (tmp, dir)
 }
 
-/// The real binary with `--store dir --lang en`.
+/// The day the binary takes as today in these tests, unless a test moves it.
+pub const TODAY: &str = "2026-12-02";
+
+thread_local! {
+    static MOVED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// From now on in this test, the binary takes `day` as today (a register
+/// followed over the years).
+pub fn today_is(day: &str) {
+    MOVED.with(|m| *m.borrow_mut() = Some(day.to_string()));
+}
+
+/// The real binary with `--store dir --lang en`, today fixed.
 pub fn pingshen(dir: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_pingshen"));
     c.arg("--store").arg(dir).args(["--lang", "en"]);
     c.env_remove("PINGSHEN_STORE");
+    c.env("PINGSHEN_TODAY", today());
     c
+}
+
+/// The day the binary takes as today in this test.
+pub fn today() -> String {
+    MOVED
+        .with(|m| m.borrow().clone())
+        .unwrap_or_else(|| TODAY.to_string())
 }
 
 pub fn run(dir: &Path, args: &[&str]) -> Output {

@@ -6,8 +6,12 @@ use chrono::NaiveDate;
 use crate::domain::{Points, credit_code};
 use crate::error::{CenterError, Error};
 
+/// Names the day taken as today instead of this computer's clock
+/// (YYYY-MM-DD), for a register kept over years and for tests.
+pub const TODAY: &str = "PINGSHEN_TODAY";
+
 /// A day written as YYYY-MM-DD.
-pub fn date(flag: &'static str, s: &str) -> Result<NaiveDate, Error> {
+fn parse(flag: &'static str, s: &str) -> Result<NaiveDate, Error> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
         CenterError::NotADate {
             flag,
@@ -17,11 +21,29 @@ pub fn date(flag: &'static str, s: &str) -> Result<NaiveDate, Error> {
     })
 }
 
-/// `--on`, or today on this computer's clock.
+/// Today: the day `PINGSHEN_TODAY` names, or this computer's clock.
+pub fn today() -> Result<NaiveDate, Error> {
+    match std::env::var(TODAY) {
+        Ok(s) => parse(TODAY, &s),
+        Err(_) => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
+/// The day an event happened, as YYYY-MM-DD: never after today.
+pub fn date(flag: &'static str, s: &str) -> Result<NaiveDate, Error> {
+    let given = parse(flag, s)?;
+    let today = today()?;
+    if given > today {
+        return Err(CenterError::Future { flag, given, today }.into());
+    }
+    Ok(given)
+}
+
+/// `--on`, or today.
 pub fn on_or_today(s: Option<&str>) -> Result<NaiveDate, Error> {
     match s {
-        Some(s) => date("--on", s),
-        None => Ok(chrono::Local::now().date_naive()),
+        Some(s) => parse("--on", s),
+        None => today(),
     }
 }
 

@@ -147,6 +147,8 @@ fn selection(
 struct FromRound {
     year: u8,
     score: Points,
+    /// The panel's mean exactly, when it has more than two decimals.
+    exact: Option<String>,
     on: NaiveDate,
 }
 
@@ -199,10 +201,12 @@ fn from_round(store: &Store, round: &str, centre: &Centre) -> Result<FromRound, 
         .into());
     }
     // Rounded down, the score compares with the line exactly as the panel's does.
-    let score = Points::from_hundredths(score.floor_hundredths() as i64);
+    let exact = score.exact();
+    let floored = Points::from_hundredths(score.floor_hundredths() as i64);
     Ok(FromRound {
         year,
-        score,
+        score: floored,
+        exact: (exact != floored.to_string()).then_some(exact),
         on: r.round.date,
     })
 }
@@ -217,9 +221,11 @@ pub fn assess(dir: &Path, a: &Assessment, again: bool, lang: Lang) -> Result<(),
     let score = a.score.as_deref().map(args::score).transpose()?;
     let mut store = Store::open(dir)?;
     let centre = store.centre(&code)?;
+    let mut exact = None;
     let (year, score, on) = match (&a.round, score) {
         (Some(r), _) => {
             let f = from_round(&store, r, &centre)?;
+            exact = f.exact;
             (Some(f.year), f.score, given.unwrap_or(f.on))
         }
         (None, Some(s)) => {
@@ -248,7 +254,16 @@ pub fn assess(dir: &Path, a: &Assessment, again: bool, lang: Lang) -> Result<(),
     let Some(c) = changed.first() else {
         return Ok(());
     };
-    let passed = score >= c.scheme.lines().for_year(year);
+    let line = c.scheme.lines().for_year(year);
+    let passed = score >= line;
+    // The exact comparison, so that a mean printed 70.00 in the minutes is
+    // seen to fall below 70 here.
+    let sign = if passed { "≥" } else { "<" };
+    let cmp = match (&exact, lang) {
+        (Some(x), Lang::Zh) => format!("专家组均分 {x} {sign} {line}"),
+        (Some(x), Lang::En) => format!("panel mean {x} {sign} {line}"),
+        (None, _) => format!("{score} {sign} {line}"),
+    };
     let what = match (again, year, lang) {
         (false, 1, Lang::Zh) => "第一年度考核".to_string(),
         (false, _, Lang::Zh) => "第二年度考核（期末验收）".to_string(),
@@ -259,7 +274,7 @@ pub fn assess(dir: &Path, a: &Assessment, again: bool, lang: Lang) -> Result<(),
     };
     match lang {
         Lang::Zh => println!(
-            "已记录：{}（{}）{what} {} 分，{}。{}",
+            "已记录：{}（{}）{what} {} 分（{cmp}），{}。{}",
             c.name,
             c.credit_code,
             score.fixed2(),
@@ -267,7 +282,7 @@ pub fn assess(dir: &Path, a: &Assessment, again: bool, lang: Lang) -> Result<(),
             now(c, lang)
         ),
         Lang::En => println!(
-            "recorded: {} ({}) {what} {}, {}. {}",
+            "recorded: {} ({}) {what} {} ({cmp}), {}. {}",
             c.name,
             c.credit_code,
             score.fixed2(),

@@ -11,7 +11,7 @@ use super::super::table::{Align, render};
 use super::args;
 use crate::domain::Points;
 use crate::domain::lifecycle::{Event, History, Payment};
-use crate::domain::register::{Centre, Row, rows, table};
+use crate::domain::register::{Centre, Change, Correction, Row, rows, table};
 use crate::error::{CenterError, Error};
 use crate::lang::Say;
 use crate::store::Store;
@@ -63,6 +63,11 @@ pub fn show(
     let code = args::code(code)?;
     let store = Store::open(dir)?;
     let c = store.centre(&code)?;
+    // As of a day: what had happened by then, every state and payment as it stood.
+    let c = match on {
+        Some(_) => c.as_of(today),
+        None => c,
+    };
     let h = c.history().map_err(CenterError::Broken)?;
     let pay = c.ledger();
     if format == Format::Json {
@@ -71,9 +76,21 @@ pub fn show(
         );
     }
     let row = Row::of(&c, today);
-    let mut out = vec![match lang {
-        Lang::Zh => format!("{}（{}）· {}", c.name, c.credit_code, c.scheme.zh()),
-        Lang::En => format!("{} ({}) · {}", c.name, c.credit_code, c.scheme.en()),
+    let mut out = vec![match (lang, on) {
+        (Lang::Zh, None) => format!("{}（{}）· {}", c.name, c.credit_code, c.scheme.zh()),
+        (Lang::En, None) => format!("{} ({}) · {}", c.name, c.credit_code, c.scheme.en()),
+        (Lang::Zh, Some(_)) => format!(
+            "{}（{}）· {} · 截至 {today}",
+            c.name,
+            c.credit_code,
+            c.scheme.zh()
+        ),
+        (Lang::En, Some(_)) => format!(
+            "{} ({}) · {} · as of {today}",
+            c.name,
+            c.credit_code,
+            c.scheme.en()
+        ),
     }];
     let next = match (row.next, lang) {
         (Some((d, m)), Lang::Zh) => {
@@ -140,8 +157,12 @@ struct Described<'a> {
 }
 
 impl Described<'_> {
-    fn passed(&self, year: u8, score: Points) -> bool {
-        score >= self.centre.scheme.lines().for_year(year)
+    /// The score against the year's pass line, exactly: `69.99 < 70`.
+    fn verdict(&self, year: u8, score: Points) -> (bool, String) {
+        let line = self.centre.scheme.lines().for_year(year);
+        let passed = score >= line;
+        let sign = if passed { "≥" } else { "<" };
+        (passed, format!("{score} {sign} {line}"))
     }
 
     fn kind_zh(&self) -> String {
@@ -179,12 +200,9 @@ impl Described<'_> {
         match self.event {
             Event::Recognised { .. } => String::new(),
             Event::Assessed { year, score, .. } | Event::Reassessed { year, score, .. } => {
-                let verdict = if self.passed(*year, *score) {
-                    "合格"
-                } else {
-                    "不合格"
-                };
-                format!("{} 分，{verdict}", score.fixed2())
+                let (passed, cmp) = self.verdict(*year, *score);
+                let verdict = if passed { "合格" } else { "不合格" };
+                format!("{} 分（{cmp}），{verdict}", score.fixed2())
             }
             Event::Withdrawn { reason, .. } | Event::Objected { reason, .. } => reason.clone(),
             Event::Published { until, .. } => format!("至 {until}"),
@@ -198,12 +216,9 @@ impl Described<'_> {
         match self.event {
             Event::Recognised { .. } => String::new(),
             Event::Assessed { year, score, .. } | Event::Reassessed { year, score, .. } => {
-                let verdict = if self.passed(*year, *score) {
-                    "passed"
-                } else {
-                    "failed"
-                };
-                format!("{}, {verdict}", score.fixed2())
+                let (passed, cmp) = self.verdict(*year, *score);
+                let verdict = if passed { "passed" } else { "failed" };
+                format!("{} ({cmp}), {verdict}", score.fixed2())
             }
             Event::Withdrawn { reason, .. } | Event::Objected { reason, .. } => reason.clone(),
             Event::Published { until, .. } => format!("to {until}"),
@@ -227,27 +242,75 @@ impl Described<'_> {
 
 fn history_table(c: &Centre, lang: Lang) -> String {
     let header = match lang {
-        Lang::Zh => ["日期", "事项", "详情", "来源轮次"],
-        Lang::En => ["Date", "Event", "Details", "Round"],
+        Lang::Zh => ["序号", "日期", "事项", "详情", "来源轮次", "更正"],
+        Lang::En => ["No.", "Date", "Event", "Details", "Round", "Correction"],
     };
-    let cells: Vec<Vec<String>> = c
-        .records
-        .iter()
-        .map(|r| {
-            let (what, details) = Described {
-                event: &r.event,
-                centre: c,
-            }
-            .cells(lang);
+    let mut cells: Vec<Vec<String>> = Vec::new();
+    for (i, r) in c.records.iter().enumerate() {
+        let row = |event: &Event, note: String| {
+            let (what, details) = Described { event, centre: c }.cells(lang);
             vec![
-                r.event.date().to_string(),
+                (i + 1).to_string(),
+                event.date().to_string(),
                 what,
                 details,
                 r.round.clone().unwrap_or_default(),
+                note,
             ]
-        })
-        .collect();
-    render(&header, &[Align::Left; 4], &cells)
+        };
+        let notes: Vec<String> = r
+            .corrections
+            .iter()
+            .map(|k| Mark::Correction(k).say(lang.into()))
+            .collect();
+        let sep = match lang {
+            Lang::Zh => "；",
+            Lang::En => "; ",
+        };
+        cells.push(row(&r.event, notes.join(sep)));
+        if let (Some(now), false) = (r.standing(), r.corrections.is_empty()) {
+            cells.push(row(&now, Mark::AsCorrected.say(lang.into())));
+        }
+    }
+    render(&header, &[Align::Left; 6], &cells)
+}
+
+/// The marks of the history table's correction column.
+enum Mark<'a> {
+    /// The event as entered, corrected by this.
+    Correction(&'a Correction),
+    /// The event as it stands after its corrections.
+    AsCorrected,
+}
+
+impl Say for Mark<'_> {
+    fn zh(&self) -> String {
+        match self {
+            Mark::Correction(Correction {
+                change: Change::Date(d),
+                reason,
+            }) => format!("已更正，日期应为 {d}：{reason}"),
+            Mark::Correction(Correction {
+                change: Change::Void,
+                reason,
+            }) => format!("已作废：{reason}"),
+            Mark::AsCorrected => "更正后".to_string(),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            Mark::Correction(Correction {
+                change: Change::Date(d),
+                reason,
+            }) => format!("amended, happened on {d}: {reason}"),
+            Mark::Correction(Correction {
+                change: Change::Void,
+                reason,
+            }) => format!("void: {reason}"),
+            Mark::AsCorrected => "as corrected".to_string(),
+        }
+    }
 }
 
 fn objections_table(h: &History, lang: Lang) -> String {
@@ -320,9 +383,23 @@ fn centre_json(c: &Centre, h: &History, pay: &[Payment], today: NaiveDate) -> Va
     let records: Vec<Value> = c
         .records
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(i, r)| {
             let mut v = event_json(&r.event);
+            v["number"] = json!(i + 1);
             v["round"] = json!(r.round);
+            if !r.corrections.is_empty() {
+                v["corrections"] = json!(
+                    r.corrections
+                        .iter()
+                        .map(|k| match k.change {
+                            Change::Date(d) => json!({ "amended": d, "reason": k.reason }),
+                            Change::Void => json!({ "void": true, "reason": k.reason }),
+                        })
+                        .collect::<Vec<_>>()
+                );
+                v["standing"] = r.standing().map_or(Value::Null, |e| event_json(&e));
+            }
             v
         })
         .collect();

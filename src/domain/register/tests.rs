@@ -265,3 +265,60 @@ fn recording_checks_the_history_and_changes_nothing_on_refusal() {
     assert_eq!(c.recognised_on(), Some(date(2022, 7, 1)));
     assert!(matches!(c.state(), Some(State::Revoked { .. })));
 }
+
+fn void(reason: &str) -> Correction {
+    Correction {
+        change: Change::Void,
+        reason: reason.into(),
+    }
+}
+
+#[test]
+fn voiding_the_failed_reassessment_lifts_the_revocation_and_its_bar() {
+    let mut c = revoked();
+    assert_eq!(c.state().map(|s| s.key()), Some("revoked"));
+    let h = c.correct(3, void("录入错误")).unwrap();
+    assert_eq!(h.state.map(|s| s.key()), Some("rectifying"));
+    // the entry as made stays, marked
+    assert_eq!(c.records.len(), 3);
+    assert!(c.records[2].is_void());
+    assert_eq!(c.events().len(), 2);
+}
+
+#[test]
+fn a_correction_that_breaks_the_history_is_refused_naming_the_event_and_changes_nothing() {
+    let mut c = revoked();
+    let before = c.clone();
+    let e = c.correct(1, void("误录")).unwrap_err();
+    let Uncorrectable::Impossible(b) = &e else {
+        panic!("{e:?}");
+    };
+    // the assessment (event 2) cannot stand without the recognition
+    assert_eq!(b.index + 1, 2);
+    assert_eq!(c, before);
+    assert_eq!(
+        c.correct(4, void("x")),
+        Err(Uncorrectable::NoSuchEvent {
+            number: 4,
+            count: 3
+        })
+    );
+    // moving the re-assessment before the assessment it follows
+    let moved = Correction {
+        change: Change::Date(date(2023, 6, 1)),
+        reason: "x".into(),
+    };
+    assert!(matches!(
+        c.correct(3, moved),
+        Err(Uncorrectable::Impossible(Broken { index: 2, .. }))
+    ));
+}
+
+#[test]
+fn as_of_a_day_keeps_only_what_had_happened_by_then() {
+    let c = revoked();
+    let then = c.as_of(date(2023, 8, 1));
+    assert_eq!(then.records.len(), 2);
+    assert_eq!(then.state().map(|s| s.key()), Some("rectifying"));
+    assert_eq!(c.as_of(date(2022, 6, 30)).records.len(), 0);
+}

@@ -1,7 +1,7 @@
 //! Why a centre's event cannot happen now, in both languages.
 
 use crate::domain::lifecycle::{LifecycleError, NotNow, Reasoned, State, Step, Unpublished};
-use crate::domain::register::Broken;
+use crate::domain::register::{Broken, Uncorrectable};
 use crate::lang::Say;
 
 /// The step the state allows next.
@@ -211,5 +211,29 @@ impl Say for Broken {
 
     fn en(&self) -> String {
         self.to_string()
+    }
+}
+
+impl Say for Uncorrectable {
+    fn zh(&self) -> String {
+        match self {
+            Uncorrectable::NoSuchEvent { number, count } => {
+                format!("没有第 {number} 个事件；该中心共有 {count} 个事件")
+            }
+            Uncorrectable::Void { number } => format!("第 {number} 个事件已作废"),
+            Uncorrectable::Publicity { number } => format!(
+                "第 {number} 个事件是公示期，按工作日从首日起算，不能改日期；请作废后重新公示"
+            ),
+            Uncorrectable::Impossible(b) => format!("更正后的历史不能成立：{}", b.zh()),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            Uncorrectable::Impossible(b) => {
+                format!("the corrected history cannot have happened: {}", b.en())
+            }
+            other => other.to_string(),
+        }
     }
 }
