@@ -41,7 +41,8 @@ pub fn run(files: &[PathBuf], lang: Lang) -> Result<(), Error> {
 }
 
 fn summary(f: &Path, lang: Lang) -> Result<String, Vec<FileError>> {
-    let text = load::read_text(&Disk, f).map_err(|e| vec![e])?;
+    // A package's text only: the documents it may carry after it are not read.
+    let text = crate::bundle::package::documents::read_text(f).map_err(|e| vec![e])?;
     let said = match load::kind(f, &text).map_err(|e| vec![e])? {
         Kind::Sheet => {
             let (s, _) = load::sheet(&Disk, f)?;

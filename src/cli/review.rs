@@ -35,7 +35,8 @@ impl Say for Warning {
 /// The formal-review warnings of `file` when it is a round file that loads;
 /// nothing for other files.
 pub fn warnings(file: &Path, lang: Lang) -> Vec<String> {
-    let Ok(text) = load::read_text(&Disk, file) else {
+    // Only rounds have warnings; a package's documents are not read.
+    let Ok(text) = crate::bundle::package::documents::read_text(file) else {
         return Vec::new();
     };
     if !matches!(load::kind(file, &text), Ok(Kind::Round)) {

@@ -94,6 +94,16 @@ pub fn write(
     Ok(packed)
 }
 
+/// A file's text up to the documents' mark (all of it for any other file),
+/// read without reading the documents after it.
+pub fn read_text(file: &Path) -> Result<String, crate::load::FileError> {
+    use crate::load::{FileError, Message};
+    let unread = |e: std::io::Error| FileError::at(file, 1, 1, Message::CannotRead((&e).into()));
+    let mut from = std::io::BufReader::new(File::open(file).map_err(unread)?);
+    let (bytes, _) = head(&mut from).map_err(unread)?;
+    crate::load::text(file, &bytes)
+}
+
 /// The package's text: every line up to the documents' mark (or the end),
 /// and whether documents follow.
 pub fn head(from: &mut impl BufRead) -> std::io::Result<(Vec<u8>, bool)> {
