@@ -21,6 +21,7 @@ mod keys;
 mod legacy;
 pub mod notice;
 mod open;
+mod packed;
 mod recover;
 mod replay;
 mod rounds;
@@ -48,7 +49,8 @@ pub use say::{AuditFault, BackupFault, Cause, CentreFault};
 
 /// The version of the stored values' layout; a store with a higher one is refused.
 /// 2: the journal is the record of truth and the audit log; sled holds the state.
-pub const SCHEMA: u32 = 2;
+/// 3: cards are packed (binary, scores at their place on the sheet); JSON cards still read.
+pub const SCHEMA: u32 = 3;
 
 /// sled's page cache; its default of 1 GB is far beyond what a round needs.
 const CACHE_BYTES: u64 = 8 * 1024 * 1024;
@@ -70,6 +72,8 @@ pub struct Store {
     damaged: Option<journal::Damage>,
     /// What opening the store had to do and a person should know.
     notices: Vec<Notice>,
+    /// Each round's sheet entries as packed cards number them, once read.
+    items: std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<packed::Items>>>,
     _lock: File,
 }
 
@@ -262,7 +266,12 @@ impl Store {
     }
 
     fn decode<T: serde::de::DeserializeOwned>(&self, key: &[u8], bytes: &[u8]) -> Result<T> {
-        codec::decode(bytes).map_err(|e| match e {
+        codec::decode(bytes).map_err(|e| self.decode_failed(key, e))
+    }
+
+    /// A value that did not read: written by a newer layout, or damaged.
+    fn decode_failed(&self, key: &[u8], e: codec::DecodeError) -> StoreError {
+        match e {
             codec::DecodeError::Newer(found) => StoreError::Newer {
                 dir: self.dir.clone(),
                 found,
@@ -279,6 +288,6 @@ impl Store {
                     },
                 }
             }
-        })
+        }
     }
 }
