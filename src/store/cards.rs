@@ -323,3 +323,76 @@ impl Store {
         Ok((r, recusals))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::merge::CardState;
+    use crate::load::LoadedRound;
+    use crate::store::codec;
+    use crate::synthetic::{self, Size};
+
+    /// A store whose journal holds a card as the earlier layout wrote it:
+    /// JSON with its items as text.
+    #[test]
+    fn a_card_written_as_json_reads_verifies_and_is_packed_when_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let size = Size {
+            dossiers: 2,
+            experts: 5,
+            items: 6,
+            seed: 3,
+        };
+        let (sheet, round, dossiers, cards) = synthetic::generate(size);
+        let loaded = LoadedRound {
+            round,
+            sheet,
+            eligibility: None,
+            dossiers,
+            texts: Default::default(),
+        };
+        let card = cards[0].clone();
+        let at = CardRef {
+            round: &card.round,
+            expert: &card.expert,
+            dossier: &card.dossier,
+        };
+        let key = keys::card(&card.round, card.stage, &card.expert, &card.dossier);
+        {
+            let mut s = Store::open(dir.path()).unwrap();
+            s.init_round(&loaded, "secretary").unwrap();
+            let mut ch = s.change(&card.round).unwrap();
+            s.put(&mut ch, key.clone(), &CardRecord::from(&card))
+                .unwrap();
+            let subject = Subject {
+                stage: Some(card.stage),
+                expert: Some(card.expert.clone()),
+                dossier: Some(card.dossier.clone()),
+                item: None,
+                centre: None,
+            };
+            let text = super::super::state::text(&CardState::of(&card));
+            let ev = Event::new("secretary", Action::Import, subject).change(None, Some(text));
+            s.audit(&mut ch, ev).unwrap();
+            s.apply(ch).unwrap();
+        }
+        // The state is built again from the journal, as after an upgrade.
+        std::fs::remove_dir_all(dir.path().join(super::super::open::STATE)).unwrap();
+        let mut s = Store::open(dir.path()).unwrap();
+        let stored = s.db.get(&key).unwrap().unwrap();
+        assert_eq!(stored.first(), Some(&b'{'), "kept as the journal has it");
+        assert_eq!(s.card(at).unwrap(), Some(card.clone()));
+        assert_eq!(s.cards(&card.round, None).unwrap(), vec![card.clone()]);
+        assert_eq!(s.audit_verify(None).unwrap().broken, None);
+
+        // Reopened and changed: written packed, much smaller, and still true.
+        s.reopen(at, "secretary", "a second look").unwrap();
+        let item = card.scores.keys().next().unwrap().clone();
+        let changed = s.set_score(at, &item, Points::whole(0), None).unwrap();
+        let stored = s.db.get(&key).unwrap().unwrap();
+        assert!(packed::is_packed(&stored));
+        assert!(stored.len() * 2 < codec::encode(&CardRecord::from(&changed)).unwrap().len());
+        assert_eq!(s.card(at).unwrap(), Some(changed));
+        assert_eq!(s.audit_verify(None).unwrap().broken, None);
+    }
+}
