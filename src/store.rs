@@ -205,8 +205,25 @@ impl Store {
         let mut out = Vec::new();
         for kv in self.db.iter() {
             let (k, v) = kv.map_err(|e| self.read_error(e))?;
-            let key = keys::words(&k).join(" / ");
-            out.push(format!("{key} = {}", String::from_utf8_lossy(&v)));
+            let words = keys::words(&k);
+            let key = words.join(" / ");
+            let value = match words.get(1) {
+                // A packed card is shown as the JSON it stands for.
+                Some(round) if words[0] == "card" && packed::is_packed(&v) => {
+                    let items = self.items(round)?;
+                    let card = self.decode_card(&k, &v, &items)?;
+                    let json =
+                        codec::encode(&cards::CardRecord::from(&card)).map_err(|detail| {
+                            StoreError::Read {
+                                dir: self.dir.clone(),
+                                detail: detail.into(),
+                            }
+                        })?;
+                    format!("packed {}", String::from_utf8_lossy(&json))
+                }
+                _ => String::from_utf8_lossy(&v).into_owned(),
+            };
+            out.push(format!("{key} = {value}"));
         }
         Ok(out)
     }

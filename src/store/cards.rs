@@ -101,7 +101,7 @@ impl Store {
     }
 
     /// A stored card: packed, or JSON as earlier versions wrote it.
-    fn decode_card(&self, key: &[u8], bytes: &[u8], items: &Items) -> Result<Card> {
+    pub(super) fn decode_card(&self, key: &[u8], bytes: &[u8], items: &Items) -> Result<Card> {
         if packed::is_packed(bytes) {
             packed::decode(bytes, items).map_err(|e| self.decode_failed(key, e))
         } else {
