@@ -22,6 +22,7 @@ mod keys;
 mod legacy;
 pub mod notice;
 mod open;
+mod packed;
 mod recover;
 mod replay;
 mod rounds;
@@ -49,7 +50,8 @@ pub use say::{AuditFault, BackupFault, Cause, CentreFault, EarlierFault};
 
 /// The version of the stored values' layout; a store with a higher one is refused.
 /// 2: the journal is the record of truth and the audit log; sled holds the state.
-pub const SCHEMA: u32 = 2;
+/// 3: cards are packed (binary, scores at their place on the sheet); JSON cards still read.
+pub const SCHEMA: u32 = 3;
 
 /// sled's page cache; its default of 1 GB is far beyond what a round needs.
 const CACHE_BYTES: u64 = 8 * 1024 * 1024;
@@ -71,6 +73,8 @@ pub struct Store {
     damaged: Option<journal::Damage>,
     /// What opening the store had to do and a person should know.
     notices: Vec<Notice>,
+    /// Each round's sheet entries as packed cards number them, once read.
+    items: std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<packed::Items>>>,
     _lock: File,
 }
 
@@ -215,8 +219,25 @@ impl Store {
         let mut out = Vec::new();
         for kv in self.db.iter() {
             let (k, v) = kv.map_err(|e| self.read_error(e))?;
-            let key = keys::words(&k).join(" / ");
-            out.push(format!("{key} = {}", String::from_utf8_lossy(&v)));
+            let words = keys::words(&k);
+            let key = words.join(" / ");
+            let value = match words.get(1) {
+                // A packed card is shown as the JSON it stands for.
+                Some(round) if words[0] == "card" && packed::is_packed(&v) => {
+                    let items = self.items(round)?;
+                    let card = self.decode_card(&k, &v, &items)?;
+                    let json =
+                        codec::encode(&cards::CardRecord::from(&card)).map_err(|detail| {
+                            StoreError::Read {
+                                dir: self.dir.clone(),
+                                detail: detail.into(),
+                            }
+                        })?;
+                    format!("packed {}", String::from_utf8_lossy(&json))
+                }
+                _ => String::from_utf8_lossy(&v).into_owned(),
+            };
+            out.push(format!("{key} = {value}"));
         }
         Ok(out)
     }
@@ -276,7 +297,12 @@ impl Store {
     }
 
     fn decode<T: serde::de::DeserializeOwned>(&self, key: &[u8], bytes: &[u8]) -> Result<T> {
-        codec::decode(bytes).map_err(|e| match e {
+        codec::decode(bytes).map_err(|e| self.decode_failed(key, e))
+    }
+
+    /// A value that did not read: written by a newer layout, or damaged.
+    fn decode_failed(&self, key: &[u8], e: codec::DecodeError) -> StoreError {
+        match e {
             codec::DecodeError::Newer(found) => StoreError::Newer {
                 dir: self.dir.clone(),
                 found,
@@ -293,6 +319,6 @@ impl Store {
                     },
                 }
             }
-        })
+        }
     }
 }

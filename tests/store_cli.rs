@@ -301,12 +301,27 @@ fn audit_verify_finds_a_value_changed_behind_its_back() {
     assert!(ok.status.success());
     assert!(text(&ok.stdout).contains("audit log intact: mini-2024 (3 entries)"));
 
-    // Rewrite the card's stored score directly, leaving the log alone.
-    tamper(&dir, |k, v| {
-        k.windows(5)
-            .any(|w| w == b"M-001")
-            .then(|| v.replace(r#""A1":500"#, r#""A1":1000"#))
-    });
+    // Rewrite the card's stored score directly, leaving the log alone: A1's
+    // 500 hundredths become 1000 (packed: a present value, zigzag varint).
+    let db = sled::open(dir.join("state")).unwrap();
+    let mut n = 0;
+    for kv in db.iter() {
+        let (k, v) = kv.unwrap();
+        if !k.windows(4).any(|w| w == b"card") || !k.windows(5).any(|w| w == b"M-001") {
+            continue;
+        }
+        let mut v = v.to_vec();
+        let at = v
+            .windows(3)
+            .position(|w| w == [1, 0xE8, 0x07])
+            .expect("the packed card holds 5.00");
+        v[at + 1..at + 3].copy_from_slice(&[0xD0, 0x0F]);
+        db.insert(k, v).unwrap();
+        n += 1;
+    }
+    assert_eq!(n, 1, "one card tampered");
+    db.flush().unwrap();
+    drop(db);
     let out = run(&dir, &["audit", "verify", "--round", ROUND]);
     assert_eq!(out.status.code(), Some(3));
     assert!(
@@ -341,23 +356,6 @@ fn audit_verify_finds_a_value_changed_behind_its_back() {
         "{}",
         text(&out.stderr)
     );
-}
-
-/// Rewrites raw values in the store's state, as damage or tampering would;
-/// counts only values it really changed.
-fn tamper(dir: &std::path::Path, change: impl Fn(&[u8], &str) -> Option<String>) {
-    let db = sled::open(dir.join("state")).unwrap();
-    let mut n = 0;
-    for kv in db.iter() {
-        let (k, v) = kv.unwrap();
-        let old = String::from_utf8_lossy(&v).into_owned();
-        if let Some(new) = change(&k, &old).filter(|new| *new != old) {
-            db.insert(k, new.as_bytes()).unwrap();
-            n += 1;
-        }
-    }
-    assert!(n > 0, "nothing tampered");
-    db.flush().unwrap();
 }
 
 fn copy_dir(from: &std::path::Path, to: &std::path::Path) {

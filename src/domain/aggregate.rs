@@ -155,15 +155,30 @@ pub fn aggregate<'c>(
         }
     }
     let entries = sheet.entry_ids();
+    // The entries by id, beside their place on the sheet: a card's scores,
+    // kept by id, are then read in one pass alongside.
+    let mut by_id: Vec<(&str, usize)> =
+        entries.iter().enumerate().map(|(k, id)| (*id, k)).collect();
+    by_id.sort_unstable();
     let mut counted = Vec::new();
     let mut excluded = Vec::new();
     for (expert, card) in latest {
-        // One lookup per entry: the values in sheet order, or what is missing.
+        // The values in sheet order, or what is missing.
+        let mut found: Vec<Option<Points>> = vec![None; entries.len()];
+        let mut scores = card.scores.iter().peekable();
+        for (id, k) in &by_id {
+            while scores.next_if(|(s, _)| s.as_str() < *id).is_some() {}
+            if let Some((s, v)) = scores.peek()
+                && s.as_str() == *id
+            {
+                found[*k] = Some(**v);
+            }
+        }
         let mut values = Vec::with_capacity(entries.len());
         let mut missing = Vec::new();
-        for id in &entries {
-            match card.scores.get(*id) {
-                Some(v) => values.push(*v),
+        for (id, v) in entries.iter().zip(found) {
+            match v {
+                Some(v) => values.push(v),
                 None => missing.push(id.to_string()),
             }
         }
@@ -262,20 +277,29 @@ fn summarise(
 fn trimmed_mean_of(id: &str, counted: &[Counted], value: &dyn Fn(&Counted) -> Points) -> Mean {
     let hi = counted.iter().map(|c| c.total).max().unwrap_or_default();
     let lo = counted.iter().map(|c| c.total).min().unwrap_or_default();
-    let mean_where = |keep: &dyn Fn(&Counted) -> bool| {
-        let group: Vec<i128> = counted
-            .iter()
-            .filter(|c| keep(c))
-            .map(|c| value(c).hundredths() as i128)
-            .collect();
-        Ratio::new(group.iter().sum(), 100 * (group.len() as i128).max(1))
-    };
-    let all: i128 = counted.iter().map(|c| value(c).hundredths() as i128).sum();
-    let kept =
-        Ratio::new(all, 100) - mean_where(&|c| c.total == hi) - mean_where(&|c| c.total == lo);
+    // Integer hundredths summed: all cards, those of the highest total, those
+    // of the lowest, and how many each group holds.
+    let (mut all, mut sum_hi, mut sum_lo, mut n_hi, mut n_lo) = (0i128, 0i128, 0i128, 0i128, 0i128);
+    for c in counted {
+        let v = i128::from(value(c).hundredths());
+        all += v;
+        if c.total == hi {
+            sum_hi += v;
+            n_hi += 1;
+        }
+        if c.total == lo {
+            sum_lo += v;
+            n_lo += 1;
+        }
+    }
+    let (n_hi, n_lo) = (n_hi.max(1), n_lo.max(1));
+    // (all − sum_hi / n_hi − sum_lo / n_lo) / (n − 2), in hundredths: one
+    // division, over the common denominator.
+    let kept = all * n_hi * n_lo - sum_hi * n_lo - sum_lo * n_hi;
+    let rest = (counted.len() as i128 - 2).max(1);
     Mean {
         id: id.to_string(),
-        value: kept.div_int((counted.len() as i128 - 2).max(1)),
+        value: Ratio::new(kept, 100 * n_hi * n_lo * rest),
     }
 }
 

@@ -91,8 +91,7 @@ pub fn deviations(
         for c in &panel.counted {
             let score = &c.value(k);
             // Measured before anything is built: most scores are near the mean.
-            let distance = (Ratio::from_points(*score) - mean).abs();
-            if distance > limit {
+            if further(*score, mean, limit) {
                 items.push(ItemFlag {
                     expert: c.expert.clone(),
                     item: item.id.clone(),
@@ -105,6 +104,14 @@ pub fn deviations(
         }
     }
     (totals, items)
+}
+
+/// Whether `score` lies strictly further than `limit` from `mean`, compared
+/// crosswise in integers: |s/100 − a/b| > p/q ⇔ |s·b − 100·a|·q > 100·b·p.
+fn further(score: Points, mean: Ratio, limit: Ratio) -> bool {
+    let s = i128::from(score.hundredths());
+    let gap = (s * mean.den() - 100 * mean.num()).abs();
+    gap * limit.den() > 100 * mean.den() * limit.num()
 }
 
 #[cfg(test)]

@@ -1,20 +1,23 @@
 //! Scorecards: one per round, stage, expert and dossier. Every change is checked
 //! by the domain's rules first; a refused change writes nothing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::audit::{Action, Event, Subject};
+use super::packed::{self, Items};
 use super::rounds::RoundRecord;
-use super::{CardRef, Result, Store, keys};
+use super::{CardRef, Result, Store, StoreError, keys};
 use crate::domain::Points;
 use crate::domain::card::{Card, Status};
 use crate::domain::round::Stage;
 use crate::domain::scoring::{self, Panel, Recusal};
 
-/// How a card is kept: scores as whole hundredths of a point, never floats.
+/// How earlier versions kept a card, as JSON: scores as whole hundredths of a
+/// point under their ids. Still read; cards are written packed.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub(super) struct CardRecord {
     round: String,
@@ -87,14 +90,58 @@ impl Store {
     }
 
     pub(super) fn card_at(&self, c: CardRef, stage: Stage) -> Result<Option<Card>> {
-        let rec: Option<CardRecord> = self.get(&keys::card(c.round, stage, c.expert, c.dossier))?;
-        Ok(rec.map(Card::from))
+        let key = keys::card(c.round, stage, c.expert, c.dossier);
+        match self.db.get(&key).map_err(|e| self.read_error(e))? {
+            None => Ok(None),
+            Some(bytes) => {
+                let items = self.items(c.round)?;
+                self.decode_card(&key, &bytes, &items).map(Some)
+            }
+        }
+    }
+
+    /// A stored card: packed, or JSON as earlier versions wrote it.
+    pub(super) fn decode_card(&self, key: &[u8], bytes: &[u8], items: &Items) -> Result<Card> {
+        if packed::is_packed(bytes) {
+            packed::decode(bytes, items).map_err(|e| self.decode_failed(key, e))
+        } else {
+            self.decode::<CardRecord>(key, bytes).map(Card::from)
+        }
     }
 
     /// Adds a card, as it now is, to a change.
     pub(super) fn put_card(&self, ch: &mut super::write::Change, card: &Card) -> Result<()> {
         let key = keys::card(&card.round, card.stage, &card.expert, &card.dossier);
-        self.put(ch, key, &CardRecord::from(card))
+        let items = self.items(&card.round)?;
+        let bytes = packed::encode(card, &items).map_err(|detail| StoreError::Write {
+            dir: self.dir.clone(),
+            detail: detail.into(),
+        })?;
+        self.put_bytes(ch, key, bytes);
+        Ok(())
+    }
+
+    /// The round's sheet entries as packed cards number them; read once per
+    /// round and kept while the store is open.
+    pub(super) fn items(&self, round: &str) -> Result<Arc<Items>> {
+        if let Some(i) = self.items_cache().get(round) {
+            return Ok(i.clone());
+        }
+        let r = self.round_record(round)?;
+        let items = Arc::new(Items::of(&r.sheet));
+        self.items_cache().insert(round.to_string(), items.clone());
+        Ok(items)
+    }
+
+    fn items_cache(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<Items>>> {
+        // A panic while the lock was held leaves a map that is still whole.
+        self.items.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Forgets the kept sheet entries, after a round was loaded or replaced
+    /// or the state was read again from the journal.
+    pub(super) fn forget_items(&self) {
+        self.items_cache().clear();
     }
 
     /// Every card of a round, or of one stage of it.
@@ -104,8 +151,13 @@ impl Store {
     }
 
     pub(super) fn all_cards(&self, round: &str, stage: Option<Stage>) -> Result<Vec<Card>> {
-        let recs: Vec<CardRecord> = self.scan(&keys::cards(round, stage))?;
-        Ok(recs.into_iter().map(Card::from).collect())
+        let items = self.items(round)?;
+        let mut out = Vec::new();
+        for kv in self.db.scan_prefix(keys::cards(round, stage)) {
+            let (k, v) = kv.map_err(|e| self.read_error(e))?;
+            out.push(self.decode_card(&k, &v, &items)?);
+        }
+        Ok(out)
     }
 
     /// One expert's own cards in a round.
@@ -207,11 +259,7 @@ impl Store {
             return Ok(card);
         }
         card.updated = ch.at;
-        self.put(
-            &mut ch,
-            keys::card(c.round, stage, c.expert, c.dossier),
-            &CardRecord::from(&card),
-        )?;
+        self.put_card(&mut ch, &card)?;
         for ev in events {
             self.audit(&mut ch, ev)?;
         }
@@ -232,11 +280,7 @@ impl Store {
         card.status = Status::Draft;
         card.submitted = None;
         card.updated = ch.at;
-        self.put(
-            &mut ch,
-            keys::card(c.round, stage, c.expert, c.dossier),
-            &CardRecord::from(&card),
-        )?;
+        self.put_card(&mut ch, &card)?;
         let subject = Subject {
             stage: Some(stage),
             expert: Some(c.expert.to_string()),
@@ -277,5 +321,78 @@ impl Store {
         let r = self.round_record(round)?;
         let recusals = self.recusals(round)?;
         Ok((r, recusals))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::merge::CardState;
+    use crate::load::LoadedRound;
+    use crate::store::codec;
+    use crate::synthetic::{self, Size};
+
+    /// A store whose journal holds a card as the earlier layout wrote it:
+    /// JSON with its items as text.
+    #[test]
+    fn a_card_written_as_json_reads_verifies_and_is_packed_when_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let size = Size {
+            dossiers: 2,
+            experts: 5,
+            items: 6,
+            seed: 3,
+        };
+        let (sheet, round, dossiers, cards) = synthetic::generate(size);
+        let loaded = LoadedRound {
+            round,
+            sheet,
+            eligibility: None,
+            dossiers,
+            texts: Default::default(),
+        };
+        let card = cards[0].clone();
+        let at = CardRef {
+            round: &card.round,
+            expert: &card.expert,
+            dossier: &card.dossier,
+        };
+        let key = keys::card(&card.round, card.stage, &card.expert, &card.dossier);
+        {
+            let mut s = Store::open(dir.path()).unwrap();
+            s.init_round(&loaded, "secretary").unwrap();
+            let mut ch = s.change(&card.round).unwrap();
+            s.put(&mut ch, key.clone(), &CardRecord::from(&card))
+                .unwrap();
+            let subject = Subject {
+                stage: Some(card.stage),
+                expert: Some(card.expert.clone()),
+                dossier: Some(card.dossier.clone()),
+                item: None,
+                centre: None,
+            };
+            let text = super::super::state::text(&CardState::of(&card));
+            let ev = Event::new("secretary", Action::Import, subject).change(None, Some(text));
+            s.audit(&mut ch, ev).unwrap();
+            s.apply(ch).unwrap();
+        }
+        // The state is built again from the journal, as after an upgrade.
+        std::fs::remove_dir_all(dir.path().join(super::super::open::STATE)).unwrap();
+        let mut s = Store::open(dir.path()).unwrap();
+        let stored = s.db.get(&key).unwrap().unwrap();
+        assert_eq!(stored.first(), Some(&b'{'), "kept as the journal has it");
+        assert_eq!(s.card(at).unwrap(), Some(card.clone()));
+        assert_eq!(s.cards(&card.round, None).unwrap(), vec![card.clone()]);
+        assert_eq!(s.audit_verify(None).unwrap().broken, None);
+
+        // Reopened and changed: written packed, much smaller, and still true.
+        s.reopen(at, "secretary", "a second look").unwrap();
+        let item = card.scores.keys().next().unwrap().clone();
+        let changed = s.set_score(at, &item, Points::whole(0), None).unwrap();
+        let stored = s.db.get(&key).unwrap().unwrap();
+        assert!(packed::is_packed(&stored));
+        assert!(stored.len() * 2 < codec::encode(&CardRecord::from(&changed)).unwrap().len());
+        assert_eq!(s.card(at).unwrap(), Some(changed));
+        assert_eq!(s.audit_verify(None).unwrap().broken, None);
     }
 }

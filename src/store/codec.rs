@@ -56,7 +56,7 @@ mod tests {
     #[test]
     fn round_trips_and_refuses_newer() {
         let bytes = encode(&vec![1, 2]).unwrap();
-        assert_eq!(String::from_utf8_lossy(&bytes), r#"{"v":2,"data":[1,2]}"#);
+        assert_eq!(String::from_utf8_lossy(&bytes), r#"{"v":3,"data":[1,2]}"#);
         // Values written by the earlier layout still read.
         assert_eq!(
             decode::<Vec<i32>>(br#"{"v":1,"data":[3]}"#).unwrap(),
@@ -64,8 +64,8 @@ mod tests {
         );
         assert_eq!(decode::<Vec<i32>>(&bytes).unwrap(), vec![1, 2]);
         assert!(matches!(
-            decode::<Vec<i32>>(br#"{"v":3,"data":[1]}"#),
-            Err(DecodeError::Newer(3))
+            decode::<Vec<i32>>(br#"{"v":4,"data":[1]}"#),
+            Err(DecodeError::Newer(4))
         ));
         assert!(matches!(
             decode::<Vec<i32>>(b"\x00garbage"),

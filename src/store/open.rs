@@ -88,6 +88,7 @@ pub fn open(dir: &Path) -> Result<Store> {
         journal: None,
         damaged: None,
         notices,
+        items: Default::default(),
         _lock: lock,
     };
     store.check_schema()?;
@@ -297,17 +298,24 @@ impl Store {
                         ours: SCHEMA,
                     });
                 }
+                if found < SCHEMA {
+                    // Values of the earlier layout still read; what this
+                    // version writes does not read in the earlier one.
+                    self.stamp_schema()?;
+                }
                 Ok(())
             }
             // The stamp describes sled's values, which are rebuilt from the
             // journal; it is state, not history, so it is not journaled.
-            None => {
-                let stamp = self.encode(&SCHEMA)?;
-                self.db
-                    .insert(key, stamp)
-                    .map_err(|e| sled_error(&self.dir, e, During::Write))?;
-                Ok(())
-            }
+            None => self.stamp_schema(),
         }
+    }
+
+    fn stamp_schema(&self) -> Result<()> {
+        let stamp = self.encode(&SCHEMA)?;
+        self.db
+            .insert(keys::meta(keys::SCHEMA), stamp)
+            .map_err(|e| sled_error(&self.dir, e, During::Write))?;
+        Ok(())
     }
 }

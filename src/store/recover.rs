@@ -22,6 +22,7 @@ impl Store {
     /// Applies what the journal holds past sled's last record, then opens the
     /// journal for appending after its last good record.
     pub(super) fn catch_up(&mut self) -> Result<()> {
+        self.forget_items();
         let jdir = self.dir.join(journal::FOLDER);
         let fail = |dir: &Path, e: io::Error| StoreError::Open {
             dir: dir.to_path_buf(),

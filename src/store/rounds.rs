@@ -116,7 +116,11 @@ impl Store {
             &mut c,
             Event::new(by, action, Subject::default()).change(was, Some(fp)),
         )?;
-        self.apply(c)?;
+        self.forget_items();
+        let applied = self.apply(c);
+        // Cards are numbered against the sheet now stored.
+        self.forget_items();
+        applied?;
         Ok(if old.is_some() {
             Init::Replaced
         } else {

@@ -55,6 +55,11 @@ impl Store {
         Ok(())
     }
 
+    /// Adds a value already encoded.
+    pub(super) fn put_bytes(&self, c: &mut Change, key: Vec<u8>, bytes: Vec<u8>) {
+        c.ops.push(Op::Put(key, bytes));
+    }
+
     pub(super) fn remove(&self, c: &mut Change, key: Vec<u8>) {
         c.ops.push(Op::Del(key));
     }
