@@ -26,6 +26,7 @@ mod replay;
 mod rounds;
 mod say;
 mod score_conflicts;
+mod segment;
 mod state;
 mod write;
 
@@ -45,6 +46,7 @@ pub use journal::Fault;
 pub use notice::{Notice, on_notice};
 pub use rounds::{Init, RoundInfo, StoredRound, fingerprint};
 pub use say::{AuditFault, BackupFault, Cause, CentreFault};
+pub use segment::{SegmentDamage, SegmentRead, read_segment};
 
 /// The version of the stored values' layout; a store with a higher one is refused.
 /// 2: the journal is the record of truth and the audit log; sled holds the state.
