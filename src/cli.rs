@@ -13,6 +13,7 @@ mod excuse;
 mod hint;
 mod init;
 mod key;
+mod key_words;
 mod rank;
 mod review;
 mod round;

@@ -37,7 +37,7 @@ use std::sync::OnceLock;
 use crate::domain::scoring::Refusal;
 
 pub use audit::{Action, Broken, Entry, Subject, Verified};
-pub use backup::{Backup, restore};
+pub use backup::{Backup, key_beside, restore};
 pub use cards::Edit;
 pub use centres::{Enrolment, REGISTER};
 pub use identity::KeyRecord;
