@@ -14,7 +14,8 @@ mod say;
 use crate::load::FileError;
 use crate::store::StoreError;
 
-pub use envelope::{HEADER, SIGNATURE};
+pub use body::read as read_body;
+pub use envelope::{HEADER, Opened, SIGNATURE, open};
 pub use export::{Exported, export};
 pub use import::{ImportReport, import, summary};
 pub use key::{Identity, laptop_identity};

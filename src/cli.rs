@@ -14,6 +14,7 @@ mod excuse;
 mod hint;
 mod init;
 mod key;
+mod key_words;
 mod rank;
 mod review;
 mod round;

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod fingerprint;
+pub mod fuzz;
 pub mod lang;
 pub mod load;
 pub mod out;

@@ -28,6 +28,7 @@ mod replay;
 mod rounds;
 mod say;
 mod score_conflicts;
+mod segment;
 mod state;
 mod write;
 
@@ -38,7 +39,7 @@ use std::sync::OnceLock;
 use crate::domain::scoring::Refusal;
 
 pub use audit::{Action, Broken, Entry, Subject, Verified};
-pub use backup::{Backup, restore};
+pub use backup::{Backup, key_beside, restore};
 pub use cards::Edit;
 pub use centres::{Enrolment, REGISTER};
 pub use identity::KeyRecord;
@@ -47,6 +48,7 @@ pub use journal::Fault;
 pub use notice::{Notice, on_notice};
 pub use rounds::{Init, RoundInfo, StoredRound, fingerprint};
 pub use say::{AuditFault, BackupFault, Cause, CentreFault, EarlierFault};
+pub use segment::{SegmentDamage, SegmentRead, read_segment};
 
 /// The version of the stored values' layout; a store with a higher one is refused.
 /// 2: the journal is the record of truth and the audit log; sled holds the state.

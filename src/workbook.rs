@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 pub use book::Layout;
 pub use cell::a1;
 pub use files::{Fate, Written, canonical, changes, check};
-pub use import::{Imported, Read, read};
+pub use import::{Imported, Read, read, read_bytes};
 pub use problem::{Bad, Issue, NumberWhy, Place, Problem};
 
 use crate::domain::dossier::Dossier;

@@ -436,3 +436,102 @@ fn the_laptop_key_is_kept_outside_the_journal_readable_by_its_owner_only() {
     let copied = std::fs::read(&backup).unwrap();
     assert!(!copied.windows(hex.len()).any(|w| w == hex.as_bytes()));
 }
+
+#[test]
+fn key_show_warns_when_others_can_read_the_key_and_prints_the_full_fingerprint() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_tmp, dir) = loaded_store();
+    let out = run(&dir, &["key", "show", "--full"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(text(&out.stderr).is_empty(), "{}", text(&out.stderr));
+    let short = said
+        .split_whitespace()
+        .find(|w| w.len() == 19 && w.matches('-').count() == 3)
+        .expect("the fingerprint read aloud");
+    let full = said
+        .lines()
+        .find_map(|l| l.strip_prefix("full fingerprint (SHA-256): "))
+        .expect("the full fingerprint");
+    assert_eq!(full.len(), 64 + 15, "{said}");
+    assert!(full.starts_with(short), "{said}");
+    let key = dir.join("laptop.key");
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
+    for (zh, words) in [
+        (false, "other users can read it"),
+        (true, "其他用户也能读取"),
+    ] {
+        let out = in_lang(&dir, zh, &["key", "show"]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let warned = text(&out.stderr);
+        assert!(warned.contains(words) && warned.contains("644"), "{warned}");
+        assert!(warned.contains("chmod 600"), "{warned}");
+    }
+}
+
+#[test]
+fn a_backup_leaves_the_key_out_unless_asked_and_a_restore_puts_it_back_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let (tmp, dir) = loaded_store();
+    let fingerprint = |dir: &Path| {
+        let said = text(&run(dir, &["key", "show"]).stdout);
+        said.split_whitespace().last().unwrap().to_string()
+    };
+    let shown = fingerprint(&dir);
+    let without = tmp.path().join("plain.backup");
+    let out = run(&dir, &["backup", "--out", without.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("the signing key was left out of the backup"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(!tmp.path().join("plain.backup.key").exists());
+    let out = in_lang(&dir, true, &["backup", "--out", without.to_str().unwrap()]);
+    assert!(text(&out.stdout).contains("签名密钥未包含在备份中"));
+
+    let with = tmp.path().join("full.backup");
+    let out = run(
+        &dir,
+        &["backup", "--with-key", "--out", with.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let beside = tmp.path().join("full.backup.key");
+    assert!(
+        text(&out.stdout).contains(&format!(
+            "the signing key was copied to {}",
+            beside.display()
+        )),
+        "{}",
+        text(&out.stdout)
+    );
+    let mode = std::fs::metadata(&beside).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+
+    // Restored with the key: the same key, owner-only; without: none.
+    let back = tmp.path().join("back");
+    let out = run(&back, &["restore", with.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("the signing key was restored from"));
+    let key = back.join("laptop.key");
+    let mode = std::fs::metadata(&key).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    assert_eq!(fingerprint(&back), shown);
+    let bare = tmp.path().join("bare");
+    let out = run(&bare, &["restore", without.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("the backup holds no signing key"));
+    assert!(!bare.join("laptop.key").exists());
+}
+
+/// The binary in Chinese (`zh`) or English.
+fn in_lang(dir: &Path, zh: bool, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_pingshen"))
+        .arg("--store")
+        .arg(dir)
+        .args(["--lang", if zh { "zh" } else { "en" }])
+        .args(args)
+        .env_remove("PINGSHEN_STORE")
+        .output()
+        .unwrap()
+}

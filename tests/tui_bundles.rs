@@ -102,7 +102,14 @@ fn an_expert_exports_and_the_secretary_imports_after_confirming_the_key() {
     };
     assert_eq!(lines.len(), 1);
     assert!(lines[0].refused);
-    assert_eq!(lines[0].unknown_key, Some(("E1".to_string(), fingerprint)));
+    let new_key = lines[0].unknown_key.clone().unwrap();
+    assert_eq!(
+        (new_key.expert.as_str(), &new_key.fingerprint),
+        ("E1", &fingerprint)
+    );
+    let full = new_key.full.unwrap();
+    assert_eq!(full.len(), 64 + 15, "{full}");
+    assert!(full.starts_with(&fingerprint), "{full}");
     assert!(
         desk.office()
             .unwrap()

@@ -295,7 +295,9 @@ fn the_decision_is_confirmed_with_what_will_be_recorded() {
 #[test]
 fn a_new_key_is_a_question_with_the_whole_fingerprint() {
     let mut app = expert_stage();
-    let fingerprint = "8e66-c2ad-d936-03ab-77f1-0c2e-9b14-5a60".to_string();
+    let fingerprint = "8e66-c2ad-d936-03ab".to_string();
+    let full = "8e66-c2ad-d936-03ab-77f1-0c2e-9b14-5a60-1f0d-3c2b-aa47-90e1-5d6c-02f8-b3e9-7a15"
+        .to_string();
     app.popup = Some(Popup::ImportResult {
         path: "/media/usb".into(),
         trust: vec![],
@@ -306,15 +308,22 @@ fn a_new_key_is_a_question_with_the_whole_fingerprint() {
                 en: "refused".into(),
             },
             refused: true,
-            unknown_key: Some(("E1".into(), fingerprint.clone())),
+            unknown_key: Some(pingshen::tui::desk::NewKey {
+                expert: "E1".into(),
+                fingerprint: fingerprint.clone(),
+                full: Some(full.clone()),
+            }),
         }],
     });
     for (w, h) in [(80, 24), (120, 40)] {
         let shown = frame(&mut app, w, h);
         assert!(
             shown.contains(&fingerprint),
-            "the whole fingerprint at {w}: {shown}"
+            "the fingerprint read aloud at {w}: {shown}"
         );
+        for half in [&full[..39], &full[40..]] {
+            assert!(shown.contains(half), "the full fingerprint at {w}: {shown}");
+        }
         assert!(shown.contains("一致吗？"), "{shown}");
     }
     assert_snapshot!("trust_question_80x24", frame(&mut app, 80, 24));

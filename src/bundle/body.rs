@@ -65,6 +65,13 @@ pub struct BundleRecusal {
     pub declared: Option<DateTime<Utc>>,
 }
 
+/// A body's text read as an import reads it, before the store is asked:
+/// its cards and recusals as the domain knows them.
+pub fn read(text: &str) -> Result<(Vec<Card>, Vec<Recusal>), BundleError> {
+    let body = Body::parse(text)?;
+    Ok((body.cards()?, body.recusals()))
+}
+
 impl BundleCard {
     pub fn of(c: &Card) -> BundleCard {
         BundleCard {

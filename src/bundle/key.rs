@@ -59,6 +59,12 @@ impl Identity {
         fingerprint(&self.public())
     }
 
+    /// The whole SHA-256 of the public key, grouped by four digits; the
+    /// fingerprint read aloud is its first four groups.
+    pub fn full_fingerprint(&self) -> String {
+        full_fingerprint(&self.public())
+    }
+
     pub fn sign(&self, message: &[u8]) -> [u8; 64] {
         self.key.sign(message).to_bytes()
     }
@@ -68,6 +74,12 @@ impl Identity {
 pub fn fingerprint(public: &[u8; 32]) -> String {
     let digest = Sha256::digest(public);
     keyprint::grouped(&hex(&digest[..keyprint::DIGITS / 2]))
+}
+
+/// The full fingerprint of a public key: its whole SHA-256, 64 digits in
+/// groups of four, beginning with [`fingerprint`].
+pub fn full_fingerprint(public: &[u8; 32]) -> String {
+    keyprint::grouped(&hex(&Sha256::digest(public)))
 }
 
 /// The store's signing key, made and kept durably on first use.

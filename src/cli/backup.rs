@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::Lang;
+use super::key_words::KeyWord;
 use super::said::Said;
 use crate::error::{CommandError, Error};
 use crate::store::{self, Backup, Store};
@@ -14,6 +15,10 @@ pub struct BackupArgs {
     /// The file to write (for example on a USB stick).
     #[arg(long)]
     pub out: PathBuf,
+    /// Also copy this laptop's signing key, beside the backup as FILE.key
+    /// (readable by its owner only). Without it the key is left out.
+    #[arg(long)]
+    pub with_key: bool,
 }
 
 #[derive(Args, Debug)]
@@ -37,8 +42,13 @@ pub fn backup(dir: &Path, a: BackupArgs, lang: Lang) -> Result<(), Error> {
         .into());
     }
     let store = Store::open(dir)?;
-    let b = store.backup(&a.out)?;
+    let b = store.backup(&a.out, a.with_key)?;
     print_backup(&b, lang, true);
+    let key = match &b.key {
+        Some(file) => KeyWord::Copied { file: file.clone() },
+        None => KeyWord::LeftOut,
+    };
+    println!("{}", lang.say(&key));
     if let Some(d) = b.damaged {
         return Err(CommandError::BackupPartial {
             seq: d.seq,
@@ -58,6 +68,11 @@ pub fn restore(dir: &Path, a: RestoreArgs, lang: Lang) -> Result<(), Error> {
     }
     let (_store, b) = store::restore(&a.file, dir)?;
     print_backup(&b, lang, false);
+    let key = match &b.key {
+        Some(file) => KeyWord::Restored { file: file.clone() },
+        None => KeyWord::NotInBackup,
+    };
+    println!("{}", lang.say(&key));
     let said = Said::Restored {
         dir: dir.to_path_buf(),
     };

@@ -483,7 +483,7 @@ impl Store {
     }
 }
 
-fn parse_entry(text: &str) -> std::result::Result<Entry, AuditFault> {
+pub(super) fn parse_entry(text: &str) -> std::result::Result<Entry, AuditFault> {
     serde_json::from_str(text).map_err(|_| AuditFault::Unreadable)
 }
 

@@ -23,12 +23,46 @@ pub struct Backup {
     pub bytes: u64,
     /// Where the journal stopped being readable; what precedes it was copied.
     pub damaged: Option<Broken>,
+    /// The signing key's copy beside the backup, when it was asked for (on
+    /// backup) or found (on restore); `None`: the key was left out.
+    pub key: Option<PathBuf>,
+}
+
+/// Where a backup's copy of the signing key goes: beside it, `FILE.key`,
+/// readable by its owner only. The backup itself never holds the secret.
+pub fn key_beside(backup: &Path) -> PathBuf {
+    let mut name = backup.as_os_str().to_owned();
+    name.push(".key");
+    PathBuf::from(name)
 }
 
 impl Store {
-    /// Copies the journal into `out`. A damaged journal is copied up to the
-    /// damage, and the backup says where that was.
-    pub fn backup(&self, out: &Path) -> Result<Backup> {
+    /// Copies the journal into `out`, and with `with_key` the signing key
+    /// beside it (see [`key_beside`]); without, a key file left there by an
+    /// earlier backup of the same name is removed, so that the pair stays one
+    /// backup. A damaged journal is copied up to the damage, and the backup
+    /// says where that was.
+    pub fn backup(&self, out: &Path, with_key: bool) -> Result<Backup> {
+        let mut b = self.backup_journal(out)?;
+        let beside = key_beside(out);
+        let fail = |e: io::Error| StoreError::Write {
+            dir: beside.clone(),
+            detail: io_words(&e),
+        };
+        match self.laptop_key()? {
+            Some(key) if with_key => {
+                super::identity::write_key_to(&beside, &key).map_err(fail)?;
+                b.key = Some(beside);
+            }
+            _ => match fs::remove_file(&beside) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(fail(e)),
+                _ => {}
+            },
+        }
+        Ok(b)
+    }
+
+    fn backup_journal(&self, out: &Path) -> Result<Backup> {
         let fail = |e: io::Error| StoreError::Write {
             dir: out.to_path_buf(),
             detail: io_words(&e),
@@ -81,6 +115,7 @@ impl Store {
                 head: journal::hex(&reader.last.hash),
                 bytes,
                 damaged,
+                key: None,
             })
         })();
         if result.is_err() {
@@ -134,10 +169,15 @@ pub fn restore(file: &Path, dir: &Path) -> Result<(Store, Backup)> {
             return Err(e);
         }
     };
+    let key = restore_key(file, &staging)?;
     File::open(&segment)
         .and_then(|f| f.sync_all())
         .and_then(|()| sync_dir(&staging))
         .and_then(|()| fs::rename(&staging, dir.join(journal::FOLDER)))
+        .and_then(|()| match &key {
+            Some(k) => super::identity::write_key_file(dir, k),
+            None => Ok(()),
+        })
         .and_then(|()| sync_dir(dir))
         .map_err(fail)?;
     let store = Store::open(dir)?;
@@ -147,8 +187,36 @@ pub fn restore(file: &Path, dir: &Path) -> Result<(Store, Backup)> {
         head,
         bytes,
         damaged: None,
+        key: key.map(|_| key_beside(file)),
     };
     Ok((store, b))
+}
+
+/// The signing key saved beside a backup, checked before anything is made;
+/// a key file that does not read leaves the staging folder removed.
+fn restore_key(file: &Path, staging: &Path) -> Result<Option<super::KeyRecord>> {
+    let beside = key_beside(file);
+    let bytes = match fs::read(&beside) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            let _ = fs::remove_dir_all(staging);
+            return Err(StoreError::Read {
+                dir: beside,
+                detail: io_words(&e),
+            });
+        }
+    };
+    match super::codec::decode(&bytes) {
+        Ok(k) => Ok(Some(k)),
+        Err(_) => {
+            let _ = fs::remove_dir_all(staging);
+            Err(StoreError::Damaged {
+                dir: beside,
+                detail: Cause::BadKeyFile,
+            })
+        }
+    }
 }
 
 /// Reads every record of a backup and follows every chain of entries.

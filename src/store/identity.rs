@@ -50,6 +50,21 @@ impl Store {
             })
     }
 
+    /// The file the laptop's key is kept in.
+    pub fn key_file(&self) -> std::path::PathBuf {
+        self.dir.join(KEY_FILE)
+    }
+
+    /// The key file's permission bits when others than its owner may read or
+    /// change it; `None` when only its owner may (or the system has no such
+    /// bits, or there is no key yet).
+    pub fn key_file_open_to_others(&self) -> Result<Option<u32>> {
+        open_to_others(&self.key_file()).map_err(|e| StoreError::Read {
+            dir: self.dir.clone(),
+            detail: super::open::io_words(&e),
+        })
+    }
+
     /// The fingerprint of the laptop's key, if one was made.
     pub fn key_fingerprint(&self) -> Result<Option<String>> {
         Ok(self.laptop_key()?.map(|k| k.fingerprint))
@@ -104,6 +119,29 @@ impl Store {
 
 /// Writes the key's file whole and durably, readable by its owner only.
 pub(super) fn write_key_file(dir: &std::path::Path, key: &KeyRecord) -> std::io::Result<()> {
+    write_key_to(&dir.join(KEY_FILE), key)
+}
+
+/// Writes a key to a file of any name, whole, durably and owner-only.
+pub(super) fn write_key_to(path: &std::path::Path, key: &KeyRecord) -> std::io::Result<()> {
     let bytes = super::codec::encode(key).map_err(std::io::Error::other)?;
-    super::journal::write_whole(&dir.join(KEY_FILE), &bytes, true)
+    super::journal::write_whole(path, &bytes, true)
+}
+
+#[cfg(unix)]
+fn open_to_others(path: &std::path::Path) -> std::io::Result<Option<u32>> {
+    use std::os::unix::fs::PermissionsExt;
+    match std::fs::metadata(path) {
+        Ok(m) => {
+            let mode = m.permissions().mode() & 0o777;
+            Ok((mode & 0o077 != 0).then_some(mode))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(not(unix))]
+fn open_to_others(_: &std::path::Path) -> std::io::Result<Option<u32>> {
+    Ok(None)
 }

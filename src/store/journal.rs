@@ -207,12 +207,17 @@ pub fn frame(record: &Record) -> (Vec<u8>, Hash) {
     (out, h)
 }
 
+/// Where a reader's bytes come from: a segment file, or bytes in memory.
+trait Source: Read + Seek {}
+
+impl<T: Read + Seek> Source for T {}
+
 /// Reads the records of a journal folder in order, from a position on.
 pub struct Reader {
     segments: Vec<(u32, PathBuf)>,
     /// Index into `segments` of the open one.
     at: usize,
-    file: Option<BufReader<File>>,
+    file: Option<Box<dyn Source>>,
     offset: u64,
     len: u64,
     /// The last good record.
@@ -252,10 +257,25 @@ impl Reader {
         Ok(r)
     }
 
+    /// Reads one segment held in memory, as the last segment of a journal
+    /// numbered 1 (a segment restored from elsewhere, or bytes under test).
+    pub fn of_bytes(bytes: Vec<u8>) -> Reader {
+        Reader {
+            segments: vec![(1, PathBuf::from(segment_name(1)))],
+            at: 0,
+            len: bytes.len() as u64,
+            file: Some(Box::new(io::Cursor::new(bytes))),
+            offset: 0,
+            last: Position::default(),
+            payload: Vec::new(),
+            done: false,
+        }
+    }
+
     fn open_segment(&mut self, from: Option<u64>) -> io::Result<()> {
         let file = File::open(&self.segments[self.at].1)?;
         self.len = file.metadata()?.len();
-        let mut file = BufReader::with_capacity(256 * 1024, file);
+        let mut file: Box<dyn Source> = Box::new(BufReader::with_capacity(256 * 1024, file));
         match from {
             Some(off) => {
                 file.seek(SeekFrom::Start(off))?;
@@ -639,6 +659,12 @@ pub fn write_whole(path: &Path, bytes: &[u8], private: bool) -> io::Result<()> {
     #[cfg(not(unix))]
     let _ = private;
     let mut f = options.open(&tmp)?;
+    // A left-over partial file keeps its old mode when opened again.
+    #[cfg(unix)]
+    if private {
+        use std::os::unix::fs::PermissionsExt;
+        f.set_permissions(fs::Permissions::from_mode(0o600))?;
+    }
     f.write_all(bytes)?;
     f.sync_all()?;
     fs::rename(&tmp, path)?;

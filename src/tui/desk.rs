@@ -114,8 +114,18 @@ pub struct Imported {
     pub file: String,
     pub said: Said,
     pub refused: bool,
-    /// (expert, fingerprint) of a key seen for the first time.
-    pub unknown_key: Option<(String, String)>,
+    /// A key seen for the first time.
+    pub unknown_key: Option<NewKey>,
+}
+
+/// An expert's key seen for the first time, to be compared in person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewKey {
+    pub expert: String,
+    /// The fingerprint read aloud (16 digits).
+    pub fingerprint: String,
+    /// The whole SHA-256 of the key, when the bundle's key line reads.
+    pub full: Option<String>,
 }
 
 /// The store as the UI sees it. Every write returns only once it is durable.

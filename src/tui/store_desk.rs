@@ -236,7 +236,13 @@ impl Desk for Store {
                             match &e {
                                 BundleError::Store(StoreError::Merge(
                                     MergeRefusal::UnknownKey { expert, found, .. },
-                                )) => Some((expert.clone(), found.clone())),
+                                )) => Some(super::desk::NewKey {
+                                    expert: expert.clone(),
+                                    fingerprint: found.clone(),
+                                    full: bundle::open(&bytes)
+                                        .ok()
+                                        .map(|o| bundle::key::full_fingerprint(&o.public)),
+                                }),
                                 _ => None,
                             };
                         Imported {

@@ -59,6 +59,8 @@ pub enum Word {
         expert: String,
         fingerprint: String,
     },
+    /// Introduces the key's whole SHA-256, for a closer comparison.
+    FullKey,
     NoBundles,
     ImportTitle,
     /// The title of the path field: where an export goes, or what to import.
@@ -115,6 +117,7 @@ impl Say for Word {
                 expert,
                 fingerprint,
             } => format!("请与专家 {expert} 当面核对指纹 {fingerprint}：一致吗？(y/n)"),
+            Word::FullKey => "完整指纹（SHA-256，开头即上面的指纹）：".into(),
             Word::NoBundles => "没有找到 .bundle 文件".into(),
             Word::ImportTitle => "导入评分包".into(),
             Word::PathTitle(super::app::PathFor::Export) => {
@@ -181,6 +184,7 @@ impl Say for Word {
             } => format!(
                 "Compare the fingerprint {fingerprint} with expert {expert} in person: do they match? (y/n)"
             ),
+            Word::FullKey => "full fingerprint (SHA-256, starting with the one above):".into(),
             Word::NoBundles => "no .bundle files found".into(),
             Word::ImportTitle => "Import bundles".into(),
             Word::PathTitle(super::app::PathFor::Export) => {

@@ -2,11 +2,10 @@
 //! calamine (formula cells by their value, hidden sheets left out, merged
 //! ranges noted), `.csv` as UTF-8 (with or without BOM), UTF-16 or GBK.
 
-use std::fs::File;
-use std::io::BufReader;
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, Range, Reader, SheetVisible, Sheets};
+use calamine::{Data, Range, Reader, SheetVisible, Sheets, open_workbook_from_rs};
 
 use super::cell::{Raw, a1};
 use super::problem::Issue;
@@ -25,7 +24,7 @@ pub struct Book {
 }
 
 enum Source {
-    Sheets(Box<Sheets<BufReader<File>>>),
+    Sheets(Box<Sheets<Cursor<Vec<u8>>>>),
     /// The rows of a CSV file, until they are taken as the first sheet.
     Csv(Option<Vec<Vec<String>>>),
 }
@@ -120,33 +119,44 @@ fn from_data(d: &Data) -> Raw<'_> {
 
 /// Opens a workbook file by its extension.
 pub fn open(file: &Path) -> Result<Book, Issue> {
+    let bytes = std::fs::read(file).map_err(|e| Issue::Unreadable {
+        detail: e.to_string(),
+    })?;
+    of_bytes(file, bytes)
+}
+
+/// A workbook from its bytes, read as the format `file`'s extension names.
+pub fn of_bytes(file: &Path, bytes: Vec<u8>) -> Result<Book, Issue> {
     let ext = file
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    match ext.as_str() {
+    let data = Cursor::new(bytes);
+    let unreadable = |e: calamine::Error| Issue::Unreadable {
+        detail: e.to_string(),
+    };
+    let book = match ext.as_str() {
         "csv" => {
-            let bytes = std::fs::read(file).map_err(|e| Issue::Unreadable {
-                detail: e.to_string(),
-            })?;
-            let rows = csv_rows(&bytes)?;
-            Ok(Book {
+            let rows = csv_rows(data.get_ref())?;
+            return Ok(Book {
                 file: file.to_path_buf(),
                 csv: true,
                 hidden: Vec::new(),
                 names: Vec::new(),
                 source: Source::Csv(Some(rows)),
-            })
+            });
         }
-        "xlsx" | "xlsm" | "xls" | "ods" => sheets(file),
-        _ => Err(Issue::Extension { ext }),
-    }
-}
-
-fn sheets(file: &Path) -> Result<Book, Issue> {
-    let book = calamine::open_workbook_auto(file).map_err(|e| Issue::Unreadable {
-        detail: e.to_string(),
-    })?;
+        "xlsx" | "xlsm" => Sheets::Xlsx(
+            open_workbook_from_rs(data).map_err(|e| unreadable(calamine::Error::Xlsx(e)))?,
+        ),
+        "xls" => Sheets::Xls(
+            open_workbook_from_rs(data).map_err(|e| unreadable(calamine::Error::Xls(e)))?,
+        ),
+        "ods" => Sheets::Ods(
+            open_workbook_from_rs(data).map_err(|e| unreadable(calamine::Error::Ods(e)))?,
+        ),
+        _ => return Err(Issue::Extension { ext }),
+    };
     let (mut hidden, mut names) = (Vec::new(), Vec::new());
     for s in book.sheets_metadata() {
         if s.visible == SheetVisible::Visible {

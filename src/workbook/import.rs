@@ -44,7 +44,16 @@ pub struct Read {
 
 /// Reads and checks a workbook; every problem at once, or the dossiers.
 pub fn read(file: &Path) -> Result<Read, Vec<Problem>> {
-    let mut book = grid::open(file).map_err(|issue| {
+    checked(file, grid::open(file))
+}
+
+/// Reads and checks a workbook's bytes, in the format `file`'s extension names.
+pub fn read_bytes(file: &Path, bytes: Vec<u8>) -> Result<Read, Vec<Problem>> {
+    checked(file, grid::of_bytes(file, bytes))
+}
+
+fn checked(file: &Path, book: Result<Book, Issue>) -> Result<Read, Vec<Problem>> {
+    let mut book = book.map_err(|issue| {
         let at = Place {
             file: file.to_path_buf(),
             sheet: None,

@@ -111,7 +111,7 @@ pub(super) fn confirm(app: &mut App, a: Action) -> Vec<Effect> {
         let again = match (&a, unknown) {
             (Action::Yes, Some(key)) => {
                 let mut trust = trust.clone();
-                trust.push(key);
+                trust.push((key.expert, key.fingerprint));
                 Some(Effect::ImportBundles {
                     path: path.clone(),
                     trust,

@@ -305,7 +305,7 @@ fn imported(f: &mut Frame, area: Rect, app: &App, lines: &[crate::tui::desk::Imp
         let style = if l.refused { t.bad() } else { t.good() };
         text(&l.file, t.header());
         let said = match &l.unknown_key {
-            Some((expert, _)) => Word::NewKey(expert.clone()).say(app.lang),
+            Some(k) => Word::NewKey(k.expert.clone()).say(app.lang),
             None => l.said.say(app.lang),
         };
         text(&said, style);
@@ -313,13 +313,21 @@ fn imported(f: &mut Frame, area: Rect, app: &App, lines: &[crate::tui::desk::Imp
     if lines.is_empty() {
         text(&Word::NoBundles.say(app.lang), ratatui::style::Style::new());
     }
-    if let Some((expert, fp)) = unknown {
+    if let Some(k) = unknown {
         text("", ratatui::style::Style::new());
         let ask = Word::CompareKey {
-            expert: expert.clone(),
-            fingerprint: fp.clone(),
+            expert: k.expert.clone(),
+            fingerprint: k.fingerprint.clone(),
         };
         text(&ask.say(app.lang), t.warn());
+        if let Some(full) = &k.full {
+            // Eight groups a line, so that no group is cut by the popup's edge.
+            let groups: Vec<&str> = full.split('-').collect();
+            text(&Word::FullKey.say(app.lang), ratatui::style::Style::new());
+            for half in groups.chunks(8) {
+                text(&half.join("-"), t.warn());
+            }
+        }
     }
     out.push(Line::raw(""));
     out.push(Line::from(Span::styled(
