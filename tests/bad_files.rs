@@ -191,6 +191,14 @@ fn too_many_joint_applicants_is_a_formal_review_warning_not_a_bad_round() {
             "tests/bad/round-joint/dossiers/t-001.ron:12:9: 警告：申报书 T-001 形式审查不通过（联合申报单位 3 家，超过 2 家），仍载入本轮，排名中列为形式审查未通过"
         )
     );
+    let (code, out) = check_in("en", "tests/bad/round-joint/round.ron");
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out.lines().nth(1),
+        Some(
+            "tests/bad/round-joint/dossiers/t-001.ron:12:9: warning: dossier T-001 fails formal review (3 joint applicants, more than the 2 allowed); it loads and is ranked ineligible"
+        )
+    );
 }
 
 #[test]

@@ -9,6 +9,7 @@ mod support;
 
 use centres::*;
 use pingshen::domain::ranking::Status;
+use pingshen::lang::Say;
 use support::ROUND;
 
 #[test]
@@ -223,8 +224,12 @@ fn a_centre_revoked_is_refused_then_barred_for_two_years_in_later_rounds() {
     let e = r.entry("N-001").unwrap();
     assert_eq!(e.status, Status::Ineligible);
     assert_eq!(
-        e.failures[0].title,
+        e.failures[0].zh(),
         "申报单位（信用代码 91440101MAPMJJH73Q）的中心称号已于2025-04-20取消，2027-04-20前不得重新申报"
+    );
+    assert_eq!(
+        e.failures[0].en(),
+        "the applicant (credit code 91440101MAPMJJH73Q) lost its centre title on 2025-04-20 and may not apply again before 2027-04-20"
     );
     let ranked = json(&dir, "rank --round next-2026 --format json");
     let n1 = ranked["entries"]
@@ -234,9 +239,10 @@ fn a_centre_revoked_is_refused_then_barred_for_two_years_in_later_rounds() {
         .find(|e| e["dossier"] == "N-001")
         .unwrap();
     assert_eq!(n1["status"], "ineligible");
+    // the reasons are words for people: in the language asked for (English here)
     assert_eq!(
         n1["reasons"][0],
-        "申报单位（信用代码 91440101MAPMJJH73Q）的中心称号已于2025-04-20取消，2027-04-20前不得重新申报"
+        "the applicant (credit code 91440101MAPMJJH73Q) lost its centre title on 2025-04-20 and may not apply again before 2027-04-20"
     );
     let out = ok(&dir, "center register --round next-2026 --date 2026-03-20");
     assert!(
@@ -252,7 +258,7 @@ fn a_centre_revoked_is_refused_then_barred_for_two_years_in_later_rounds() {
     assert_eq!(other.status, Status::Ineligible);
     assert!(
         other.failures[0]
-            .title
+            .zh()
             .contains("已认定为高价值专利培育中心（2026-03-20），不得重复申报")
     );
     let out = ok(&dir, "center register --round next-2027 --date 2027-05-01");

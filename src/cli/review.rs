@@ -13,21 +13,25 @@ use crate::load::{self, Disk, Kind, LoadedRound};
 pub struct Warning {
     pub place: String,
     pub dossier: String,
-    pub reason: String,
+    pub reason: crate::domain::eligibility::Why,
 }
 
 impl Say for Warning {
     fn zh(&self) -> String {
         format!(
             "{}: 警告：申报书 {} 形式审查不通过（{}），仍载入本轮，排名中列为形式审查未通过",
-            self.place, self.dossier, self.reason
+            self.place,
+            self.dossier,
+            self.reason.zh()
         )
     }
 
     fn en(&self) -> String {
         format!(
             "{}: warning: dossier {} fails formal review ({}); it loads and is ranked ineligible",
-            self.place, self.dossier, self.reason
+            self.place,
+            self.dossier,
+            self.reason.en()
         )
     }
 }
@@ -137,7 +141,7 @@ fn of_round(file: &Path, r: &LoadedRound) -> Vec<Warning> {
             out.push(Warning {
                 place: format!("{}:{}:{}", folder.join(name).display(), pos.line, pos.col),
                 dossier: d.id.clone(),
-                reason: f.title,
+                reason: f.why.clone(),
             });
         }
     }

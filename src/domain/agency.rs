@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::eligibility::{AgencyClash, Failure};
+use super::eligibility::{AgencyClash, Failure, Why};
 use super::ranking::Pending;
 
 /// The secretary's choice of the dossiers that keep an agency.
@@ -133,24 +133,19 @@ pub fn settle(clashes: Vec<AgencyClash>, keeps: &[AgencyKeep], round: &str) -> S
             out.open.push(clash);
             continue;
         };
-        let kept = if keep.dossiers.is_empty() {
-            "无".to_string()
-        } else {
-            keep.dossiers.join("、")
-        };
         for d in clash.dossiers.iter().filter(|d| !keep.dossiers.contains(d)) {
             out.failures.push((
                 d.clone(),
                 Failure {
                     sheet: clash.sheet.clone(),
                     rule: "agency_limit".to_string(),
-                    title: format!(
-                        "服务机构{}（{}）参与服务的申报主体超过 {} 家，经确定由 {kept} 保留该机构（{}）",
-                        clash.name,
-                        clash.credit_code,
-                        clash.limit,
-                        keep.reason.trim()
-                    ),
+                    why: Why::AgencyKept {
+                        name: clash.name.clone(),
+                        credit_code: clash.credit_code.clone(),
+                        limit: clash.limit,
+                        kept: keep.dossiers.clone(),
+                        reason: keep.reason.trim().to_string(),
+                    },
                 },
             ));
         }
@@ -197,7 +192,7 @@ mod tests {
         let lost: Vec<_> = s.failures.iter().map(|(d, _)| d.as_str()).collect();
         assert_eq!(lost, ["C-2"]);
         assert_eq!(
-            s.failures[0].1.title,
+            crate::lang::Say::zh(&s.failures[0].1),
             "服务机构某代理（A）参与服务的申报主体超过 2 家，经确定由 C-1、C-3 保留该机构（签约在先）"
         );
     }

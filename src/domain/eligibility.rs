@@ -14,8 +14,42 @@ pub struct Failure {
     pub sheet: String,
     /// The rule's id (`joint_limit` for the sheet's limit on joint applicants).
     pub rule: String,
-    /// The reason shown to people: the rule's title.
-    pub title: String,
+    /// The reason shown to people, said in their language.
+    pub why: Why,
+}
+
+/// Why a dossier fails formal review.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// A rule of the sheet, by its title as the sheet states it (data, kept
+    /// as entered in either language).
+    Rule(String),
+    /// More joint applicants than the sheet allows.
+    JointLimit { joint: usize, limit: u32 },
+    /// A service agency named by more of the round's dossiers than allowed,
+    /// kept by others than this one.
+    AgencyKept {
+        name: String,
+        credit_code: String,
+        limit: u32,
+        kept: Vec<String>,
+        reason: String,
+    },
+    /// The applicant's centre was revoked, or it withdrew, and is barred
+    /// until `until`.
+    Barred {
+        credit_code: String,
+        on: NaiveDate,
+        until: NaiveDate,
+        withdrew: bool,
+    },
+    /// The applicant already holds the title.
+    Recognised {
+        credit_code: String,
+        on: Option<NaiveDate>,
+    },
+    /// The applicant is an affiliate of a centre that holds the title.
+    Affiliate { name: String, credit_code: String },
 }
 
 /// The outcome of formal review for one dossier.
@@ -47,7 +81,10 @@ pub fn review(dossier: &Dossier, on: NaiveDate, sheets: &[&Sheet]) -> Review {
             failures.push(Failure {
                 sheet: sheet.id.clone(),
                 rule: "joint_limit".to_string(),
-                title: format!("联合申报单位 {} 家，超过 {limit} 家", dossier.joint.len()),
+                why: Why::JointLimit {
+                    joint: dossier.joint.len(),
+                    limit,
+                },
             });
         }
         let indicators = sheet.indicator_ids();
@@ -60,7 +97,7 @@ pub fn review(dossier: &Dossier, on: NaiveDate, sheets: &[&Sheet]) -> Review {
                 failures.push(Failure {
                     sheet: sheet.id.clone(),
                     rule: rule.id.clone(),
-                    title: rule.title.clone(),
+                    why: Why::Rule(rule.title.clone()),
                 });
             }
         }
@@ -201,7 +238,7 @@ mod tests {
         let r = review(&d, date(2024, 6, 1), &[&chongqing()]);
         let titles: Vec<_> = r.failures.iter().map(|f| f.rule.as_str()).collect();
         assert_eq!(titles, ["valid", "related", "blacklist"]);
-        assert_eq!(r.failures[0].title, "企业有效专利30件以上");
+        assert_eq!(r.failures[0].why, Why::Rule("企业有效专利30件以上".into()));
         assert!(!r.eligible());
     }
 

@@ -3,6 +3,7 @@
 //! the command line adds its own hints.
 
 mod centre;
+mod eligibility;
 mod excuse;
 mod merge;
 

@@ -200,7 +200,10 @@ mod tests {
         let r = shortlisted(&w);
         let x = r.entry("X").unwrap();
         assert_eq!((x.status, x.rank), (Status::Ineligible, None));
-        assert_eq!(x.failures[0].title, "不属于失信联合惩戒对象");
+        assert_eq!(
+            x.failures[0].why,
+            crate::domain::eligibility::Why::Rule("不属于失信联合惩戒对象".into())
+        );
         assert_eq!(r.entry("Y").unwrap().status, Status::Unscored);
         assert_eq!(
             r.pending,

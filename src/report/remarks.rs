@@ -5,6 +5,7 @@ use super::minutes::Minutes;
 use crate::domain::decision::{Choice, Decision};
 use crate::domain::ranking::{Basis, Boundary, BrokenBy, Entry, Flag, Pending, Tie};
 use crate::lang::Lang;
+use crate::lang::Say;
 
 fn list(ids: &[String], lang: Lang) -> String {
     ids.join(if lang == Lang::Zh { "、" } else { ", " })
@@ -135,7 +136,7 @@ pub fn earlier(a: &crate::domain::alternates::Alternate, lang: Lang) -> String {
 /// The reasons behind a status: the formal-review rules failed, or the
 /// acceptance verdict.
 pub fn reasons(e: &Entry, lang: Lang) -> Vec<String> {
-    let mut out: Vec<String> = e.failures.iter().map(|f| f.title.clone()).collect();
+    let mut out: Vec<String> = e.failures.iter().map(|f| f.say(lang)).collect();
     if let Some(v) = &e.verdict {
         out.push(match lang {
             Lang::Zh => v.zh(),

@@ -52,7 +52,7 @@ fn applying(code: &str) -> crate::domain::dossier::Dossier {
 fn reasons(register: &[Centre], d: &crate::domain::dossier::Dossier, on: NaiveDate) -> Vec<String> {
     bars(register, d, on, "next")
         .into_iter()
-        .map(|f| format!("{}/{}: {}", f.sheet, f.rule, f.title))
+        .map(|f| format!("{}/{}: {}", f.sheet, f.rule, crate::lang::Say::zh(&f)))
         .collect()
 }
 
@@ -84,7 +84,7 @@ fn the_bar_shows_in_the_next_rounds_ranking_and_lifts_after_two_years() {
     let e = r.entry("D02").unwrap();
     assert_eq!(e.status, Status::Ineligible);
     assert_eq!(e.failures[0].sheet, BAR_SHEET);
-    assert!(e.failures[0].title.contains("2025-09-01前不得重新申报"));
+    assert!(crate::lang::Say::zh(&e.failures[0]).contains("2025-09-01前不得重新申报"));
     w.round.date = date(2025, 9, 1);
     let r = rank(&w.inputs(), Stage::Preliminary).unwrap();
     assert_ne!(r.entry("D02").unwrap().status, Status::Ineligible);

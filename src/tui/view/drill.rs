@@ -57,7 +57,7 @@ pub fn detail(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: 
             super::office::status_label(app, e.status)
         )),
     ])];
-    let mut notes: Vec<String> = e.failures.iter().map(|x| x.title.clone()).collect();
+    let mut notes: Vec<String> = e.failures.iter().map(|x| x.say(app.lang)).collect();
     for x in &panel.excluded {
         let why = match &x.why {
             NotCounted::Recused => app.t(Label::Recused).to_string(),

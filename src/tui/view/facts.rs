@@ -241,7 +241,7 @@ fn eligibility(
         lines.push(Line::from(Span::styled(text, t.good())));
     }
     for f in verdict.failures {
-        for part in wrap(&format!("✗ {}", f.title), w) {
+        for part in wrap(&format!("✗ {}", f.say(app.lang)), w) {
             lines.push(Line::from(Span::styled(part, t.bad())));
         }
     }
