@@ -5,8 +5,12 @@
 #[path = "support/store.rs"]
 mod support;
 
+#[path = "support/mini_round.rs"]
+mod mini;
+
 use std::path::{Path, PathBuf};
 
+use mini::mini_round;
 use support::*;
 
 fn ok(dir: &Path, args: &[&str]) -> String {
@@ -29,22 +33,15 @@ fn s(p: &Path) -> &str {
 
 /// A copy of the small round with two documents for M-002, hashed into its dossier.
 fn round_folder(tmp: &Path) -> PathBuf {
-    let round = tmp.join("round");
-    std::fs::create_dir_all(round.join("dossiers")).unwrap();
-    for f in [
-        "round.ron",
-        "sheet.ron",
-        "dossiers/M-001.ron",
-        "dossiers/M-002.ron",
-        "dossiers/M-003.ron",
-    ] {
-        std::fs::copy(Path::new("tests/fixtures/mini").join(f), round.join(f)).unwrap();
-    }
-    let docs = round.join("attachments/M-002");
-    std::fs::create_dir_all(&docs).unwrap();
-    std::fs::write(docs.join("申报书.pdf"), "%PDF-1.4 the application\n").unwrap();
     let audit: Vec<u8> = (0..200_000u32).map(|k| (k % 251) as u8).collect();
-    std::fs::write(docs.join("审计报告.pdf"), audit).unwrap();
+    let round = mini_round(
+        tmp,
+        "M-002",
+        &[
+            ("申报书.pdf", b"%PDF-1.4 the application\n"),
+            ("审计报告.pdf", &audit),
+        ],
+    );
     ok(tmp, &["dossier", "hash", s(&round)]);
     round
 }

@@ -8,6 +8,11 @@ use std::process::Command;
 
 mod common;
 
+#[path = "support/mini_round.rs"]
+mod mini;
+
+use mini::mini_round;
+
 use common::tmux::Session;
 
 fn pingshen(store: &Path, args: &[&str]) {
@@ -26,21 +31,14 @@ fn pingshen(store: &Path, args: &[&str]) {
 
 /// The small round with two documents for M-002, loaded into `store`.
 fn loaded(tmp: &Path, store: &Path) {
-    let round = tmp.join("round");
-    std::fs::create_dir_all(round.join("dossiers")).unwrap();
-    for f in [
-        "round.ron",
-        "sheet.ron",
-        "dossiers/M-001.ron",
-        "dossiers/M-002.ron",
-        "dossiers/M-003.ron",
-    ] {
-        std::fs::copy(Path::new("tests/fixtures/mini").join(f), round.join(f)).unwrap();
-    }
-    let docs = round.join("attachments/M-002");
-    std::fs::create_dir_all(&docs).unwrap();
-    std::fs::write(docs.join("申报书.pdf"), "%PDF-1.4 the application\n").unwrap();
-    std::fs::write(docs.join("审计报告.pdf"), "%PDF-1.4 the audit\n").unwrap();
+    let round = mini_round(
+        tmp,
+        "M-002",
+        &[
+            ("申报书.pdf", b"%PDF-1.4 the application\n"),
+            ("审计报告.pdf", b"%PDF-1.4 the audit\n"),
+        ],
+    );
     pingshen(store, &["dossier", "hash", round.to_str().unwrap()]);
     pingshen(store, &["init", round.join("round.ron").to_str().unwrap()]);
 }

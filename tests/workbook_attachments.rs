@@ -4,6 +4,11 @@
 use std::path::Path;
 
 use assert_cmd::Command;
+
+#[path = "support/mini_round.rs"]
+mod mini;
+
+use mini::mini_round;
 use pingshen::load::{self, Disk};
 
 fn hash(dir: &Path, lang: &str) -> (i32, String) {
@@ -88,21 +93,12 @@ fn check(dir: &Path, lang: &str) -> (i32, String, String) {
 #[test]
 fn check_compares_each_present_document_with_its_hash() {
     let dir = tempfile::tempdir().unwrap();
-    let round = dir.path().join("round");
-    std::fs::create_dir_all(round.join("dossiers")).unwrap();
-    for f in [
-        "round.ron",
-        "sheet.ron",
-        "dossiers/M-001.ron",
-        "dossiers/M-002.ron",
-        "dossiers/M-003.ron",
-    ] {
-        std::fs::copy(Path::new("tests/fixtures/mini").join(f), round.join(f)).unwrap();
-    }
+    let round = mini_round(
+        dir.path(),
+        "M-002",
+        &[("申报书.pdf", b"abc"), ("审计报告.pdf", b"2023")],
+    );
     let docs = round.join("attachments/M-002");
-    std::fs::create_dir_all(&docs).unwrap();
-    std::fs::write(docs.join("申报书.pdf"), "abc").unwrap();
-    std::fs::write(docs.join("审计报告.pdf"), "2023").unwrap();
     assert_eq!(hash(dir.path(), "zh").0, 0);
     let (code, out, _) = check(dir.path(), "zh");
     assert_eq!(code, 0, "{out}");

@@ -6,6 +6,7 @@ mod centre;
 mod eligibility;
 mod excuse;
 mod merge;
+mod pending;
 
 use super::calendar::CalendarError;
 use super::card::Gaps;

@@ -8,7 +8,7 @@ use crate::domain::Points;
 use crate::domain::calendar::CalendarError;
 use crate::domain::points::PointsError;
 use crate::domain::problem::CodeProblem;
-use crate::domain::ranking::{Boundary, Pending, Status};
+use crate::domain::ranking::{Pending, Status};
 use crate::domain::register::{Broken, OverYearlyLimit, Scheme, Uncorrectable};
 use crate::domain::round::RoundKind;
 use crate::lang::Say;
@@ -132,71 +132,6 @@ fn kind_en(kind: &RoundKind) -> String {
     }
 }
 
-fn pending_zh(p: &Pending) -> String {
-    match p {
-        Pending::Tie {
-            dossiers,
-            boundary: Boundary::Cap { cap },
-        } => format!("{} 在名额 {cap} 处并列，待秘书决定", dossiers.join("、")),
-        Pending::Tie { dossiers, .. } => format!("{} 并列，待决定", dossiers.join("、")),
-        Pending::Unscored { dossier } => format!("申报书 {dossier} 尚无完整的专家组评分"),
-        Pending::Shortlist => "初审入围名单尚未最终确定".to_string(),
-        Pending::Card {
-            expert,
-            dossier,
-            draft: true,
-        } => format!("专家 {expert} 对申报书 {dossier} 的评分表仍是草稿"),
-        Pending::Card {
-            expert, dossier, ..
-        } => format!("专家 {expert} 尚未提交申报书 {dossier} 的评分表"),
-        Pending::Agency {
-            credit_code,
-            name,
-            limit,
-            dossiers,
-        } => format!(
-            "服务机构{name}（{credit_code}）参与服务的申报主体超过 {limit} 家（{}），尚未确定保留该机构的申报书",
-            dossiers.join("、")
-        ),
-    }
-}
-
-fn pending_en(p: &Pending) -> String {
-    match p {
-        Pending::Tie {
-            dossiers,
-            boundary: Boundary::Cap { cap },
-        } => format!(
-            "{} are level across the cap of {cap} and await the secretary's decision",
-            dossiers.join(", ")
-        ),
-        Pending::Tie { dossiers, .. } => {
-            format!("{} are level and await a decision", dossiers.join(", "))
-        }
-        Pending::Unscored { dossier } => {
-            format!("dossier {dossier} has no complete panel score yet")
-        }
-        Pending::Shortlist => "the preliminary shortlist is not final".to_string(),
-        Pending::Card {
-            expert,
-            dossier,
-            draft: true,
-        } => format!("the card of expert {expert} for dossier {dossier} is a draft"),
-        Pending::Card {
-            expert, dossier, ..
-        } => format!("expert {expert} has no card for dossier {dossier}"),
-        Pending::Agency {
-            credit_code,
-            name,
-            limit,
-            dossiers,
-        } => format!(
-            "service agency {name} ({credit_code}) serves more than {limit} applicants ({}); the dossiers that keep it are not chosen yet",
-            dossiers.join(", ")
-        ),
-    }
-}
-
 impl Say for CenterError {
     fn zh(&self) -> String {
         match self {
@@ -236,11 +171,7 @@ impl Say for CenterError {
             ),
             CenterError::NotFinal { round, pending } => format!(
                 "轮次 {round} 的排名尚未最终确定（{}）；中心须从最终入选名单登记",
-                pending
-                    .iter()
-                    .map(pending_zh)
-                    .collect::<Vec<_>>()
-                    .join("；")
+                pending.iter().map(Say::zh).collect::<Vec<_>>().join("；")
             ),
             CenterError::BeforeReview { on, review } => {
                 format!("--date {on}：认定日期不能早于该轮次的评审日 {review}")
@@ -301,11 +232,7 @@ impl Say for CenterError {
             ),
             CenterError::NotFinal { round, pending } => format!(
                 "the ranking of round {round} is not final ({}); centres are registered from a final selection",
-                pending
-                    .iter()
-                    .map(pending_en)
-                    .collect::<Vec<_>>()
-                    .join("; ")
+                pending.iter().map(Say::en).collect::<Vec<_>>().join("; ")
             ),
             CenterError::NoDossier { round, code, known } => format!(
                 "--round {round}: no dossier of the round has the credit code {code}; its dossiers are: {}",
