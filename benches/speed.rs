@@ -540,6 +540,21 @@ fn demo_rss(bin: &str, dir: &Path) -> f64 {
     run_measured(c).1
 }
 
+/// A 10,000-applicant workbook imported into a new folder: time and peak memory.
+fn import(bin: &str, dir: &Path) -> (f64, f64) {
+    let file = dir.join("big.xlsx");
+    std::fs::write(
+        &file,
+        pingshen::synthetic::big_workbook(10_000).expect("a workbook"),
+    )
+    .expect("written");
+    let mut c = Command::new(bin);
+    c.args(["dossier", "import", &file.display().to_string(), "--out"])
+        .arg(dir.join("imported"));
+    let (took, rss) = run_measured(c);
+    (took.as_secs_f64() * 1000.0, rss)
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some(RUN_MEASURED) {
@@ -605,6 +620,10 @@ fn main() {
     }
     let demo = demo_rss(bin, disk.path());
     println!("\n5. peak RSS of `score show` on the demo store   {demo:8.1} MB");
+    let (import_ms, import_rss) = import(bin, disk.path());
+    println!(
+        "\n6. `dossier import` of a 10,000-applicant workbook (on disk)   {import_ms:8.1} ms   peak RSS {import_rss:6.1} MB"
+    );
 
     println!(
         "\n{:>10} {:>12} {:>12} {:>10} {:>12} {:>12} {:>10} {:>10}",
@@ -641,6 +660,8 @@ fn main() {
     println!("rss verify MB {:.1}", large.verify_rss);
     println!("rss demo show MB {demo:.1}");
     println!("first frame ms {:.1}", large.first_frame_ms);
+    println!("import ms {import_ms:.1}");
+    println!("rss import MB {import_rss:.1}");
     let _ = std::io::stdout().flush();
 }
 

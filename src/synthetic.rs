@@ -210,6 +210,26 @@ pub fn generate(size: Size) -> (Sheet, Round, Vec<Dossier>, Vec<Card>) {
     (sheet, round, dossiers, cards)
 }
 
+/// A workbook of `n` applicants to import: the demo round's dossiers over
+/// and over, each with its own id and credit code, in the template's layout.
+pub fn big_workbook(n: usize) -> Result<Vec<u8>, String> {
+    let demo = crate::samples::demo_round().map_err(|e| format!("{e:?}"))?;
+    let dossiers: Vec<Dossier> = (0..n)
+        .map(|k| {
+            let mut d = demo.dossiers[k % demo.dossiers.len()].clone();
+            d.id = format!("BIG-{:05}", k + 1);
+            d.applicant.credit_code = credit_code(k);
+            d.joint.retain(|j| j.credit_code != d.applicant.credit_code);
+            d
+        })
+        .collect();
+    let sheets: Vec<&Sheet> = std::iter::once(&demo.sheet)
+        .chain(&demo.eligibility)
+        .collect();
+    crate::workbook::workbook(&crate::workbook::Layout::of(&sheets), &dossiers)
+        .map_err(|e| e.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

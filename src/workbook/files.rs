@@ -58,27 +58,34 @@ pub fn check(file: &Path, text: &str, want: &Dossier) -> Result<(), String> {
     }
 }
 
-/// Decides every file's fate and checks every text; writes nothing.
+/// Decides every file's fate and checks every text; writes nothing. The
+/// dossiers are independent, so the work is shared among the machine's cores.
 pub fn plan(dir: &Path, dossiers: &[Imported]) -> Result<Vec<Written>, Vec<Problem>> {
+    let one = |imp: &Imported| {
+        let file = dir.join(format!("{}.ron", imp.dossier.id));
+        text(imp)
+            .and_then(|t| check(&file, &t, &imp.dossier).map(|()| t))
+            .map(|t| Written {
+                id: imp.dossier.id.clone(),
+                fate: fate(&file, &t, &imp.dossier),
+                file,
+            })
+            .map_err(|message| {
+                Box::new(Problem {
+                    at: imp.source.clone(),
+                    issue: Issue::Rule {
+                        message: message.into(),
+                    },
+                })
+            })
+    };
+    let results = shared(dossiers, one);
     let mut out = Vec::with_capacity(dossiers.len());
     let mut problems = Vec::new();
-    for imp in dossiers {
-        let file = dir.join(format!("{}.ron", imp.dossier.id));
-        let fate = text(imp)
-            .and_then(|t| check(&file, &t, &imp.dossier).map(|()| t))
-            .map(|t| fate(&file, &t, &imp.dossier));
-        match fate {
-            Ok(fate) => out.push(Written {
-                id: imp.dossier.id.clone(),
-                file,
-                fate,
-            }),
-            Err(message) => problems.push(Problem {
-                at: imp.source.clone(),
-                issue: Issue::Rule {
-                    message: message.into(),
-                },
-            }),
+    for r in results {
+        match r {
+            Ok(w) => out.push(w),
+            Err(p) => problems.push(*p),
         }
     }
     if problems.is_empty() {
@@ -86,6 +93,26 @@ pub fn plan(dir: &Path, dossiers: &[Imported]) -> Result<Vec<Written>, Vec<Probl
     } else {
         Err(problems)
     }
+}
+
+/// `f` of every item, in order, the items shared among the available cores.
+fn shared<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let size = items.len().div_ceil(cores.max(1)).max(256);
+    if items.len() <= size {
+        return items.iter().map(&f).collect();
+    }
+    std::thread::scope(|s| {
+        let f = &f;
+        let parts: Vec<_> = items
+            .chunks(size)
+            .map(|part| s.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// Writes the files `plan` found new or changed.
