@@ -60,6 +60,37 @@ fn the_demo_dossiers_come_back_equal() {
     round_trip("scoresheets/demo/round.ron");
 }
 
+/// A partner's own facts (Chongqing 二(三), Xinyang 四(一)3) go through the
+/// workbook's joint-applicant sheet and come back.
+#[test]
+fn joint_applicants_own_facts_come_back_equal() {
+    let original = load::round(&Disk, Path::new("scoresheets/demo/round.ron")).unwrap();
+    let mut dossiers = original.dossiers.clone();
+    let mut given = 0;
+    for (k, d) in dossiers.iter_mut().enumerate() {
+        for j in &mut d.joint {
+            j.in_region = Some(k % 2 == 0);
+            j.staff = Some(12 + k as u32);
+            j.field_staff = Some(3);
+            j.revenue = Some(pingshen::domain::Points::from_hundredths(150_050));
+            given += 1;
+        }
+    }
+    assert!(given > 0, "the demo has joint applicants");
+    let sheets: Vec<_> = std::iter::once(&original.sheet)
+        .chain(&original.eligibility)
+        .collect();
+    let bytes = workbook::workbook(&Layout::of(&sheets), &dossiers).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let book = workbooks::file(dir.path(), "round.xlsx", &bytes);
+    let out = dir.path().join("dossiers");
+    workbook::import(&book, &out).unwrap();
+    let back = loaded(&out, dossiers.iter().map(|d| d.id.clone()));
+    for (a, b) in dossiers.iter().zip(&back) {
+        assert_eq!(a.joint, b.joint, "dossier {}", a.id);
+    }
+}
+
 #[test]
 fn indicator_targets_come_back_equal() {
     round_trip("scoresheets/guangxi-demo/round.ron");

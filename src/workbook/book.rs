@@ -194,6 +194,10 @@ fn body(ws: &mut Worksheet, t: &Table, ds: &[Dossier], f: &Formats) -> Result<u3
                         text(&j.credit_code),
                         Some(Value::Kind(j.kind)),
                         text(&j.role),
+                        j.in_region.map(Value::Bool),
+                        j.staff.map(Value::Whole),
+                        j.field_staff.map(Value::Whole),
+                        j.revenue.map(Value::Amount),
                     ]
                 })
                 .collect(),

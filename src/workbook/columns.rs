@@ -149,8 +149,36 @@ pub const JOINT: Table = Table {
         col("credit_code", "统一社会信用代码", "", Kind::Code, true),
         col("kind", "单位类型", "", Kind::Organisation, true),
         col("role", "承担角色", "", Kind::Text, true),
+        // The partner's own facts, where a programme sets conditions on its
+        // partners (Chongqing 二(三), Xinyang 四(一)3); empty where it does not.
+        col("in_region", "注册在本地区", "是/否", Kind::YesNo, false),
+        col("staff", "从业人员", "人", Kind::Whole, false),
+        col(
+            "field_staff",
+            "本领域专利代理及检索人员",
+            "人",
+            Kind::Whole,
+            false,
+        ),
+        col(
+            "revenue",
+            "上年知识产权服务收入",
+            "万元",
+            Kind::Amount,
+            false,
+        ),
     ],
-    widths: &[(0, 14.0), (1, 34.0), (2, 22.0), (3, 16.0), (4, 30.0)],
+    widths: &[
+        (0, 14.0),
+        (1, 34.0),
+        (2, 22.0),
+        (3, 16.0),
+        (4, 30.0),
+        (5, 14.0),
+        (6, 12.0),
+        (7, 16.0),
+        (8, 16.0),
+    ],
 };
 
 pub const TARGETS: Table = Table {

@@ -374,10 +374,13 @@ impl Reader {
                             _ => ApplicantKind::Enterprise,
                         },
                         role: text(&v[4]),
-                        in_region: None,
-                        staff: None,
-                        field_staff: None,
-                        revenue: None,
+                        in_region: match &v[5] {
+                            Some(Value::Bool(b)) => Some(*b),
+                            _ => None,
+                        },
+                        staff: whole(&v[6]),
+                        field_staff: whole(&v[7]),
+                        revenue: amount(&v[8]),
                     });
                     rows.joint.push(row);
                 }
@@ -498,6 +501,13 @@ fn text(v: &Option<Value>) -> String {
 fn amount(v: &Option<Value>) -> Option<Points> {
     match v {
         Some(Value::Amount(p)) => Some(*p),
+        _ => None,
+    }
+}
+
+fn whole(v: &Option<Value>) -> Option<u32> {
+    match v {
+        Some(Value::Whole(n)) => Some(*n),
         _ => None,
     }
 }
