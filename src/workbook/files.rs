@@ -115,16 +115,18 @@ fn shared<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     })
 }
 
-/// Writes the files `plan` found new or changed.
+/// Writes the files `plan` found new or changed, shared among the cores.
 pub fn write(dir: &Path, dossiers: &[Imported], plan: &[Written]) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    for (imp, w) in dossiers.iter().zip(plan) {
+    let pairs: Vec<(&Imported, &Written)> = dossiers.iter().zip(plan).collect();
+    let done = shared(&pairs, |(imp, w)| {
         if w.fate == Fate::Same {
-            continue;
+            return Ok(());
         }
         // Written in place: the workbook is the record, a re-import repairs a cut-off file.
-        std::fs::write(&w.file, text(imp).map_err(std::io::Error::other)?)?;
-    }
+        std::fs::write(&w.file, text(imp).map_err(std::io::Error::other)?)
+    });
+    done.into_iter().collect::<std::io::Result<()>>()?;
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
     }
