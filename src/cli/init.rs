@@ -20,6 +20,16 @@ struct Earlier<'a> {
     alternates: &'a [Alternate],
 }
 
+impl Earlier<'_> {
+    /// Each alternate as `order. dossier name`, in rank order.
+    fn listed(&self) -> Vec<String> {
+        self.alternates
+            .iter()
+            .map(|a| format!("{}. {} {}", a.order, a.dossier, a.name))
+            .collect()
+    }
+}
+
 impl Say for Earlier<'_> {
     fn zh(&self) -> String {
         if self.alternates.is_empty() {
@@ -28,11 +38,7 @@ impl Say for Earlier<'_> {
                 self.round, self.round
             );
         }
-        let list: Vec<String> = self
-            .alternates
-            .iter()
-            .map(|a| format!("{}. {} {}", a.order, a.dossier, a.name))
-            .collect();
+        let list = self.listed();
         format!(
             "本轮采用轮次 {}（{} 年）的备选单位 {} 家，形式审查与排名中注明：{}",
             self.round,
@@ -49,11 +55,7 @@ impl Say for Earlier<'_> {
                 self.round, self.round
             );
         }
-        let list: Vec<String> = self
-            .alternates
-            .iter()
-            .map(|a| format!("{}. {} {}", a.order, a.dossier, a.name))
-            .collect();
+        let list = self.listed();
         format!(
             "this round names the {} alternates of round {} ({}); formal review and the ranking say so: {}",
             self.alternates.len(),

@@ -24,29 +24,24 @@ pub fn bars(register: &[Centre], dossier: &Dossier, on: NaiveDate, round: &str) 
     let code = &dossier.applicant.credit_code;
     let standing = |c: &Centre| c.state_on(on, Some(round));
     if let Some(c) = register.iter().find(|c| &c.credit_code == code) {
-        match standing(c) {
-            Some(State::Revoked {
-                on: at,
-                barred_until,
-            }) if on < barred_until => out.push(fail(
-                "barred",
-                Why::Barred {
-                    credit_code: code.clone(),
+        let now = standing(c);
+        match now {
+            Some(
+                State::Revoked {
                     on: at,
-                    until: barred_until,
-                    withdrew: false,
+                    barred_until,
+                }
+                | State::Withdrawn {
+                    on: at,
+                    barred_until,
                 },
-            )),
-            Some(State::Withdrawn {
-                on: at,
-                barred_until,
-            }) if on < barred_until => out.push(fail(
+            ) if on < barred_until => out.push(fail(
                 "barred",
                 Why::Barred {
                     credit_code: code.clone(),
                     on: at,
                     until: barred_until,
-                    withdrew: true,
+                    withdrew: matches!(now, Some(State::Withdrawn { .. })),
                 },
             )),
             Some(s) if s.holds_title() => out.push(fail(
