@@ -14,7 +14,6 @@
 //!
 //! The output ends with a fixed summary block, one figure a line.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
@@ -292,11 +291,11 @@ fn frames() -> Vec<(String, f64)> {
     let dossier = own[0].dossier.clone();
     let mut draft = own[0].clone();
     draft.status = pingshen::domain::card::Status::Draft;
-    let keep: BTreeMap<String, Points> = draft
+    let keep: pingshen::domain::scores::Scores = draft
         .scores
         .iter()
         .take(25)
-        .map(|(k, v)| (k.clone(), *v))
+        .map(|(k, v)| (k.to_string(), *v))
         .collect();
     draft.scores = keep;
     update(

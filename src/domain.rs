@@ -32,6 +32,7 @@ pub mod register;
 pub mod round;
 pub mod rules;
 mod say;
+pub mod scores;
 pub mod scoring;
 pub mod selection;
 pub mod sheet;

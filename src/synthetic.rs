@@ -10,6 +10,7 @@ use crate::domain::card::{Card, Status};
 use crate::domain::credit_code;
 use crate::domain::dossier::{Applicant, ApplicantKind, Counts, Dossier, Patents};
 use crate::domain::round::{Expert, Round, RoundKind, Selection, Stage};
+use crate::domain::scores::Scores;
 use crate::domain::sheet::{Aggregation, Item, Method, Section, Sheet};
 
 /// A small, fast, reproducible generator (xorshift64*).
@@ -173,7 +174,7 @@ pub fn cards(size: Size, round: &Round, sheet: &Sheet, dossiers: &[Dossier]) -> 
     for d in dossiers {
         let strength = rng.below(3) as i64;
         for e in &round.experts {
-            let mut scores = BTreeMap::new();
+            let mut scores = Scores::new();
             for item in sheet.items() {
                 let steps = item.max.hundredths() / item.step.hundredths();
                 let v = (rng.below(steps as u64 + 1) as i64 + strength).min(steps);

@@ -150,7 +150,7 @@ fn soak(kills: usize, seed: u64) -> Figures {
         for (c, who) in CARDS.iter().enumerate() {
             let held = store.card(at(c)).unwrap();
             for (i, name) in ITEMS.iter().enumerate() {
-                let actual = held.as_ref().and_then(|h| h.scores.get(*name).copied());
+                let actual = held.as_ref().and_then(|h| h.scores.get(name).copied());
                 let want = expected.get(&(c, i)).copied();
                 if actual == want {
                     continue;

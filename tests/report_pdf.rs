@@ -44,7 +44,7 @@ fn cards(r: &LoadedRound, stage: Stage, dossiers: &[&str], seed: u64) -> Vec<Car
             if recusals.contains(&e.id, d) {
                 continue;
             }
-            let mut scores = BTreeMap::new();
+            let mut scores = pingshen::domain::scores::Scores::new();
             let mut comments = BTreeMap::new();
             for item in r.sheet.items() {
                 let steps = item.max.hundredths() / item.step.hundredths();

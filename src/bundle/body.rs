@@ -11,6 +11,7 @@ use super::{BodyFault, BundleError, FORMAT, Frame};
 use crate::domain::Points;
 use crate::domain::card::{Card, Status};
 use crate::domain::round::Stage;
+use crate::domain::scores::Scores;
 use crate::domain::scoring::Recusal;
 use crate::store::Entry;
 
@@ -80,7 +81,7 @@ impl BundleCard {
             scores: c
                 .scores
                 .iter()
-                .map(|(k, v)| (k.clone(), v.to_string()))
+                .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect(),
             comments: c.comments.clone(),
             updated: c.updated,
@@ -124,7 +125,7 @@ impl Body {
         self.cards
             .iter()
             .map(|c| {
-                let mut scores = BTreeMap::new();
+                let mut scores = Scores::new();
                 for (item, v) in &c.scores {
                     let p: Points = v.parse().map_err(|error| {
                         BundleError::Body(BodyFault::Score {

@@ -77,7 +77,7 @@ fn card_json(c: &Card) -> Value {
         "expert": c.expert,
         "dossier": c.dossier,
         "status": status_key(c.status),
-        "scores": c.scores.iter().map(|(k, v)| (k.clone(), Value::String(v.fixed2()))).collect::<serde_json::Map<_, _>>(),
+        "scores": c.scores.iter().map(|(k, v)| (k.to_string(), Value::String(v.fixed2()))).collect::<serde_json::Map<_, _>>(),
         "comments": c.comments,
         "total": c.total().fixed2(),
         "updated": c.updated,

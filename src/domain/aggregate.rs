@@ -3,16 +3,19 @@
 //! anchor deviation flags.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use super::card::Card;
 use super::round::{Conflict, Stage};
+use super::scores::Layout;
 use super::sheet::{Method, Sheet};
 use super::{Points, Ratio};
 
 /// Who may not score whom: (expert, dossier) pairs from declared conflicts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Recusals {
-    pairs: BTreeSet<(String, String)>,
+    /// Expert → the dossiers they may not score.
+    pairs: BTreeMap<String, BTreeSet<String>>,
 }
 
 impl Recusals {
@@ -22,12 +25,11 @@ impl Recusals {
         E: Into<String>,
         D: Into<String>,
     {
-        Recusals {
-            pairs: pairs
-                .into_iter()
-                .map(|(e, d)| (e.into(), d.into()))
-                .collect(),
+        let mut r = Recusals::default();
+        for (e, d) in pairs {
+            r.pairs.entry(e.into()).or_default().insert(d.into());
         }
+        r
     }
 
     pub fn from_conflicts(conflicts: &[Conflict]) -> Recusals {
@@ -35,8 +37,7 @@ impl Recusals {
     }
 
     pub fn contains(&self, expert: &str, dossier: &str) -> bool {
-        self.pairs
-            .contains(&(expert.to_string(), dossier.to_string()))
+        self.pairs.get(expert).is_some_and(|d| d.contains(dossier))
     }
 }
 
@@ -60,7 +61,8 @@ pub struct Excluded {
 /// An expert whose card counts, with the scores of the sheet's entries.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Counted {
-    pub expert: String,
+    /// Shared with the flags that name the expert.
+    pub expert: Arc<str>,
     /// The sum of the sheet's items (values of ids not on the sheet are ignored).
     pub total: Points,
     /// The scores (or achieved values) in the sheet's entry order: the order of
@@ -102,8 +104,11 @@ pub struct PanelScore {
     /// Mean section subtotals over the cards whose totals count (a trimmed
     /// card decides no tie), in sheet order.
     pub sections: Vec<Mean>,
-    /// Mean item scores (or achieved values) over all counted experts, in sheet order.
-    pub items: Vec<Mean>,
+    /// Mean item scores (or achieved values) over all counted experts, in
+    /// the order of `layout` (the sheet's entries); empty with no counted expert.
+    pub items: Vec<Ratio>,
+    /// The sheet's entries the item means follow.
+    pub layout: Arc<Layout>,
 }
 
 impl PanelScore {
@@ -116,7 +121,10 @@ impl PanelScore {
     }
 
     pub fn item(&self, id: &str) -> Option<Ratio> {
-        find(&self.items, id)
+        self.layout
+            .place(id)
+            .and_then(|k| self.items.get(k))
+            .copied()
     }
 
     /// Whether any card for the dossier exists, counted or not.
@@ -142,6 +150,34 @@ pub fn aggregate<'c>(
     cards: impl IntoIterator<Item = &'c Card>,
     recusals: &Recusals,
 ) -> PanelScore {
+    let layout = Arc::new(Layout::of(sheet));
+    aggregate_on(sheet, &layout, stage, dossier, cards, recusals)
+}
+
+/// The sheet's entries as cards read from the store keep them (they share
+/// one layout), or as `sheet` lists them: the layout to aggregate on, so that
+/// each card's values are read by place.
+pub fn layout_for<'c>(sheet: &Sheet, cards: impl IntoIterator<Item = &'c Card>) -> Arc<Layout> {
+    let entries = sheet.entry_ids();
+    cards
+        .into_iter()
+        .find_map(|c| c.scores.layout().filter(|l| l.is(&entries)).cloned())
+        .unwrap_or_else(|| {
+            Arc::new(Layout::new(
+                entries.into_iter().map(str::to_string).collect(),
+            ))
+        })
+}
+
+/// `aggregate` with the sheet's entries given as `layout` (see `layout_for`).
+pub fn aggregate_on<'c>(
+    sheet: &Sheet,
+    layout: &Arc<Layout>,
+    stage: Stage,
+    dossier: &str,
+    cards: impl IntoIterator<Item = &'c Card>,
+    recusals: &Recusals,
+) -> PanelScore {
     let mut latest: BTreeMap<&str, &Card> = BTreeMap::new();
     for c in cards
         .into_iter()
@@ -154,26 +190,12 @@ pub fn aggregate<'c>(
             latest.insert(&c.expert, c);
         }
     }
-    let entries = sheet.entry_ids();
-    // The entries by id, beside their place on the sheet: a card's scores,
-    // kept by id, are then read in one pass alongside.
-    let mut by_id: Vec<(&str, usize)> =
-        entries.iter().enumerate().map(|(k, id)| (*id, k)).collect();
-    by_id.sort_unstable();
+    let entries = layout.ids();
     let mut counted = Vec::new();
     let mut excluded = Vec::new();
     for (expert, card) in latest {
         // The values in sheet order, or what is missing.
-        let mut found: Vec<Option<Points>> = vec![None; entries.len()];
-        let mut scores = card.scores.iter().peekable();
-        for (id, k) in &by_id {
-            while scores.next_if(|(s, _)| s.as_str() < *id).is_some() {}
-            if let Some((s, v)) = scores.peek()
-                && s.as_str() == *id
-            {
-                found[*k] = Some(**v);
-            }
-        }
+        let found = card.scores.in_order_of(layout);
         let mut values = Vec::with_capacity(entries.len());
         let mut missing = Vec::new();
         for (id, v) in entries.iter().zip(found) {
@@ -195,17 +217,18 @@ pub fn aggregate<'c>(
                 why,
             }),
             None => counted.push(Counted {
-                expert: expert.to_string(),
+                expert: Arc::from(expert),
                 total: values.iter().copied().sum(),
                 values,
             }),
         }
     }
-    summarise(sheet, stage, dossier, counted, excluded)
+    summarise(sheet, layout, stage, dossier, counted, excluded)
 }
 
 fn summarise(
     sheet: &Sheet,
+    layout: &Arc<Layout>,
     stage: Stage,
     dossier: &str,
     counted: Vec<Counted>,
@@ -247,11 +270,14 @@ fn summarise(
                 }
             })
             .collect();
-        let items = sheet
-            .entry_ids()
-            .into_iter()
-            .enumerate()
-            .map(|(k, id)| mean_of(id, &|c| c.value(k)))
+        let items = (0..layout.len())
+            .map(|k| {
+                let sum = counted
+                    .iter()
+                    .map(|c| c.value(k).hundredths() as i128)
+                    .sum();
+                Ratio::new(sum, 100 * n)
+            })
             .collect();
         (sections, items)
     };
@@ -266,6 +292,7 @@ fn summarise(
         spread,
         sections,
         items,
+        layout: layout.clone(),
     }
 }
 

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Points;
 use super::round::Stage;
+use super::scores::Scores;
 use super::sheet::Sheet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,7 +23,7 @@ pub struct Card {
     pub expert: String,
     pub dossier: String,
     /// Item id → score (or achieved value on an indicator sheet).
-    pub scores: BTreeMap<String, Points>,
+    pub scores: Scores,
     pub comments: BTreeMap<String, String>,
     pub status: Status,
     pub updated: DateTime<Utc>,
@@ -49,7 +50,7 @@ impl Card {
             stage,
             expert: expert.to_string(),
             dossier: dossier.to_string(),
-            scores: BTreeMap::new(),
+            scores: Scores::new(),
             comments: BTreeMap::new(),
             status: Status::Draft,
             updated: now,

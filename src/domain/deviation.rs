@@ -1,6 +1,8 @@
 //! Deviation flags: an expert's total or item score far from the panel's
 //! mean, for discussion before the ranking is signed.
 
+use std::sync::Arc;
+
 use super::aggregate::PanelScore;
 use super::round::Round;
 use super::sheet::{Deviation, Sheet};
@@ -9,7 +11,7 @@ use super::{Points, Ratio};
 /// An expert's total further than `limit` points from the panel mean.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TotalFlag {
-    pub expert: String,
+    pub expert: Arc<str>,
     pub total: Points,
     /// The plain mean of all counted totals.
     pub mean: Ratio,
@@ -26,8 +28,8 @@ impl TotalFlag {
 /// An item score further than `percent`% of the item's `max` from the item mean.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ItemFlag {
-    pub expert: String,
-    pub item: String,
+    pub expert: Arc<str>,
+    pub item: Arc<str>,
     pub score: Points,
     pub mean: Ratio,
     pub max: Points,
@@ -84,17 +86,21 @@ pub fn deviations(
     }
     for (k, item) in sheet.items().enumerate() {
         // `panel.items` is in the sheet's entry order, as are the counted values.
-        let Some(mean) = panel.items.get(k).map(|m| m.value) else {
+        let (Some(&mean), Some(id)) = (panel.items.get(k), panel.layout.ids().get(k)) else {
             continue;
         };
-        let limit = Ratio::from_points(item.max) * Ratio::new(limits.item_percent as i128, 100);
+        // The limit in points, percent% of max: max·percent / 10000.
+        let limit = (
+            i128::from(item.max.hundredths()) * i128::from(limits.item_percent),
+            10_000,
+        );
         for c in &panel.counted {
             let score = &c.value(k);
             // Measured before anything is built: most scores are near the mean.
             if further(*score, mean, limit) {
                 items.push(ItemFlag {
                     expert: c.expert.clone(),
-                    item: item.id.clone(),
+                    item: id.clone(),
                     score: *score,
                     mean,
                     max: item.max,
@@ -106,12 +112,13 @@ pub fn deviations(
     (totals, items)
 }
 
-/// Whether `score` lies strictly further than `limit` from `mean`, compared
-/// crosswise in integers: |s/100 − a/b| > p/q ⇔ |s·b − 100·a|·q > 100·b·p.
-fn further(score: Points, mean: Ratio, limit: Ratio) -> bool {
+/// Whether `score` lies strictly further than `limit` (p/q points, p ≥ 0,
+/// q > 0) from `mean`, compared crosswise in integers:
+/// |s/100 − a/b| > p/q ⇔ |s·b − 100·a|·q > 100·b·p.
+fn further(score: Points, mean: Ratio, (p, q): (i128, i128)) -> bool {
     let s = i128::from(score.hundredths());
     let gap = (s * mean.den() - 100 * mean.num()).abs();
-    gap * limit.den() > 100 * mean.den() * limit.num()
+    gap * q > 100 * mean.den() * p
 }
 
 #[cfg(test)]
@@ -135,7 +142,7 @@ mod tests {
         let p = aggregate(&s, Stage::Expert, "D1", &cards, &Recusals::default());
         let (totals, items) = deviations(&s, &p, &Deviation::default());
         assert_eq!(totals.len(), 1);
-        assert_eq!(totals[0].expert, "E3");
+        assert_eq!(&*totals[0].expert, "E3");
         assert_eq!(totals[0].distance(), Ratio::int(20));
         assert!(items.is_empty());
 

@@ -48,10 +48,7 @@ pub struct Achievement {
 
 impl Achievement {
     /// One scorer's own values (a card being filled in), met against the sheet's targets.
-    pub fn of_values(
-        sheet: &Sheet,
-        values: &std::collections::BTreeMap<String, Points>,
-    ) -> Achievement {
+    pub fn of_values(sheet: &Sheet, values: &super::scores::Scores) -> Achievement {
         let indicators = sheet
             .indicators
             .iter()

@@ -12,6 +12,7 @@ use super::Points;
 use super::card::{Card, Status};
 use super::keyprint;
 use super::round::{Round, Stage};
+use super::scores::Scores;
 use super::scoring::{Refusal, stage_of};
 use super::sheet::Sheet;
 
@@ -39,7 +40,7 @@ impl fmt::Display for Source {
 /// What a card says, without its timestamps: the part two sources can differ on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CardState {
-    pub scores: BTreeMap<String, Points>,
+    pub scores: Scores,
     pub comments: BTreeMap<String, String>,
     pub status: Status,
 }
@@ -152,7 +153,7 @@ fn differences(held: &CardState, incoming: &CardState) -> Vec<Difference> {
         .filter_map(|(item, &h)| {
             let &i = incoming.scores.get(item)?;
             (h != i).then(|| Difference {
-                item: item.clone(),
+                item: item.to_string(),
                 held: h,
                 incoming: i,
             })

@@ -1,6 +1,8 @@
 //! The experts' selection in a recognition round: at most the cap, at or
 //! above the minimum score, ties across the cap left to the secretary.
 
+use std::collections::HashSet;
+
 use super::ranking::{Basis, Boundary, Pending, Ranking, Status};
 use super::round::Stage;
 use super::shortlist::shortlist;
@@ -15,11 +17,13 @@ use super::stage_board::{Board, Inputs, flag_hidden_fail, mark_boundary, sort_re
 pub fn select(inputs: &Inputs, policy: &Policy) -> Ranking {
     let prelim = shortlist(inputs, policy);
     let board = Board::new(inputs, Stage::Expert);
-    let on_list = |id: &str| {
-        prelim
-            .entry(id)
-            .is_some_and(|e| e.status == Status::Shortlisted)
-    };
+    let shortlisted: HashSet<&str> = prelim
+        .entries
+        .iter()
+        .filter(|e| e.status == Status::Shortlisted)
+        .map(|e| e.dossier.as_str())
+        .collect();
+    let on_list = |id: &str| shortlisted.contains(id);
     let qualifies = |d: &super::dossier::Dossier| {
         let line = policy.min_score.map(super::Ratio::from_points);
         board.score(d).is_some_and(|s| line.is_none_or(|l| s >= l))

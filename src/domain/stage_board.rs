@@ -3,11 +3,11 @@
 //! stage's rule (shortlist, selection, assessment) imports this; `rank`
 //! only chooses the rule.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::agency::{AgencyKeep, Settled, settle};
 use super::aggregate::NotCounted;
-use super::aggregate::{Mean, PanelScore, Recusals, aggregate};
+use super::aggregate::{Mean, PanelScore, Recusals, aggregate_on, layout_for};
 use super::alternates::Alternate;
 use super::card::Card;
 use super::decision::Decision;
@@ -99,11 +99,11 @@ pub fn agencies(inputs: &Inputs) -> Settled {
 pub struct Board<'a> {
     pub inputs: &'a Inputs<'a>,
     pub stage: Stage,
-    pub reviews: BTreeMap<&'a str, Review>,
-    pub panels: BTreeMap<&'a str, PanelScore>,
+    pub reviews: HashMap<&'a str, Review>,
+    pub panels: HashMap<&'a str, PanelScore>,
     /// This round's and stage's decisions.
     pub decisions: Vec<Decision>,
-    by_id: BTreeMap<&'a str, &'a Dossier>,
+    by_id: HashMap<&'a str, &'a Dossier>,
 }
 
 impl<'a> Board<'a> {
@@ -113,7 +113,7 @@ impl<'a> Board<'a> {
             .chain(inputs.eligibility)
             .collect();
         // Cards by dossier, once: the panels then read only their own.
-        let mut by_dossier: BTreeMap<&str, Vec<&Card>> = BTreeMap::new();
+        let mut by_dossier: HashMap<&str, Vec<&Card>> = HashMap::new();
         for c in inputs
             .cards
             .iter()
@@ -121,10 +121,11 @@ impl<'a> Board<'a> {
         {
             by_dossier.entry(c.dossier.as_str()).or_default().push(c);
         }
-        let mut reviews = BTreeMap::new();
-        let mut panels = BTreeMap::new();
+        let mut reviews = HashMap::with_capacity(inputs.dossiers.len());
+        let mut panels = HashMap::with_capacity(inputs.dossiers.len());
         let recognition = round.kind == RoundKind::Recognition;
         let agencies = agencies(inputs);
+        let layout = layout_for(inputs.sheet, by_dossier.values().flatten().copied());
         for d in inputs.dossiers {
             let mut r = review(d, round.date, &sheets);
             r.failures.extend(
@@ -140,8 +141,9 @@ impl<'a> Board<'a> {
             }
             reviews.insert(d.id.as_str(), r);
             let own = by_dossier.get(d.id.as_str()).map_or(&[][..], Vec::as_slice);
-            let panel = aggregate(
+            let panel = aggregate_on(
                 inputs.sheet,
+                &layout,
                 stage,
                 &d.id,
                 own.iter().copied(),
@@ -201,7 +203,7 @@ impl<'a> Board<'a> {
                 let Some(panel) = self.panels.get(id) else {
                     continue;
                 };
-                if panel.counted.iter().any(|c| c.expert == e.id) {
+                if panel.counted.iter().any(|c| *c.expert == *e.id) {
                     continue;
                 }
                 let began = panel

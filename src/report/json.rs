@@ -145,15 +145,15 @@ fn flag(f: &Flag) -> Value {
     match f {
         Flag::Total(t) => json!({
             "kind": "total",
-            "expert": t.expert,
+            "expert": &*t.expert,
             "total": t.total.fixed2(),
             "mean": t.mean.fixed2(),
             "limit": t.limit.fixed2(),
         }),
         Flag::Item(i) => json!({
             "kind": "item",
-            "expert": i.expert,
-            "item": i.item,
+            "expert": &*i.expert,
+            "item": &*i.item,
             "score": i.score.fixed2(),
             "mean": i.mean.fixed2(),
             "max": i.max.fixed2(),

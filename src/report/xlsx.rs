@@ -275,7 +275,7 @@ fn expert(m: &Minutes, e: &Expert, f: &Formats, ws: &mut Worksheet) -> Result<()
         )?;
         if let Some(card) = case.card {
             for (k, id) in ids.iter().enumerate() {
-                match card.scores.get(*id) {
+                match card.scores.get(id) {
                     Some(v) => ws.write_number_with_format(r, 2 + k as u16, points(*v), &f.num)?,
                     None => ws.write_blank(r, 2 + k as u16, &f.num)?,
                 };
@@ -283,7 +283,7 @@ fn expert(m: &Minutes, e: &Expert, f: &Formats, ws: &mut Worksheet) -> Result<()
             if !indicator {
                 let total: Points = ids
                     .iter()
-                    .filter_map(|id| card.scores.get(*id))
+                    .filter_map(|id| card.scores.get(id))
                     .copied()
                     .sum();
                 ws.write_number_with_format(r, total_col, points(total), &f.num)?;

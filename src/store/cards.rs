@@ -42,7 +42,7 @@ impl From<&Card> for CardRecord {
             scores: c
                 .scores
                 .iter()
-                .map(|(k, v)| (k.clone(), v.hundredths()))
+                .map(|(k, v)| (k.to_string(), v.hundredths()))
                 .collect(),
             comments: c.comments.clone(),
             status: c.status,
@@ -387,7 +387,7 @@ mod tests {
 
         // Reopened and changed: written packed, much smaller, and still true.
         s.reopen(at, "secretary", "a second look").unwrap();
-        let item = card.scores.keys().next().unwrap().clone();
+        let item = card.scores.keys().next().unwrap().to_string();
         let changed = s.set_score(at, &item, Points::whole(0), None).unwrap();
         let stored = s.db.get(&key).unwrap().unwrap();
         assert!(packed::is_packed(&stored));

@@ -5,6 +5,7 @@
 //! cards written as JSON by earlier versions still read.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -15,6 +16,7 @@ use super::codec::DecodeError;
 use crate::domain::Points;
 use crate::domain::card::{Card, Status};
 use crate::domain::round::Stage;
+use crate::domain::scores::{Layout, Scores};
 use crate::domain::sheet::Sheet;
 
 /// The first byte of a packed value.
@@ -24,39 +26,28 @@ const PACKED: u8 = 0;
 /// the list so that a card is never read against another list than its own.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Items {
-    ids: Vec<String>,
-    /// (id, place on the sheet), by id.
-    by_id: Vec<(String, u32)>,
+    /// Shared by every card read against it.
+    layout: Arc<Layout>,
     mark: u32,
 }
 
 impl Items {
     pub fn of(sheet: &Sheet) -> Items {
-        let ids: Vec<String> = sheet.entry_ids().into_iter().map(str::to_string).collect();
-        let mut by_id: Vec<(String, u32)> = ids
-            .iter()
-            .enumerate()
-            .map(|(k, id)| (id.clone(), k as u32))
-            .collect();
-        by_id.sort();
+        let layout = Layout::of(sheet);
         let mut h = Sha256::new();
-        for id in &ids {
+        for id in layout.ids() {
             h.update(id.as_bytes());
             h.update([0]);
         }
         let d = h.finalize();
         Items {
-            ids,
-            by_id,
+            layout: Arc::new(layout),
             mark: u32::from_le_bytes([d[0], d[1], d[2], d[3]]),
         }
     }
 
     fn place(&self, id: &str) -> Option<u32> {
-        self.by_id
-            .binary_search_by(|(i, _)| i.as_str().cmp(id))
-            .ok()
-            .map(|at| self.by_id[at].1)
+        self.layout.place(id).map(|k| k as u32)
     }
 }
 
@@ -103,7 +94,7 @@ pub fn encode(card: &Card, items: &Items) -> Result<Vec<u8>, String> {
                 }
                 scores[k] = Some(v.hundredths());
             }
-            None => other_scores.push((id.clone(), v.hundredths())),
+            None => other_scores.push((id.to_string(), v.hundredths())),
         }
     }
     let mut comments = Vec::new();
@@ -149,27 +140,24 @@ pub fn decode(bytes: &[u8], items: &Items) -> Result<Card, DecodeError> {
         return Err(DecodeError::Newer(v));
     }
     let p: Packed = postcard::from_bytes(rest).map_err(bad)?;
-    if p.sheet != items.mark || p.scores.len() > items.ids.len() {
+    if p.sheet != items.mark || p.scores.len() > items.layout.len() {
         return Err(DecodeError::Bad(
             "the card was written against another list of items".into(),
         ));
     }
     let name = |k: u32| {
         items
-            .ids
+            .layout
+            .ids()
             .get(k as usize)
-            .cloned()
+            .map(|id| id.to_string())
             .ok_or_else(|| DecodeError::Bad(format!("no item at place {k}")))
     };
-    // Read by id order, so that the map is built from sorted pairs.
-    let mut scores: BTreeMap<String, Points> = items
-        .by_id
-        .iter()
-        .filter_map(|(id, k)| {
-            let v = (*p.scores.get(*k as usize)?)?;
-            Some((id.clone(), Points::from_hundredths(v)))
-        })
-        .collect();
+    // Each score stays at its place, on the layout every card of the round shares.
+    let mut scores = Scores::laid_out(
+        items.layout.clone(),
+        p.scores.iter().map(|v| v.map(Points::from_hundredths)),
+    );
     for (id, v) in p.other_scores {
         scores.insert(id, Points::from_hundredths(v));
     }

@@ -8,6 +8,7 @@ use super::audit::{Action, Entry};
 use crate::domain::Points;
 use crate::domain::card::{Card, Status};
 use crate::domain::round::Stage;
+use crate::domain::scores::Scores;
 
 type Key = (Stage, String, String);
 
@@ -51,7 +52,7 @@ impl Replayer {
         n
     }
 
-    fn scores_of(&self, r: &Replayed) -> BTreeMap<String, Points> {
+    fn scores_of(&self, r: &Replayed) -> Scores {
         r.scores
             .iter()
             .enumerate()
@@ -123,8 +124,8 @@ impl Replayer {
                     card.comments.insert(self.item(&k), t);
                 }
                 self.cards.insert(key.clone(), card);
-                for (k, p) in s.scores {
-                    self.set_score(key.clone(), &k, Some(p));
+                for (k, p) in &s.scores {
+                    self.set_score(key.clone(), k, Some(*p));
                 }
             }
             Action::Resolve => {
@@ -181,7 +182,7 @@ impl Replayer {
     }
 }
 
-fn show(scores: &BTreeMap<String, Points>) -> String {
+fn show(scores: &Scores) -> String {
     let parts: Vec<String> = scores.iter().map(|(k, v)| format!("{k}={v}")).collect();
     format!("[{}]", parts.join(", "))
 }

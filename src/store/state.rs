@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::Points;
 use crate::domain::card::Status;
 use crate::domain::merge::CardState;
+use crate::domain::scores::Scores;
 
 /// What an import set, or what a key sent, for one card.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,7 +24,7 @@ impl From<&CardState> for StateRecord {
             scores: s
                 .scores
                 .iter()
-                .map(|(k, v)| (k.clone(), v.hundredths()))
+                .map(|(k, v)| (k.to_string(), v.hundredths()))
                 .collect(),
             comments: s.comments.clone(),
             status: s.status,
@@ -59,7 +60,7 @@ pub(super) fn text(s: &CardState) -> String {
         scores: s
             .scores
             .iter()
-            .map(|(k, v)| (k.clone(), v.to_string()))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
         comments: s.comments.clone(),
         status: s.status,
@@ -70,7 +71,7 @@ pub(super) fn text(s: &CardState) -> String {
 
 pub(super) fn parse(text: &str) -> Result<CardState, String> {
     let t: StateText = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let mut scores = BTreeMap::new();
+    let mut scores = Scores::new();
     for (k, v) in t.scores {
         let p: Points = v.parse().map_err(|e| format!("{k}: {e}"))?;
         scores.insert(k, p);

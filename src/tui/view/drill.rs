@@ -32,16 +32,16 @@ pub fn detail(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: 
     };
     let sheet = &d.sheet;
     let panel = aggregate(sheet, o.stage, &e.dossier, &o.board.cards, &recusals(o));
-    let experts: Vec<&str> = panel.counted.iter().map(|c| c.expert.as_str()).collect();
+    let experts: Vec<&str> = panel.counted.iter().map(|c| &*c.expert).collect();
     let flagged_item = |ex: &str, item: &str| {
         e.flags
             .iter()
-            .any(|f| matches!(f, Flag::Item(x) if x.expert == ex && x.item == item))
+            .any(|f| matches!(f, Flag::Item(x) if *x.expert == *ex && *x.item == *item))
     };
     let flagged_total = |ex: &str| {
         e.flags
             .iter()
-            .any(|f| matches!(f, Flag::Total(x) if x.expert == ex))
+            .any(|f| matches!(f, Flag::Total(x) if *x.expert == *ex))
     };
 
     let [head, body] =
