@@ -159,7 +159,7 @@ pub fn unlock(
     let mut reader = PinReader::new(pin_stdin);
     match store.pin_gate(round, expert, now)? {
         Gate::Open => Ok(()),
-        Gate::FirstUse if reader.from_stdin() || !reader.can_ask() => {
+        Gate::FirstUse if reader.reads_stdin() || !reader.can_ask() => {
             Err(refused(PinRefusal::NotSet {
                 expert: expert.to_string(),
             }))

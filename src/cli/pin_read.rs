@@ -22,7 +22,7 @@ impl PinReader {
         self.stdin || (io::stdin().is_terminal() && io::stderr().is_terminal())
     }
 
-    pub fn from_stdin(&self) -> bool {
+    pub fn reads_stdin(&self) -> bool {
         self.stdin
     }
 
@@ -62,11 +62,7 @@ fn masked(err: &mut impl Write) -> io::Result<Option<String>> {
             KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => return Ok(None),
             KeyCode::Esc => return Ok(None),
             KeyCode::Enter => return Ok(Some(typed)),
-            KeyCode::Backspace => {
-                if typed.pop().is_some() {
-                    write!(err, "\u{8} \u{8}")?;
-                }
-            }
+            KeyCode::Backspace if typed.pop().is_some() => write!(err, "\u{8} \u{8}")?,
             KeyCode::Char(c) if c.is_ascii_digit() => {
                 typed.push(c);
                 write!(err, "●")?;
