@@ -199,6 +199,11 @@ fn five_wrong_pins_lock_for_a_minute_and_the_secretary_resets_a_forgotten_one() 
     let (_tmp, dir) = protected();
     let set = with_pin(&set_args("E1", "M-001", "A1", "5"));
     let at = |s: u32| format!("2030-01-01T09:00:{s:02}+08:00");
+    // A wrong PIN, then the right one: the count starts again.
+    let out = typed(&dir, &strs(&set), "0000\n", Some(&at(0)));
+    assert_eq!(out.status.code(), Some(3));
+    let out = typed(&dir, &strs(&set), &format!("{PIN}\n"), Some(&at(0)));
+    assert!(out.status.success(), "{}", text(&out.stderr));
     for n in 1..=4 {
         let out = typed(&dir, &strs(&set), "0000\n", Some(&at(n)));
         assert_eq!(out.status.code(), Some(3));
@@ -276,7 +281,7 @@ fn five_wrong_pins_lock_for_a_minute_and_the_secretary_resets_a_forgotten_one() 
 
     let log = actions(&dir);
     let count = |a: Action| log.iter().filter(|x| **x == a).count();
-    assert_eq!(count(Action::PinWrong), 5);
+    assert_eq!(count(Action::PinWrong), 6);
     assert_eq!(count(Action::PinLock), 1);
     assert_eq!(count(Action::PinReset), 1);
     assert_eq!(count(Action::PinSet), 2);
