@@ -7,6 +7,7 @@ mod backup;
 mod bundle;
 mod center;
 mod check;
+mod clock;
 mod conflict;
 mod demo;
 mod dossier;
@@ -15,6 +16,8 @@ mod hint;
 mod init;
 mod key;
 mod key_words;
+mod pin;
+mod pin_read;
 mod rank;
 mod review;
 mod round;
@@ -121,6 +124,9 @@ pub enum Command {
     /// Enter, submit, reopen and show scores.
     #[command(subcommand)]
     Score(score::ScoreCommand),
+    /// PINs for experts who share one laptop: require, set, reset.
+    #[command(subcommand)]
+    Pin(pin::PinCommand),
     /// Declare conflicts of interest (recusals).
     #[command(subcommand)]
     Conflict(conflict::ConflictCommand),
@@ -213,6 +219,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             lang,
         ),
         Command::Score(c) => score::run(&store_dir(store)?, c, lang),
+        Command::Pin(c) => pin::run(&store_dir(store)?, c, lang),
         Command::Conflict(c) => conflict::run(&store_dir(store)?, c, lang),
         Command::Excuse(a) => excuse::run(&store_dir(store)?, a, lang),
         Command::Audit(c) => audit::run(&store_dir(store)?, c, lang),

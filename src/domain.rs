@@ -23,6 +23,7 @@ pub mod lifecycle;
 pub mod merge;
 mod order;
 pub mod outcome;
+pub mod pin;
 pub mod points;
 pub mod problem;
 pub mod rank;

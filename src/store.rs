@@ -23,6 +23,8 @@ mod legacy;
 pub mod notice;
 mod open;
 mod packed;
+mod pin_hash;
+mod pins;
 mod recover;
 mod replay;
 mod rounds;
@@ -160,6 +162,9 @@ pub enum StoreError {
     /// A change the centre's history does not allow; nothing was written.
     #[error("centre {code}: {why}")]
     Centre { code: String, why: CentreFault },
+    /// A PIN not accepted, not set, or not given.
+    #[error("{0}")]
+    Pin(#[from] crate::domain::pin::PinRefusal),
 }
 
 impl StoreError {
@@ -175,6 +180,7 @@ impl StoreError {
             | StoreError::Centre { .. } => true,
             StoreError::Refused(r) => r.is_bad_input(),
             StoreError::Merge(m) => m.is_bad_input(),
+            StoreError::Pin(p) => p.is_bad_input(),
             _ => false,
         }
     }
@@ -188,6 +194,7 @@ impl StoreError {
             | StoreError::JournalDamaged { .. } => true,
             StoreError::Refused(r) => !r.is_bad_input(),
             StoreError::Merge(m) => !m.is_bad_input(),
+            StoreError::Pin(p) => !p.is_bad_input(),
             _ => false,
         }
     }

@@ -11,6 +11,7 @@ pub mod documents;
 pub mod editor;
 pub mod label;
 pub mod layout;
+pub mod pin_words;
 pub mod run;
 pub mod said;
 pub mod store_desk;

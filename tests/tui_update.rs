@@ -5,6 +5,7 @@ mod common;
 
 use common::*;
 use pingshen::domain::Points;
+use pingshen::domain::pin::Gate;
 use pingshen::tui::action::{Action, Effect};
 use pingshen::tui::app::{Filter, Popup, Progress, Question, Screen};
 use ratatui::crossterm::event::KeyCode::*;
@@ -444,9 +445,25 @@ fn rounds_and_roles_lead_to_the_desk() {
     let fx = press(&mut app, Enter);
     assert_eq!(
         fx,
-        vec![Effect::LoadDesk {
+        vec![Effect::Gate {
             round: "tui-2024".into(),
             scorer: "P1".into()
+        }]
+    );
+    // The round asks for no PIN: the desk opens.
+    let fx = pingshen::tui::update::update(
+        &mut app,
+        Action::Gate {
+            scorer: "P1".into(),
+            gate: Gate::Open,
+        },
+    );
+    assert_eq!(
+        fx,
+        vec![Effect::LoadDesk {
+            round: "tui-2024".into(),
+            scorer: "P1".into(),
+            pin: None,
         }]
     );
     assert_eq!(app.stage(), pingshen::domain::round::Stage::Preliminary);

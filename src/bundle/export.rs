@@ -46,11 +46,12 @@ pub fn export(store: &mut Store, round: &str, expert: &str) -> Result<Exported, 
         .collect();
     let sequence = store.record_export(round, expert, cards.len())?;
     // Entries about the expert's own cards and recusals (whoever made them),
-    // so that the secretary can replay the cards from them.
+    // so that the secretary can replay the cards from them. This laptop's
+    // PIN entries stay on it.
     let audit = store
         .audit_log(round)?
         .into_iter()
-        .filter(|e| e.subject.expert.as_deref() == Some(expert))
+        .filter(|e| e.subject.expert.as_deref() == Some(expert) && !e.action.is_pin())
         .collect();
     let body = Body {
         format: FORMAT,

@@ -5,6 +5,7 @@
 use crate::bundle::BundleError;
 use crate::domain::lifecycle::LifecycleError;
 use crate::domain::merge::MergeRefusal;
+use crate::domain::pin::PinRefusal;
 use crate::domain::scoring::Refusal;
 use crate::error::Error;
 use crate::lang::Say;
@@ -33,6 +34,10 @@ pub enum Hint {
     BackupThenRestore,
     /// Score conflicts wait: where to list them.
     Conflicts { round: String },
+    /// The expert sets their first PIN.
+    PinSet { expert: String },
+    /// A script gives the PIN on standard input.
+    PinStdin,
 }
 
 impl Say for Hint {
@@ -56,6 +61,10 @@ impl Say for Hint {
             Hint::Conflicts { round } => {
                 format!("提示：用 pingshen bundle conflicts --round {round} 查看评分分歧")
             }
+            Hint::PinSet { expert } => format!(
+                "提示：请专家本人用 pingshen pin set --round 轮次 --expert {expert} 设置 PIN 码"
+            ),
+            Hint::PinStdin => "提示：脚本可加 --pin-stdin，从标准输入读入 PIN 码".to_string(),
         }
     }
 
@@ -81,6 +90,10 @@ impl Say for Hint {
             Hint::Conflicts { round } => {
                 format!("hint: list them with pingshen bundle conflicts --round {round}")
             }
+            Hint::PinSet { expert } => format!(
+                "hint: the expert sets one with pingshen pin set --round ROUND --expert {expert}"
+            ),
+            Hint::PinStdin => "hint: a script gives it on standard input with --pin-stdin".to_string(),
         }
     }
 }
@@ -120,6 +133,10 @@ fn store(e: &StoreError) -> Vec<Hint> {
             why: CentreFault::OtherScheme { registered, .. },
             ..
         } => vec![Hint::Scheme(registered.key())],
+        StoreError::Pin(PinRefusal::NotSet { expert }) => vec![Hint::PinSet {
+            expert: expert.clone(),
+        }],
+        StoreError::Pin(PinRefusal::Needed { .. }) => vec![Hint::PinStdin],
         _ => Vec::new(),
     }
 }
@@ -142,6 +159,10 @@ mod tests {
             Hint::AuditVerify,
             Hint::Reopen,
             Hint::Conflicts { round: "r".into() },
+            Hint::PinSet {
+                expert: "E1".into(),
+            },
+            Hint::PinStdin,
         ];
         for h in &all {
             assert!(h.zh().starts_with("提示："), "{h:?}: {}", h.zh());

@@ -71,9 +71,21 @@ pub struct CardArgs {
     expert: String,
     #[arg(long)]
     dossier: String,
+    /// Read the expert's PIN from standard input (when the round asks for
+    /// PINs on this laptop); without it, the PIN is asked at the terminal.
+    #[arg(long)]
+    pin_stdin: bool,
 }
 
 impl CardArgs {
+    /// Opens the store for a change to this card, once the expert's PIN
+    /// (when the round asks for one) is given.
+    fn open(&self, dir: &Path, lang: Lang) -> Result<Store, Error> {
+        let mut store = Store::open(dir)?;
+        super::pin::unlock(&mut store, &self.round, &self.expert, self.pin_stdin, lang)?;
+        Ok(store)
+    }
+
     fn at(&self) -> CardRef<'_> {
         CardRef {
             round: &self.round,
@@ -97,20 +109,20 @@ pub fn run(dir: &Path, cmd: ScoreCommand, lang: Lang) -> Result<(), Error> {
             value,
             comment,
         } => {
-            let mut store = Store::open(dir)?;
+            let mut store = card.open(dir, lang)?;
             let v = parse_value(&store, &card, &item, &value)?;
             let saved = store.set_score(card.at(), &item, v, comment.as_deref())?;
             let what = Saving::Score { item, value: v };
             println!("{}", lang.say(&saved_line(&store, &saved, what)));
         }
         ScoreCommand::Comment { card, item, text } => {
-            let mut store = Store::open(dir)?;
+            let mut store = card.open(dir, lang)?;
             let saved = store.set_comment(card.at(), &item, &text)?;
             let what = Saving::Comment { item };
             println!("{}", lang.say(&saved_line(&store, &saved, what)));
         }
         ScoreCommand::Submit { card } => {
-            let mut store = Store::open(dir)?;
+            let mut store = card.open(dir, lang)?;
             let c = store.submit(card.at())?;
             let said = Said::Submitted {
                 card: CardName::of(&c),
@@ -119,7 +131,7 @@ pub fn run(dir: &Path, cmd: ScoreCommand, lang: Lang) -> Result<(), Error> {
             println!("{}", lang.say(&said));
         }
         ScoreCommand::Reopen { card, reason, by } => {
-            let mut store = Store::open(dir)?;
+            let mut store = card.open(dir, lang)?;
             let c = store.reopen(card.at(), &by, &reason)?;
             let said = Said::Reopened {
                 card: CardName::of(&c),

@@ -7,6 +7,7 @@ mod eligibility;
 mod excuse;
 mod merge;
 mod pending;
+mod pin;
 
 use super::calendar::CalendarError;
 use super::card::Gaps;
@@ -69,6 +70,8 @@ impl Say for Reasoned {
             Reasoned::Reopen => "重新打开评分表",
             Reasoned::Recusal => "声明回避",
             Reasoned::Excuse => "登记专家缺席",
+            Reasoned::PinReset => "重置 PIN 码",
+            Reasoned::PinRequire => "要求专家输入 PIN 码",
         }
         .to_string()
     }

@@ -72,6 +72,10 @@ pub enum Reasoned {
     Reopen,
     Recusal,
     Excuse,
+    /// The secretary resets an expert's PIN.
+    PinReset,
+    /// The secretary has a round's experts give PINs on this laptop.
+    PinRequire,
 }
 
 impl std::fmt::Display for Reasoned {
@@ -80,6 +84,8 @@ impl std::fmt::Display for Reasoned {
             Reasoned::Reopen => "reopening a card",
             Reasoned::Recusal => "declaring a conflict",
             Reasoned::Excuse => "excusing an expert",
+            Reasoned::PinReset => "resetting a PIN",
+            Reasoned::PinRequire => "asking experts for PINs",
         })
     }
 }

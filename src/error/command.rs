@@ -132,6 +132,9 @@ pub enum CommandError {
     /// A workbook could not be built; the library's words.
     #[error("could not build the workbook: {why}")]
     Workbook { why: String },
+    /// A time given in the environment (for tests) that does not read.
+    #[error("{name}={given}: not a time; write it like 2025-07-01T09:30:00+08:00")]
+    NotATime { name: &'static str, given: String },
 }
 
 impl CommandError {
@@ -151,7 +154,8 @@ impl CommandError {
             | CommandError::NoTerminal
             | CommandError::NotOnPanel { .. }
             | CommandError::WorkbookProblems { .. }
-            | CommandError::CannotRead { .. } => Exit::BadInput,
+            | CommandError::CannotRead { .. }
+            | CommandError::NotATime { .. } => Exit::BadInput,
             CommandError::AuditBroken { .. }
             | CommandError::JournalBroken { .. }
             | CommandError::BackupPartial { .. }
@@ -286,6 +290,9 @@ impl Say for CommandError {
                 format!("无法读取 {}（系统信息：{why}）", path.display())
             }
             CommandError::Workbook { why } => format!("无法生成工作簿（系统信息：{why}）"),
+            CommandError::NotATime { name, given } => {
+                format!("{name}={given}：不是时间；请写成 2025-07-01T09:30:00+08:00 这样的格式")
+            }
         }
     }
 

@@ -64,6 +64,16 @@ pub enum Action {
     Amend,
     /// An event of a centre declared void (entered in error), with a reason.
     Void,
+    /// The secretary has a round's experts give PINs on this laptop.
+    PinRequire,
+    /// An expert set their PIN (its hash is kept, never the PIN).
+    PinSet,
+    /// A wrong PIN typed for an expert.
+    PinWrong,
+    /// An expert locked for a minute after five wrong PINs.
+    PinLock,
+    /// The secretary reset an expert's PIN, with a reason.
+    PinReset,
 }
 
 impl Action {
@@ -94,7 +104,24 @@ impl Action {
             Action::AgencyKeep => "agency_keep",
             Action::Amend => "amend",
             Action::Void => "void",
+            Action::PinRequire => "pin_require",
+            Action::PinSet => "pin_set",
+            Action::PinWrong => "pin_wrong",
+            Action::PinLock => "pin_lock",
+            Action::PinReset => "pin_reset",
         }
+    }
+
+    /// About this laptop's PINs, not about cards: kept out of score bundles.
+    pub fn is_pin(self) -> bool {
+        matches!(
+            self,
+            Action::PinRequire
+                | Action::PinSet
+                | Action::PinWrong
+                | Action::PinLock
+                | Action::PinReset
+        )
     }
 }
 

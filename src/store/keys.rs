@@ -106,6 +106,16 @@ pub fn alternate(round: &str, order: u32) -> Vec<u8> {
     key(&["alternate", round, &format!("{order:06}")])
 }
 
+/// A round whose experts give a PIN on this laptop: who asked, and why.
+pub fn pins_asked(round: &str) -> Vec<u8> {
+    key(&["pins", round])
+}
+
+/// An expert's PIN hash and wrong tries in a round.
+pub fn pin(round: &str, expert: &str) -> Vec<u8> {
+    key(&["pin", round, expert])
+}
+
 /// Every centre of the register.
 pub fn centres() -> Vec<u8> {
     key(&["centre"])

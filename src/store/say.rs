@@ -435,6 +435,7 @@ impl Say for StoreError {
             StoreError::BadDecision(e) => e.zh(),
             StoreError::Agency(e) => e.zh(),
             StoreError::Merge(m) => m.zh(),
+            StoreError::Pin(p) => p.zh(),
             StoreError::NoSuchCentre { code, known } if known.is_empty() => {
                 format!("名录中没有中心“{code}”；名录为空")
             }
@@ -483,6 +484,7 @@ impl Say for StoreError {
             StoreError::BadDecision(e) => e.en(),
             StoreError::Agency(e) => e.en(),
             StoreError::Merge(m) => m.en(),
+            StoreError::Pin(p) => p.en(),
         }
     }
 }

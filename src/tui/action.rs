@@ -4,6 +4,7 @@ use crate::domain::Points;
 use crate::domain::card::Card;
 use crate::domain::decision::Decision;
 use crate::domain::excuse::Excuse;
+use crate::domain::pin::{Gate, Pin};
 
 use super::app::{Register, RoundData, RoundSummary};
 use super::desk::{Board, Failure, Imported};
@@ -66,6 +67,12 @@ pub enum Action {
     // Answers from the runtime, after it has done an effect.
     RoundsListed(Vec<RoundSummary>),
     RoundOpened(Box<RoundData>),
+    /// What stands between the person and a scorer's desk: nothing, their
+    /// PIN, or a first PIN to set.
+    Gate {
+        scorer: String,
+        gate: Gate,
+    },
     /// The scorer's own cards and recusals, loaded.
     DeskLoaded {
         cards: Vec<Card>,
@@ -133,9 +140,23 @@ pub enum Action {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     OpenRound(String),
+    /// Find out whether the scorer's PIN is asked before their desk opens.
+    Gate {
+        round: String,
+        scorer: String,
+    },
+    /// Open the scorer's desk: the store checks the PIN first when the
+    /// round asks for one.
     LoadDesk {
         round: String,
         scorer: String,
+        pin: Option<Pin>,
+    },
+    /// Set the scorer's first PIN, then open their desk.
+    SetPin {
+        round: String,
+        scorer: String,
+        pin: Pin,
     },
     SaveScore {
         dossier: String,

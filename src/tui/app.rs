@@ -234,12 +234,46 @@ pub enum Popup {
         docs: Vec<crate::attachments::shelf::Document>,
         sel: usize,
     },
+    /// An expert's PIN, asked before their desk opens: typed masked, digits only.
+    Pin(PinPrompt),
     /// What an import did, file by file; with a key to confirm, `y` trusts it.
     ImportResult {
         path: String,
         trust: Vec<(String, String)>,
         lines: Vec<super::desk::Imported>,
     },
+}
+
+/// The PIN being typed for an expert, and at which step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PinPrompt {
+    pub expert: String,
+    pub step: PinStep,
+    /// The digits typed so far; shown only as ●.
+    pub typed: String,
+    /// Why the last PIN was not taken, in both languages.
+    pub refused: Option<crate::tui::desk::Said>,
+}
+
+impl PinPrompt {
+    pub fn new(expert: &str, step: PinStep) -> PinPrompt {
+        PinPrompt {
+            expert: expert.to_string(),
+            step,
+            typed: String::new(),
+            refused: None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum PinStep {
+    /// The expert's PIN.
+    Enter,
+    /// A first PIN.
+    New,
+    /// The first PIN again; the one typed first.
+    Again(crate::domain::pin::Pin),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -26,6 +26,8 @@ pub enum Ctx {
     Question,
     /// The dossier's documents over the scoring screen.
     Documents,
+    /// An expert's PIN being typed, before their desk opens.
+    Pin,
 }
 
 pub struct Binding {
@@ -367,6 +369,24 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some(2),
     },
     Binding {
+        ctx: &[Pin],
+        keys: &[Enter],
+        label: "Enter",
+        action: Action::Confirm,
+        zh: "确认",
+        en: "confirm",
+        hint: Some(1),
+    },
+    Binding {
+        ctx: &[Pin],
+        keys: &[Esc],
+        label: "Esc",
+        action: Action::Back,
+        zh: "返回",
+        en: "back",
+        hint: Some(2),
+    },
+    Binding {
         ctx: &[Search],
         keys: &[Enter, Esc],
         label: "Enter",
@@ -551,6 +571,15 @@ pub const BINDINGS: &[Binding] = &[
 /// Typing classes, for the help popup.
 pub const TYPING: &[Binding] = &[
     Binding {
+        ctx: &[Pin],
+        keys: &[],
+        label: "0-9",
+        action: Action::Digit('0'),
+        zh: "输入 PIN 码",
+        en: "type the PIN",
+        hint: Some(0),
+    },
+    Binding {
         ctx: &[Scoring],
         keys: &[],
         label: "0-9 .",
@@ -579,7 +608,7 @@ pub const TYPING: &[Binding] = &[
     },
     Binding {
         ctx: &[
-            Rounds, Roles, Dossiers, Scoring, Office, Centres, Editor, Reason,
+            Rounds, Roles, Dossiers, Scoring, Office, Centres, Editor, Reason, Pin,
         ],
         keys: &[],
         label: "Ctrl+C",
@@ -614,6 +643,7 @@ pub fn context(app: &App) -> Ctx {
         Some(Popup::Path { .. } | Popup::Name { .. } | Popup::Excuse { .. }) => return Reason,
         Some(Popup::ImportResult { .. }) => return Confirm,
         Some(Popup::Documents { .. }) => return Documents,
+        Some(Popup::Pin(_)) => return Pin,
         None => {}
     }
     match &app.screen {
@@ -650,6 +680,11 @@ pub fn resolve(app: &App, key: KeyEvent) -> Option<Action> {
                 return Some(Action::Digit(c));
             }
         }
+        Pin => match key.code {
+            Char(c @ '0'..='9') => return Some(Action::Digit(c)),
+            Backspace => return Some(Action::TextBackspace),
+            _ => {}
+        },
         _ => {}
     }
     bindings(ctx)

@@ -6,7 +6,9 @@ use crate::domain::card::Card;
 use crate::domain::decision::Decision;
 use crate::domain::excuse::Excuse;
 use crate::domain::merge::ScoreConflict;
+use crate::domain::pin::{Gate, Pin};
 use crate::domain::register::Centre;
+use chrono::{DateTime, Utc};
 
 use super::action::{Action, Effect};
 use super::app::{App, Register, RoundData, RoundSummary};
@@ -132,8 +134,27 @@ pub struct NewKey {
 pub trait Desk {
     fn rounds(&mut self) -> Result<Vec<RoundSummary>, DeskError>;
     fn open_round(&mut self, round: &str) -> Result<RoundData, DeskError>;
-    /// The scorer's own cards and the dossiers they are recused from (with reasons).
-    fn desk(&mut self, round: &str, scorer: &str) -> Result<Own, DeskError>;
+    /// What stands between a person and the scorer's desk at `now`: nothing,
+    /// their PIN, or a first PIN to set; refused while the scorer is locked.
+    fn gate(&mut self, round: &str, scorer: &str, now: DateTime<Utc>) -> Result<Gate, DeskError>;
+    /// The scorer's own cards and the dossiers they are recused from (with
+    /// reasons), once their PIN is checked when the round asks for one (a
+    /// wrong PIN is counted).
+    fn desk(
+        &mut self,
+        round: &str,
+        scorer: &str,
+        pin: Option<&Pin>,
+        now: DateTime<Utc>,
+    ) -> Result<Own, DeskError>;
+    /// Sets the scorer's first PIN.
+    fn set_pin(
+        &mut self,
+        round: &str,
+        scorer: &str,
+        pin: &Pin,
+        now: DateTime<Utc>,
+    ) -> Result<(), DeskError>;
     fn save_score(
         &mut self,
         round: &str,
@@ -237,9 +258,18 @@ pub fn perform(desk: &mut dyn Desk, app: &App, effect: Effect) -> Action {
         Effect::OpenRound(id) => desk
             .open_round(&id)
             .map(|d| Action::RoundOpened(Box::new(d))),
-        Effect::LoadDesk { round, scorer } => desk
-            .desk(&round, &scorer)
+        Effect::Gate { round, scorer } => desk
+            .gate(&round, &scorer, Utc::now())
+            .map(|gate| Action::Gate { scorer, gate }),
+        Effect::LoadDesk { round, scorer, pin } => desk
+            .desk(&round, &scorer, pin.as_ref(), Utc::now())
             .map(|(cards, recused)| Action::DeskLoaded { cards, recused }),
+        Effect::SetPin { round, scorer, pin } => {
+            let now = Utc::now();
+            desk.set_pin(&round, &scorer, &pin, now)
+                .and_then(|()| desk.desk(&round, &scorer, Some(&pin), now))
+                .map(|(cards, recused)| Action::DeskLoaded { cards, recused })
+        }
         Effect::SaveScore {
             dossier,
             item,

@@ -49,13 +49,11 @@ pub fn start(desk: &mut dyn Desk, start: &Start) -> App {
         return app;
     };
     let effect = match &start.scorer {
-        Some(scorer) => {
-            app.scorer = Some(scorer.clone());
-            Some(Effect::LoadDesk {
-                round,
-                scorer: scorer.clone(),
-            })
-        }
+        // The expert's PIN is asked first when the round asks for one.
+        Some(scorer) => Some(Effect::Gate {
+            round,
+            scorer: scorer.clone(),
+        }),
         None if start.secretary => Some(Effect::LoadBoard { round }),
         None => None,
     };

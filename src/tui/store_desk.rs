@@ -4,7 +4,9 @@
 use crate::attachments::shelf::{self, Document};
 use crate::domain::Points;
 use crate::domain::card::Card;
+use crate::domain::pin::{Gate, Pin};
 use crate::store::{CardRef, Store};
+use chrono::{DateTime, Utc};
 
 use super::app::{RoundData, RoundSummary};
 use std::path::Path;
@@ -61,7 +63,18 @@ impl Desk for Store {
         })
     }
 
-    fn desk(&mut self, round: &str, scorer: &str) -> Result<Own, DeskError> {
+    fn gate(&mut self, round: &str, scorer: &str, now: DateTime<Utc>) -> Result<Gate, DeskError> {
+        Ok(self.pin_gate(round, scorer, now)?)
+    }
+
+    fn desk(
+        &mut self,
+        round: &str,
+        scorer: &str,
+        pin: Option<&Pin>,
+        now: DateTime<Utc>,
+    ) -> Result<Own, DeskError> {
+        self.check_pin(round, scorer, pin, now)?;
         let cards = self.expert_cards(round, scorer)?;
         let recused = self
             .recusals(round)?
@@ -70,6 +83,16 @@ impl Desk for Store {
             .map(|r| (r.dossier, r.reason))
             .collect();
         Ok((cards, recused))
+    }
+
+    fn set_pin(
+        &mut self,
+        round: &str,
+        scorer: &str,
+        pin: &Pin,
+        now: DateTime<Utc>,
+    ) -> Result<(), DeskError> {
+        Ok(Store::set_pin(self, round, scorer, pin, now)?)
     }
 
     fn save_score(

@@ -16,6 +16,7 @@ use crate::lang::Say;
 mod centres;
 mod documents;
 mod office;
+mod pin;
 mod popups;
 mod scoring;
 
@@ -37,7 +38,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Failed(why) => {
             app.saving = None;
-            app.error(why.say(app.lang));
+            if !pin::refused(app, &why) {
+                app.error(why.say(app.lang));
+            }
             vec![]
         }
         Action::RoundsListed(rounds) => {
@@ -49,7 +52,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.screen = Screen::Roles { sel: 0 };
             vec![]
         }
+        Action::Gate { scorer, gate } => pin::gate(app, scorer, gate),
         Action::DeskLoaded { cards, recused } => {
+            if matches!(app.popup, Some(Popup::Pin(_))) {
+                app.popup = None;
+            }
             app.cards = cards.into_iter().map(|c| (c.dossier.clone(), c)).collect();
             app.recused = recused.into_iter().collect();
             app.list = Default::default();
@@ -141,6 +148,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Ctx::Centres => centres::keys(app, other),
             Ctx::Question => answer(app, other),
             Ctx::Documents => documents::keys(app, other),
+            Ctx::Pin => pin::keys(app, other),
         },
     }
 }
@@ -196,13 +204,10 @@ fn roles(app: &mut App, a: Action) -> Vec<Effect> {
     match a {
         Action::Open if *sel == secretary => vec![Effect::LoadBoard { round }],
         Action::Open => match people.get(*sel) {
-            Some(id) => {
-                app.scorer = Some(id.clone());
-                vec![Effect::LoadDesk {
-                    round,
-                    scorer: id.clone(),
-                }]
-            }
+            Some(id) => vec![Effect::Gate {
+                round,
+                scorer: id.clone(),
+            }],
             None => vec![],
         },
         Action::Back => {

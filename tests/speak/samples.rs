@@ -17,6 +17,7 @@ use pingshen::domain::lifecycle::{
 };
 use pingshen::domain::merge::{CardFault, Differs, HistoryFault, MergeRefusal};
 use pingshen::domain::outcome::OutcomeError;
+use pingshen::domain::pin::PinRefusal;
 use pingshen::domain::points::PointsError;
 use pingshen::domain::problem::{CodeProblem, Problem};
 use pingshen::domain::rank::RankError;
@@ -64,6 +65,7 @@ pub fn samples() -> Vec<Sample> {
     out.extend(notices().into_iter().map(named));
     out.extend(faults().into_iter().map(named));
     out.extend(merges().into_iter().map(named));
+    out.extend(pins().into_iter().map(named));
     out.extend(lifecycle().into_iter().map(named));
     out.extend(causes().into_iter().map(named));
     out.extend(stores().into_iter().map(named));
@@ -134,6 +136,15 @@ fn refusals() -> Vec<Refusal> {
         },
         Refusal::NoReason {
             what: Reasoned::Recusal,
+        },
+        Refusal::NoReason {
+            what: Reasoned::Excuse,
+        },
+        Refusal::NoReason {
+            what: Reasoned::PinReset,
+        },
+        Refusal::NoReason {
+            what: Reasoned::PinRequire,
         },
         Refusal::Recused {
             expert: card().0,
@@ -732,6 +743,7 @@ fn stores() -> Vec<StoreError> {
     }
     v.extend(refusals().into_iter().map(StoreError::Refused));
     v.extend(merges().into_iter().map(StoreError::Merge));
+    v.extend(pins().into_iter().map(StoreError::Pin));
     for e in &v {
         match e {
             StoreError::InUse { .. }
@@ -752,7 +764,46 @@ fn stores() -> Vec<StoreError> {
             | StoreError::NoSuchCentre { .. }
             | StoreError::Centre { .. }
             | StoreError::JournalDamaged { .. }
-            | StoreError::NotEmpty { .. } => {}
+            | StoreError::NotEmpty { .. }
+            | StoreError::Pin(_) => {}
+        }
+    }
+    v
+}
+
+/// A PIN's refusals: its form, its second typing, and the state.
+fn pins() -> Vec<PinRefusal> {
+    let until = chrono::DateTime::from_timestamp(1_751_362_260, 0).unwrap_or_default();
+    let v = vec![
+        PinRefusal::Form,
+        PinRefusal::Differs,
+        PinRefusal::Wrong {
+            expert: s("E1"),
+            left: 4,
+        },
+        PinRefusal::Wrong {
+            expert: s("E1"),
+            left: 1,
+        },
+        PinRefusal::Locked {
+            expert: s("E1"),
+            until,
+        },
+        PinRefusal::Needed { expert: s("E1") },
+        PinRefusal::NotSet { expert: s("E1") },
+        PinRefusal::AlreadySet { expert: s("E1") },
+        PinRefusal::NothingToReset { expert: s("E1") },
+    ];
+    for e in &v {
+        match e {
+            PinRefusal::Form
+            | PinRefusal::Differs
+            | PinRefusal::Wrong { .. }
+            | PinRefusal::Locked { .. }
+            | PinRefusal::Needed { .. }
+            | PinRefusal::NotSet { .. }
+            | PinRefusal::AlreadySet { .. }
+            | PinRefusal::NothingToReset { .. } => {}
         }
     }
     v
@@ -1211,6 +1262,10 @@ fn commands() -> Vec<CommandError> {
         why: s("Inappropriate ioctl for device (os error 25)"),
     });
     v.push(CommandError::WorkbookProblems { count: 3 });
+    v.push(CommandError::NotATime {
+        name: "PINGSHEN_NOW",
+        given: s("noon"),
+    });
     v.push(CommandError::CannotRead {
         path: dir(),
         why: s("Permission denied (os error 13)"),
@@ -1268,7 +1323,8 @@ fn commands() -> Vec<CommandError> {
             | CommandError::Terminal { .. }
             | CommandError::WorkbookProblems { .. }
             | CommandError::CannotRead { .. }
-            | CommandError::Workbook { .. } => {}
+            | CommandError::Workbook { .. }
+            | CommandError::NotATime { .. } => {}
         }
     }
     v

@@ -7,10 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::lang::Say;
-use crate::tui::app::{App, Popup, Question, Screen};
+use crate::tui::app::{App, PinPrompt, Popup, Question, Screen};
 use crate::tui::command::{BINDINGS, Binding, Ctx, TYPING, context};
 use crate::tui::editor::Editor;
 use crate::tui::layout;
+use crate::tui::pin_words::PinWord;
 use crate::tui::text::pad;
 use crate::tui::theme::Theme;
 use crate::tui::words::{Marks, Punct, Word};
@@ -72,6 +73,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &Popup, t: &Theme) {
             edit(f, layout::centred(area, 74, 4), &title, editor);
         }
         Popup::ImportResult { lines, .. } => imported(f, area, app, lines, t),
+        Popup::Pin(p) => pin(f, area, app, p, t),
         Popup::Documents { dossier, docs, sel } => {
             super::documents::draw(f, area, app, dossier, docs, *sel, t)
         }
@@ -108,6 +110,41 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, p: &Popup, t: &Theme) {
             edit(f, layout::centred(area, 70, 5), &title, editor);
         }
     }
+}
+
+/// The PIN asked before an expert's desk opens: what to type, a ● for each
+/// digit typed, why the last PIN was not taken, and the keys.
+fn pin(f: &mut Frame, area: Rect, app: &App, p: &PinPrompt, t: &Theme) {
+    let w = 62u16.min(area.width);
+    let inner = w.saturating_sub(2) as usize;
+    let who = app
+        .data
+        .as_ref()
+        .and_then(|d| d.round.expert(&p.expert))
+        .map_or(p.expert.clone(), |e| format!("{} {}", e.id, e.name));
+    let mut lines: Vec<Line> = wrap(&PinWord::Ask(&p.step).say(app.lang), inner)
+        .into_iter()
+        .map(Line::raw)
+        .collect();
+    lines.push(Line::raw(""));
+    let dots = "●".repeat(p.typed.chars().count());
+    lines.push(Line::from(Span::styled(format!(" {dots}"), t.key())));
+    lines.push(Line::raw(""));
+    if let Some(why) = &p.refused {
+        for part in wrap(&why.say(app.lang), inner) {
+            lines.push(Line::from(Span::styled(part, t.bad())));
+        }
+        lines.push(Line::raw(""));
+    }
+    let keys = crate::tui::view::hint_line(app);
+    lines.push(Line::from(Span::styled(keys, t.key())));
+    let r = layout::centred(area, w, lines.len() as u16 + 2);
+    open(f, r);
+    let title = PinWord::Title(&who).say(app.lang);
+    f.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(title)),
+        r,
+    );
 }
 
 /// A text field that wraps, with the terminal cursor where the next character
