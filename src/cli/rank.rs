@@ -367,7 +367,10 @@ pub fn rank(dir: &Path, a: RankArgs, lang: Lang) -> Result<(), Error> {
         FormatArg::Csv => Format::Csv,
         FormatArg::Md => Format::Md,
     };
-    print!("{}", report::render(&minutes(&x, &c, lang), format));
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    report::write(&minutes(&x, &c, lang), format, &mut out)
+        .and_then(|()| std::io::Write::flush(&mut out))
+        .map_err(|e| CommandError::Output(e.to_string()))?;
     Ok(())
 }
 

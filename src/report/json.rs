@@ -1,6 +1,7 @@
 //! The ranking as one JSON object for scripts: stable keys, scores as strings
 //! with two decimals (never floats), statuses by their keys.
 
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value, json};
 
 use super::minutes::Minutes;
@@ -11,21 +12,51 @@ use crate::domain::ranking::{Basis, Boundary, BrokenBy, Entry, Flag, Pending, Ti
 /// `{ "round", "stage", "cap", "final", "pending", "entries" … }`, pretty-printed,
 /// ending in a newline.
 pub fn render(m: &Minutes) -> String {
-    let r = m.ranking;
-    let value = json!({
-        "round": r.round,
-        "title": m.round.title,
-        "stage": r.stage.key(),
-        "cap": m.cap(),
-        "basis": basis(&r.basis),
-        "final": r.is_final(),
-        "pending": r.pending.iter().map(pending).collect::<Vec<_>>(),
-        "unused_decisions": r.unused_decisions.iter().map(decision).collect::<Vec<_>>(),
-        "entries": r.entries.iter().map(|e| entry(m, e)).collect::<Vec<_>>(),
-    });
-    let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
+    let mut out = serde_json::to_string_pretty(&Whole(m)).unwrap_or_default();
     out.push('\n');
     out
+}
+
+/// The same, written to `out` as it is made.
+pub fn write(m: &Minutes, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &Whole(m))?;
+    out.write_all(b"\n")
+}
+
+/// The whole object, its keys in order by name, as a map of `json!` writes
+/// them; each entry is built only as it is written, so a large round never
+/// holds all its entries as JSON values at once.
+struct Whole<'a, 'm>(&'a Minutes<'m>);
+
+impl Serialize for Whole<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let m = self.0;
+        let r = m.ranking;
+        let mut map = s.serialize_map(Some(9))?;
+        map.serialize_entry("basis", &basis(&r.basis))?;
+        map.serialize_entry("cap", &m.cap())?;
+        map.serialize_entry("entries", &Entries(m))?;
+        map.serialize_entry("final", &r.is_final())?;
+        map.serialize_entry(
+            "pending",
+            &r.pending.iter().map(pending).collect::<Vec<_>>(),
+        )?;
+        map.serialize_entry("round", &r.round)?;
+        map.serialize_entry("stage", r.stage.key())?;
+        map.serialize_entry("title", &m.round.title)?;
+        let unused: Vec<Value> = r.unused_decisions.iter().map(decision).collect();
+        map.serialize_entry("unused_decisions", &unused)?;
+        map.end()
+    }
+}
+
+struct Entries<'a, 'm>(&'a Minutes<'m>);
+
+impl Serialize for Entries<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let m = self.0;
+        s.collect_seq(m.ranking.entries.iter().map(|e| entry(m, e)))
+    }
 }
 
 fn basis(b: &Basis) -> Value {
