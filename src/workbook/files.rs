@@ -64,11 +64,17 @@ pub fn check(file: &Path, text: &str, want: &Dossier) -> Result<(), String> {
 /// some 30 MB, which with the dossiers would pass the import's memory bound;
 /// `write` makes each again.
 pub fn plan(dir: &Path, dossiers: &[Imported]) -> Result<Vec<Written>, Vec<Problem>> {
+    // A folder not there yet holds no file: none is looked for.
+    let fresh = !dir.exists();
     let one = |imp: &Imported| {
         let file = dir.join(format!("{}.ron", imp.dossier.id));
         text(imp)
             .and_then(|t| {
-                let fate = fate(&file, &t, &imp.dossier);
+                let fate = if fresh {
+                    Fate::New
+                } else {
+                    fate(&file, &t, &imp.dossier)
+                };
                 if fate != Fate::Same {
                     // A file that holds this very text already is not written: nothing to check.
                     check(&file, &t, &imp.dossier)?;
