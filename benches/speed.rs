@@ -12,7 +12,11 @@
 //!    `audit verify` over the whole journal.
 //! 5. Peak memory of `score show` on the demo store.
 //!
+//! 6. `dossier import` of a 10,000-applicant workbook: time and peak memory.
+//!
 //! The output ends with a fixed summary block, one figure a line.
+//! `BENCH_ONLY=import cargo bench` runs section 6 alone (its summary lines
+//! only).
 
 use std::io::Write;
 use std::os::unix::fs::FileExt;
@@ -574,6 +578,17 @@ fn main() {
         std::thread::available_parallelism().map_or(1, |n| n.get()),
         uname()
     );
+    if std::env::var("BENCH_ONLY").as_deref() == Ok("import") {
+        let (import_ms, import_rss) = import(bin, disk.path());
+        println!(
+            "\n6. `dossier import` of a 10,000-applicant workbook (on disk)   {import_ms:8.1} ms   peak RSS {import_rss:6.1} MB"
+        );
+        println!("\nsummary");
+        println!("import ms {import_ms:.1}");
+        println!("rss import MB {import_rss:.1}");
+        let _ = std::io::stdout().flush();
+        return;
+    }
 
     // 1
     let n = if quick { 100 } else { 400 };

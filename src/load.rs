@@ -204,12 +204,12 @@ pub fn parse<T: DeserializeOwned>(file: &FsPath, text: &str) -> Result<T, FileEr
 
 /// Turns domain validation problems into positioned file errors.
 pub fn place(file: &FsPath, text: &str, problems: Vec<Invalid>) -> Vec<FileError> {
+    let paths: Vec<&crate::domain::Path> = problems.iter().map(|p| &p.path).collect();
+    let places = locate::locate_all(text, &paths);
     problems
         .into_iter()
-        .map(|p| {
-            let at = locate::locate(text, &p.path);
-            FileError::at(file, at.line, at.col, p.message)
-        })
+        .zip(places)
+        .map(|(p, at)| FileError::at(file, at.line, at.col, p.message))
         .collect()
 }
 

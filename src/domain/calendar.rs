@@ -1,8 +1,6 @@
 //! Working days (工作日) by the State Council's holiday notices: weekends and
 //! statutory holidays off, make-up working days (调休上班) on.
 
-use std::collections::BTreeSet;
-
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -57,7 +55,6 @@ impl Calendar {
             p.push(root.field("first_year"), msg);
         }
         let inside = |d: NaiveDate| (self.first_year..=self.last_year).contains(&d.year());
-        let mut days = BTreeSet::new();
         for (k, h) in self.holidays.iter().enumerate() {
             let at = root.field("holidays").index(k);
             if h.from > h.to {
@@ -78,10 +75,8 @@ impl Calendar {
                 };
                 p.push(at.field("from"), msg);
             }
-            for d in h.from.iter_days().take_while(|d| *d <= h.to) {
-                days.insert(d);
-            }
         }
+        let off = Spans::of(&self.holidays);
         for (k, d) in self.workdays.iter().enumerate() {
             let at = root.field("workdays").index(k);
             if !is_weekend(*d) {
@@ -93,7 +88,7 @@ impl Calendar {
                     },
                 );
             }
-            if days.contains(d) {
+            if off.contains(*d) {
                 p.push(at.clone(), Problem::HolidayAndWorkday { day: *d });
             }
             if !inside(*d) {
@@ -155,6 +150,33 @@ impl Calendar {
             })?;
         }
         Ok(out)
+    }
+}
+
+/// The holidays' days as spans sorted by their first day, each with the
+/// latest last day of the spans up to it: whether a day is a holiday is a
+/// binary search, however long the holidays are.
+struct Spans(Vec<(NaiveDate, NaiveDate)>);
+
+impl Spans {
+    fn of(holidays: &[Holiday]) -> Spans {
+        let mut spans: Vec<(NaiveDate, NaiveDate)> = holidays
+            .iter()
+            .filter(|h| h.from <= h.to)
+            .map(|h| (h.from, h.to))
+            .collect();
+        spans.sort();
+        let mut last = NaiveDate::MIN;
+        for s in &mut spans {
+            last = last.max(s.1);
+            s.1 = last;
+        }
+        Spans(spans)
+    }
+
+    fn contains(&self, d: NaiveDate) -> bool {
+        let n = self.0.partition_point(|s| s.0 <= d);
+        n > 0 && self.0[n - 1].1 >= d
     }
 }
 
@@ -239,6 +261,42 @@ mod tests {
         assert_eq!(add_months(d(2023, 12, 31), 2), d(2024, 2, 29));
         assert_eq!(add_months(d(2024, 12, 29), 2), d(2025, 2, 28));
         assert_eq!(add_years(d(2024, 2, 29), 2), d(2026, 2, 28));
+    }
+
+    #[test]
+    fn a_workday_inside_any_of_overlapping_holidays_is_found() {
+        let mut c = national_day_2024();
+        c.holidays.push(Holiday {
+            name: "长".into(),
+            from: d(2024, 9, 1),
+            to: d(2024, 12, 31),
+        });
+        c.holidays.push(Holiday {
+            name: "短".into(),
+            from: d(2024, 10, 2),
+            to: d(2024, 10, 3),
+        });
+        let errs = c.validate().unwrap_err();
+        assert_eq!(errs.len(), 2, "{errs:?}");
+        assert!(
+            errs.iter()
+                .all(|e| e.message.to_string().contains("both a holiday"))
+        );
+        c.holidays.remove(1);
+        assert!(c.validate().is_ok());
+    }
+
+    #[test]
+    fn a_holiday_over_every_representable_day_is_checked_without_counting_them() {
+        let mut c = national_day_2024();
+        c.holidays.push(Holiday {
+            name: "x".into(),
+            from: NaiveDate::MIN,
+            to: NaiveDate::MAX,
+        });
+        let errs = c.validate().unwrap_err();
+        assert_eq!(errs.len(), 3, "{errs:?}");
+        assert!(errs[0].message.to_string().contains("x"));
     }
 
     #[test]

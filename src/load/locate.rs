@@ -1,6 +1,8 @@
 //! Finds where a logical path (`sections[2].items[0].max`) stands in RON text,
 //! so that validation errors can say `file:line:col`.
 
+use std::collections::BTreeMap;
+
 use crate::domain::{Path, Seg};
 
 /// A line and column, both from 1; columns count characters.
@@ -13,20 +15,90 @@ pub struct Pos {
 /// Where `path` is in `text`: the start of the value it names, or of the nearest
 /// enclosing value that can be found.
 pub fn locate(text: &str, path: &Path) -> Pos {
+    locate_all(text, &[path])[0]
+}
+
+/// Where each of `paths` is in `text`, as `locate` says it, in one reading of
+/// the text however many paths there are (a file with thousands of problems
+/// is read once, not once per problem).
+pub fn locate_all(text: &str, paths: &[&Path]) -> Vec<Pos> {
+    let mut tree = Node::default();
+    for (q, p) in paths.iter().enumerate() {
+        tree.insert(&p.0, q);
+    }
     let mut c = Cursor {
         s: text.chars().collect(),
         i: 0,
     };
+    let mut at = vec![0; paths.len()];
     c.blank();
-    let at = c.find(&path.0);
-    position(&c.s, at)
+    c.find(&tree, &mut at);
+    let lines = Lines::of(&c.s);
+    at.into_iter().map(|a| lines.pos(a)).collect()
 }
 
-fn position(s: &[char], at: usize) -> Pos {
-    let before = &s[..at.min(s.len())];
-    let line = 1 + before.iter().filter(|&&ch| ch == '\n').count();
-    let col = 1 + before.iter().rev().take_while(|&&ch| ch != '\n').count();
-    Pos { line, col }
+/// The paths asked for, as a tree: the asks that end at this value, and the
+/// fields and elements asked for below it.
+#[derive(Default)]
+struct Node {
+    here: Vec<usize>,
+    fields: BTreeMap<&'static str, Node>,
+    elements: BTreeMap<usize, Node>,
+}
+
+impl Node {
+    fn insert(&mut self, segs: &[Seg], q: usize) {
+        match segs.split_first() {
+            None => self.here.push(q),
+            Some((Seg::Field(f), rest)) => self.fields.entry(f).or_default().insert(rest, q),
+            Some((Seg::Index(k), rest)) => self.elements.entry(*k).or_default().insert(rest, q),
+        }
+    }
+
+    fn leaf(&self) -> bool {
+        self.fields.is_empty() && self.elements.is_empty()
+    }
+
+    /// Every ask below this value (not those ending here) placed at `at`.
+    fn below_at(&self, at: usize, out: &mut [usize]) {
+        for child in self.fields.values().chain(self.elements.values()) {
+            for &q in &child.here {
+                out[q] = at;
+            }
+            child.below_at(at, out);
+        }
+    }
+}
+
+/// Where each line starts, to turn a character index into a line and column.
+struct Lines {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl Lines {
+    fn of(s: &[char]) -> Lines {
+        let mut starts = vec![0];
+        starts.extend(
+            s.iter()
+                .enumerate()
+                .filter(|&(_, &ch)| ch == '\n')
+                .map(|(k, _)| k + 1),
+        );
+        Lines {
+            starts,
+            len: s.len(),
+        }
+    }
+
+    fn pos(&self, at: usize) -> Pos {
+        let at = at.min(self.len);
+        let line = self.starts.partition_point(|&s| s <= at);
+        Pos {
+            line,
+            col: 1 + at - self.starts[line - 1],
+        }
+    }
 }
 
 struct Cursor {
@@ -188,54 +260,82 @@ impl Cursor {
         }
     }
 
-    /// Resolves `segs` from the value at the cursor; returns a character index.
-    fn find(&mut self, segs: &[Seg]) -> usize {
+    /// Places the asks of `node` from the value at the cursor: those ending
+    /// here at its start, those below it where they are found, or else at
+    /// the start of the nearest enclosing value found.
+    fn find(&mut self, node: &Node, out: &mut [usize]) {
+        self.blank();
+        for &q in &node.here {
+            out[q] = self.i;
+        }
+        self.below(node, out);
+    }
+
+    fn below(&mut self, node: &Node, out: &mut [usize]) {
         self.blank();
         let start = self.i;
-        let Some(seg) = segs.first() else {
-            return start;
-        };
+        if node.leaf() {
+            return;
+        }
+        node.below_at(start, out);
         let name = if self.peek().is_some_and(|c| c.is_alphabetic() || c == '_') {
             self.ident()
         } else {
             None
         };
         self.blank();
-        match (self.peek(), seg) {
-            (Some('('), _) if name.as_deref() == Some("Some") => {
+        match self.peek() {
+            Some('(') if name.as_deref() == Some("Some") => {
                 self.i += 1;
-                self.find(segs)
+                self.below(node, out);
             }
-            (Some('('), Seg::Field(f)) => {
+            Some('(') => {
+                let open = self.i + 1;
+                if !node.fields.is_empty() {
+                    self.i = open;
+                    self.fields(node, out);
+                }
+                if !node.elements.is_empty() {
+                    self.i = open;
+                    self.elements(node, out);
+                }
+            }
+            Some('[') if !node.elements.is_empty() => {
                 self.i += 1;
-                self.field(f, &segs[1..]).unwrap_or(start)
+                self.elements(node, out);
             }
-            (Some('(' | '['), Seg::Index(k)) => {
-                self.i += 1;
-                self.element(*k, &segs[1..]).unwrap_or(start)
-            }
-            _ => start,
+            _ => {}
         }
     }
 
-    fn field(&mut self, want: &str, rest: &[Seg]) -> Option<usize> {
-        loop {
+    /// The fields of a struct asked for, each at its first key.
+    fn fields(&mut self, node: &Node, out: &mut [usize]) {
+        let mut left = node.fields.len();
+        let mut done = std::collections::BTreeSet::new();
+        while left > 0 {
             self.blank();
-            match self.peek()? {
-                ')' => return None,
-                ',' => self.i += 1,
-                _ => {
+            match self.peek() {
+                None | Some(')') => return,
+                Some(',') => self.i += 1,
+                Some(_) => {
                     let key_at = self.i;
                     let key = self.ident();
                     self.blank();
                     if key.is_some() && self.peek() == Some(':') {
                         self.i += 1;
-                        if key.as_deref() == Some(want) {
-                            return Some(if rest.is_empty() {
-                                key_at
-                            } else {
-                                self.find(rest)
-                            });
+                        let asked = key.as_deref().and_then(|k| node.fields.get_key_value(k));
+                        if let Some((&name, child)) = asked
+                            && done.insert(name)
+                        {
+                            left -= 1;
+                            for &q in &child.here {
+                                out[q] = key_at;
+                            }
+                            if !child.leaf() {
+                                let value = self.i;
+                                self.below(child, out);
+                                self.i = value;
+                            }
                         }
                         self.skip_value();
                     } else {
@@ -247,15 +347,22 @@ impl Cursor {
         }
     }
 
-    fn element(&mut self, want: usize, rest: &[Seg]) -> Option<usize> {
+    /// The elements of a list or tuple asked for, by their place.
+    fn elements(&mut self, node: &Node, out: &mut [usize]) {
+        let mut asked = node.elements.iter().peekable();
         let mut k = 0;
-        loop {
+        while let Some(&(&want, child)) = asked.peek() {
             self.blank();
-            match self.peek()? {
-                ')' | ']' => return None,
-                ',' => self.i += 1,
-                _ if k == want => return Some(self.find(rest)),
-                _ => {
+            match self.peek() {
+                None | Some(')' | ']') => return,
+                Some(',') => self.i += 1,
+                Some(_) => {
+                    if k == want {
+                        asked.next();
+                        let value = self.i;
+                        self.find(child, out);
+                        self.i = value;
+                    }
                     self.skip_value();
                     k += 1;
                 }
@@ -293,6 +400,53 @@ mod tests {
             Field("id"),
         ]);
         assert_eq!(locate(TEXT, &p), Pos { line: 6, col: 12 });
+    }
+
+    #[test]
+    fn many_paths_at_once_are_where_each_is_alone() {
+        use Seg::*;
+        let paths = [
+            path(vec![
+                Field("sections"),
+                Index(0),
+                Field("items"),
+                Index(1),
+                Field("max"),
+            ]),
+            path(vec![
+                Field("sections"),
+                Index(0),
+                Field("items"),
+                Index(0),
+                Field("id"),
+            ]),
+            path(vec![Field("sections"), Index(0), Field("items"), Index(9)]),
+            path(vec![
+                Field("sections"),
+                Index(0),
+                Field("items"),
+                Index(1),
+                Field("note"),
+            ]),
+            path(vec![
+                Field("sections"),
+                Index(0),
+                Field("items"),
+                Index(1),
+                Field("max"),
+            ]),
+            path(vec![Field("nothing"), Index(2)]),
+            Path::root(),
+            path(vec![Field("sections")]),
+        ];
+        let refs: Vec<&Path> = paths.iter().collect();
+        let alone: Vec<Pos> = paths.iter().map(|p| locate(TEXT, p)).collect();
+        assert_eq!(locate_all(TEXT, &refs), alone);
+        assert_eq!(alone[0], Pos { line: 7, col: 21 });
+        assert_eq!(alone[2], Pos { line: 5, col: 30 });
+        assert_eq!(alone[3], Pos { line: 7, col: 29 });
+        assert_eq!(alone[5], Pos { line: 2, col: 1 });
+        assert_eq!(alone[7], Pos { line: 4, col: 3 });
     }
 
     #[test]

@@ -24,7 +24,12 @@ pub struct Book {
 }
 
 enum Source {
-    Sheets(Box<Sheets<Cursor<Vec<u8>>>>),
+    Sheets {
+        book: Box<Sheets<Cursor<Vec<u8>>>>,
+        /// Whether any sheet may have merged cells: when none does, they
+        /// are not looked for, which would read each sheet a second time.
+        merges: bool,
+    },
     /// The rows of a CSV file, until they are taken as the first sheet.
     Csv(Option<Vec<Vec<String>>>),
 }
@@ -38,22 +43,84 @@ impl Book {
                 cells: Cells::Text(rows),
                 merged: Vec::new(),
             })),
-            Source::Sheets(book) => {
+            Source::Sheets { book, merges } => {
                 if !self.names.iter().any(|n| n == name) {
                     return Ok(None);
                 }
                 let unreadable = |e: &dyn std::fmt::Display| Issue::Unreadable {
                     detail: e.to_string(),
                 };
-                let range = book.worksheet_range(name).map_err(|e| unreadable(&e))?;
-                let merged = merged(book, name).map_err(|e| unreadable(&e))?;
-                Ok(Some(Grid {
-                    cells: Cells::Sheet(range),
-                    merged,
-                }))
+                let cells = guarded(|| match &mut **book {
+                    Sheets::Xlsx(x) => sparse(x, name),
+                    other => other
+                        .worksheet_range(name)
+                        .map(Cells::Sheet)
+                        .map_err(|e| unreadable(&e)),
+                })??;
+                let merged = if *merges {
+                    guarded(|| merged(book, name))?.map_err(|e| unreadable(&e))?
+                } else {
+                    Vec::new()
+                };
+                Ok(Some(Grid { cells, merged }))
             }
         }
     }
+}
+
+/// Runs a call into the spreadsheet reader. A fault in the file that the
+/// reader did not expect can make it panic; that becomes a problem with the
+/// workbook, said like any other, and the panic is not printed.
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, Issue> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    std::panic::set_hook(hook);
+    result.map_err(|panic| {
+        let detail = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Issue::ReaderFailed { detail }
+    })
+}
+
+/// At most this many cells in one sheet are read (the largest sheet of a
+/// 10,000-applicant workbook has some 450,000).
+pub const MAX_CELLS: usize = 1_000_000;
+
+/// An `.xlsx` sheet's cells as they are read, only those that hold something:
+/// a cell far from the others costs nothing for the empty ones between.
+fn sparse<R: std::io::Read + std::io::Seek>(
+    book: &mut calamine::Xlsx<R>,
+    name: &str,
+) -> Result<Cells, Issue> {
+    let unreadable = |e: calamine::XlsxError| Issue::Unreadable {
+        detail: e.to_string(),
+    };
+    let mut reader = match book.worksheet_cells_reader(name) {
+        Ok(r) => r,
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Cells::Sparse(Vec::new())),
+        Err(e) => return Err(unreadable(e)),
+    };
+    let mut cells: Vec<(u32, u32, Data)> = Vec::new();
+    while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+        let value = cell.get_value();
+        if matches!(value, calamine::DataRef::Empty) {
+            continue;
+        }
+        if cells.len() == MAX_CELLS {
+            return Err(Issue::TooManyCells { limit: MAX_CELLS });
+        }
+        let (row, col) = cell.get_position();
+        cells.push((row, col, value.clone().into()));
+    }
+    // In order of place; of two values for one cell, the later counts.
+    cells.reverse();
+    cells.sort_by_key(|c| (c.0, c.1));
+    cells.dedup_by_key(|c| (c.0, c.1));
+    Ok(Cells::Sparse(cells))
 }
 
 pub struct Grid {
@@ -64,6 +131,8 @@ pub struct Grid {
 
 enum Cells {
     Sheet(Range<Data>),
+    /// (row, column, value), in order, none empty.
+    Sparse(Vec<(u32, u32, Data)>),
     Text(Vec<Vec<String>>),
 }
 
@@ -72,6 +141,7 @@ impl Grid {
     pub fn height(&self) -> usize {
         match &self.cells {
             Cells::Sheet(r) => r.end().map_or(0, |(row, _)| row as usize + 1),
+            Cells::Sparse(cells) => cells.last().map_or(0, |c| c.0 as usize + 1),
             Cells::Text(rows) => rows.len(),
         }
     }
@@ -79,7 +149,24 @@ impl Grid {
     pub fn width(&self) -> usize {
         match &self.cells {
             Cells::Sheet(r) => r.end().map_or(0, |(_, col)| col as usize + 1),
+            Cells::Sparse(cells) => cells.iter().map(|c| c.1 as usize + 1).max().unwrap_or(0),
             Cells::Text(rows) => rows.iter().map(Vec::len).max().unwrap_or(0),
+        }
+    }
+
+    /// The rows from `first` on that may hold something, in order: every
+    /// row of a dense grid, only the rows with a cell of a sparse one.
+    pub fn rows(&self, first: usize) -> Box<dyn Iterator<Item = usize> + '_> {
+        match &self.cells {
+            Cells::Sparse(cells) => {
+                let from = cells.partition_point(|c| (c.0 as usize) < first);
+                let mut last = None;
+                Box::new(cells[from..].iter().filter_map(move |c| {
+                    let row = c.0 as usize;
+                    (last.replace(row) != Some(row)).then_some(row)
+                }))
+            }
+            _ => Box::new(first..self.height()),
         }
     }
 
@@ -90,6 +177,15 @@ impl Grid {
                 Some(d) => from_data(d),
                 None => Raw::Empty,
             },
+            Cells::Sparse(cells) => {
+                let (Ok(row), Ok(col)) = (u32::try_from(row), u32::try_from(col)) else {
+                    return Raw::Empty;
+                };
+                match cells.binary_search_by_key(&(row, col), |c| (c.0, c.1)) {
+                    Ok(k) => from_data(&cells[k].2),
+                    Err(_) => Raw::Empty,
+                }
+            }
             Cells::Text(rows) => match rows.get(row).and_then(|r| r.get(col)) {
                 Some(s) if !s.is_empty() => Raw::Text(s),
                 _ => Raw::Empty,
@@ -135,7 +231,7 @@ pub fn of_bytes(file: &Path, bytes: Vec<u8>) -> Result<Book, Issue> {
     let unreadable = |e: calamine::Error| Issue::Unreadable {
         detail: e.to_string(),
     };
-    let book = match ext.as_str() {
+    match ext.as_str() {
         "csv" => {
             let rows = csv_rows(data.get_ref())?;
             return Ok(Book {
@@ -146,17 +242,27 @@ pub fn of_bytes(file: &Path, bytes: Vec<u8>) -> Result<Book, Issue> {
                 source: Source::Csv(Some(rows)),
             });
         }
-        "xlsx" | "xlsm" => Sheets::Xlsx(
-            open_workbook_from_rs(data).map_err(|e| unreadable(calamine::Error::Xlsx(e)))?,
-        ),
-        "xls" => Sheets::Xls(
-            open_workbook_from_rs(data).map_err(|e| unreadable(calamine::Error::Xls(e)))?,
-        ),
-        "ods" => Sheets::Ods(
-            open_workbook_from_rs(data).map_err(|e| unreadable(calamine::Error::Ods(e)))?,
-        ),
+        "xlsx" | "xlsm" | "xls" | "ods" => {}
         _ => return Err(Issue::Extension { ext }),
     };
+    let merges = match ext.as_str() {
+        "xlsx" | "xlsm" => unpacked(data.get_ref(), true)?,
+        "ods" => unpacked(data.get_ref(), false)?,
+        _ => true,
+    };
+    let book = guarded(|| {
+        Ok(match ext.as_str() {
+            "xls" => Sheets::Xls(
+                open_workbook_from_rs(data).map_err(|e| unreadable(calamine::Error::Xls(e)))?,
+            ),
+            "ods" => Sheets::Ods(
+                open_workbook_from_rs(data).map_err(|e| unreadable(calamine::Error::Ods(e)))?,
+            ),
+            _ => Sheets::Xlsx(
+                open_workbook_from_rs(data).map_err(|e| unreadable(calamine::Error::Xlsx(e)))?,
+            ),
+        })
+    })??;
     let (mut hidden, mut names) = (Vec::new(), Vec::new());
     for s in book.sheets_metadata() {
         if s.visible == SheetVisible::Visible {
@@ -170,8 +276,93 @@ pub fn of_bytes(file: &Path, bytes: Vec<u8>) -> Result<Book, Issue> {
         csv: false,
         hidden,
         names,
-        source: Source::Sheets(Box::new(book)),
+        source: Source::Sheets {
+            book: Box::new(book),
+            merges,
+        },
     })
+}
+
+/// Most a zipped workbook may unpack to, all its parts together (a
+/// 10,000-applicant workbook unpacks to 33 MB).
+pub const MAX_UNPACKED: u64 = 256 << 20;
+
+/// Most a part of a zipped workbook may unpack to for each byte it takes
+/// packed, once past its first megabyte (spreadsheet programs stay far below).
+pub const MAX_RATIO: u64 = 100;
+
+/// Checks a zipped workbook's parts by the sizes it declares, before any
+/// is unpacked (the zip reader then holds each part to its declared size).
+/// Returns whether any part may hold merged cells, when `merges` asks.
+/// An archive that does not open is left for the spreadsheet reader to refuse.
+fn unpacked(bytes: &[u8], merges: bool) -> Result<bool, Issue> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(merges);
+    };
+    let mut total: u64 = 0;
+    for k in 0..zip.len() {
+        let Ok(part) = zip.by_index_raw(k) else {
+            return Ok(merges);
+        };
+        let (size, packed) = (part.size(), part.compressed_size());
+        total = total.saturating_add(size);
+        if size > 1 << 20 && size / packed.max(1) > MAX_RATIO {
+            let part = part.name().map(|n| n.to_string()).unwrap_or_default();
+            return Err(Issue::Packed {
+                part,
+                bytes: size,
+                packed,
+            });
+        }
+    }
+    if total > MAX_UNPACKED {
+        return Err(Issue::TooLarge {
+            bytes: total,
+            limit: MAX_UNPACKED,
+        });
+    }
+    if !merges {
+        return Ok(false);
+    }
+    for k in 0..zip.len() {
+        let Ok(part) = zip.by_index(k) else {
+            return Ok(true);
+        };
+        if mentions(part, b"mergeCell") {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Whether unpacked text holds `word`, or might (text that is not UTF-8
+/// or ASCII-like, or that cannot be read to its end).
+fn mentions(mut part: impl std::io::Read, word: &[u8]) -> bool {
+    let finder = memchr::memmem::Finder::new(word);
+    let keep = word.len() - 1;
+    let mut buf = vec![0u8; 1 << 16];
+    let mut held = 0;
+    let mut first = true;
+    loop {
+        let n = match part.read(&mut buf[held..]) {
+            Ok(0) => return false,
+            Ok(n) => n,
+            Err(_) => return true,
+        };
+        let filled = held + n;
+        if first && filled >= 2 {
+            // UTF-16 text (a byte-order mark, or a zero byte early on).
+            if buf[..2] == [0xFF, 0xFE] || buf[..2] == [0xFE, 0xFF] || buf[..2].contains(&0) {
+                return true;
+            }
+            first = false;
+        }
+        if finder.find(&buf[..filled]).is_some() {
+            return true;
+        }
+        held = keep.min(filled);
+        buf.copy_within(filled - held..filled, 0);
+    }
 }
 
 /// Merged ranges of a sheet, where the format tells them.

@@ -292,7 +292,7 @@ impl Reader {
             return;
         };
         let id_col = grid_col(&h, table, ID);
-        for row in h.first_row..g.height() {
+        for row in g.rows(h.first_row) {
             let Some(values) = self.row(g, table, 0, &h, row) else {
                 continue;
             };
@@ -351,7 +351,7 @@ impl Reader {
             return;
         };
         let id_col = grid_col(&h, table, ID);
-        for row in h.first_row..g.height() {
+        for row in g.rows(h.first_row) {
             let Some(v) = self.row(g, table, t, &h, row) else {
                 continue;
             };

@@ -73,6 +73,24 @@ impl Bad {
 pub enum Issue {
     #[error("cannot read the workbook: {detail}")]
     Unreadable { detail: String },
+    #[error(
+        "cannot read the workbook: the spreadsheet reader stopped on a fault in the file ({detail}); save it again from the spreadsheet program"
+    )]
+    ReaderFailed { detail: String },
+    #[error(
+        "the workbook unpacks to {bytes} bytes, more than the {limit} this reads; split it into smaller workbooks"
+    )]
+    TooLarge { bytes: u64, limit: u64 },
+    #[error(
+        "the workbook's part '{part}' unpacks from {packed} to {bytes} bytes, more than 100 times its size: not a file a spreadsheet program saves"
+    )]
+    Packed {
+        part: String,
+        bytes: u64,
+        packed: u64,
+    },
+    #[error("the sheet holds more than {limit} cells; split it into smaller workbooks")]
+    TooManyCells { limit: usize },
     #[error("the CSV file is neither UTF-8 nor GBK text; save it as CSV UTF-8")]
     Encoding,
     #[error("'.{ext}' is not a workbook this reads; import .xlsx, .xls, .ods or .csv")]
@@ -170,6 +188,22 @@ impl Say for Issue {
     fn zh(&self) -> String {
         match self {
             Issue::Unreadable { detail } => format!("无法读取工作簿：{detail}"),
+            Issue::ReaderFailed { detail } => format!(
+                "无法读取工作簿：文件有错，表格读取中止（系统信息：{detail}）；请用电子表格软件重新保存"
+            ),
+            Issue::TooLarge { bytes, limit } => format!(
+                "工作簿解压后有 {bytes} 字节，超过可读取的 {limit} 字节；请拆分为较小的工作簿"
+            ),
+            Issue::Packed {
+                part,
+                bytes,
+                packed,
+            } => format!(
+                "工作簿中的「{part}」由 {packed} 字节解压为 {bytes} 字节，超过原大小的 100 倍：不是电子表格软件保存的文件"
+            ),
+            Issue::TooManyCells { limit } => {
+                format!("工作表的单元格超过 {limit} 个；请拆分为较小的工作簿")
+            }
             Issue::Encoding => "CSV 文件既不是 UTF-8 也不是 GBK 编码；请另存为“CSV UTF-8”".into(),
             Issue::Extension { ext } => {
                 format!("不支持「.{ext}」文件；可导入 .xlsx、.xls、.ods 或 .csv")

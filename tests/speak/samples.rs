@@ -34,6 +34,7 @@ use pingshen::store::notice::RebuildWhy;
 use pingshen::store::{
     AuditFault, BackupFault, Cause, CentreFault, EarlierFault, Fault, Notice, StoreError,
 };
+use pingshen::workbook::Issue;
 
 pub type Sample = (String, Box<dyn Say>);
 
@@ -1543,6 +1544,23 @@ fn others() -> Vec<Sample> {
         v.push(named(e));
     }
     v.push(named(RankError::NoSuchStage("preliminary")));
+    for e in [
+        Issue::ReaderFailed {
+            detail: s("index out of bounds: the len is 0 but the index is 3"),
+        },
+        Issue::TooLarge {
+            bytes: 300 << 20,
+            limit: 256 << 20,
+        },
+        Issue::Packed {
+            part: s("xl/worksheets/sheet1.xml"),
+            bytes: 900 << 20,
+            packed: 1 << 20,
+        },
+        Issue::TooManyCells { limit: 1_000_000 },
+    ] {
+        v.push(named(e));
+    }
     v.push(named(CalendarError::OutOfRange {
         id: s("cn"),
         date: day(1),
