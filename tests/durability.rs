@@ -315,7 +315,11 @@ fn a_damaged_record_is_reported_with_its_place_and_the_store_takes_no_changes() 
 #[test]
 fn an_unreadable_value_is_rebuilt_at_the_next_open_and_a_newer_store_is_named() {
     let (_tmp, dir) = damaged(|d| {
-        let db = sled::open(d.join("state")).unwrap();
+        let db = sled::Config::new()
+            .path(d.join("state"))
+            .flush_every_ms(None)
+            .open()
+            .unwrap();
         let key = db
             .iter()
             .keys()

@@ -157,7 +157,11 @@ fn a_history_changed_behind_the_log_is_found() {
     };
     let dir = tmp.path().join("store");
     // The state alone is changed; the journal, the record of truth, is not.
-    let db = sled::open(dir.join("state")).unwrap();
+    let db = sled::Config::new()
+        .path(dir.join("state"))
+        .flush_every_ms(None)
+        .open()
+        .unwrap();
     let mut n = 0;
     for kv in db.iter() {
         let (k, v) = kv.unwrap();

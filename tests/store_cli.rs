@@ -303,7 +303,11 @@ fn audit_verify_finds_a_value_changed_behind_its_back() {
 
     // Rewrite the card's stored score directly, leaving the log alone: A1's
     // 500 hundredths become 1000 (packed: a present value, zigzag varint).
-    let db = sled::open(dir.join("state")).unwrap();
+    let db = sled::Config::new()
+        .path(dir.join("state"))
+        .flush_every_ms(None)
+        .open()
+        .unwrap();
     let mut n = 0;
     for kv in db.iter() {
         let (k, v) = kv.unwrap();
