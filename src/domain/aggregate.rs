@@ -162,11 +162,7 @@ pub fn layout_for<'c>(sheet: &Sheet, cards: impl IntoIterator<Item = &'c Card>) 
     cards
         .into_iter()
         .find_map(|c| c.scores.layout().filter(|l| l.is(&entries)).cloned())
-        .unwrap_or_else(|| {
-            Arc::new(Layout::new(
-                entries.into_iter().map(str::to_string).collect(),
-            ))
-        })
+        .unwrap_or_else(|| Arc::new(Layout::of(sheet)))
 }
 
 /// `aggregate` with the sheet's entries given as `layout` (see `layout_for`).
