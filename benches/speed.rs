@@ -15,8 +15,8 @@
 //! 6. `dossier import` of a 10,000-applicant workbook: time and peak memory.
 //!
 //! The output ends with a fixed summary block, one figure a line.
-//! `BENCH_ONLY=import cargo bench` runs section 6 alone (its summary lines
-//! only).
+//! `BENCH_ONLY=import cargo bench` runs section 6 alone, `BENCH_ONLY=save`
+//! section 1 alone (their summary lines only).
 
 use std::io::Write;
 use std::os::unix::fs::FileExt;
@@ -598,6 +598,14 @@ fn main() {
         median(&mut s.sqlite),
         median(&mut s.bare),
     );
+    if std::env::var("BENCH_ONLY").as_deref() == Ok("save") {
+        println!("\nsummary");
+        println!("ratio save/fdatasync {:.2}", ms(st) / ms(ba));
+        println!("ratio save/sqlite {:.2}", ms(st) / ms(sq));
+        println!("save ms {:.3}", ms(st));
+        let _ = std::io::stdout().flush();
+        return;
+    }
     let (st99, sq99, ba99) = (p99(&mut s.store), p99(&mut s.sqlite), p99(&mut s.bare));
     println!("\n1. durable score save ({n} saves each, on disk)");
     println!(

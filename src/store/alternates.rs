@@ -50,7 +50,7 @@ impl Store {
         if let Some(from) = self.get::<String>(&keys::alternates_from(round))? {
             return Ok(Some(from));
         }
-        Ok(self.round_record(round)?.round.alternates_from)
+        Ok(self.round_record(round)?.round.alternates_from.clone())
     }
 
     /// Whether `round` (scored on `sheet`) may name the alternates of

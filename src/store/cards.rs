@@ -142,6 +142,7 @@ impl Store {
     /// or the state was read again from the journal.
     pub(super) fn forget_items(&self) {
         self.items_cache().clear();
+        self.rounds.lock().unwrap_or_else(|e| e.into_inner()).clear();
     }
 
     /// Every card of a round, or of one stage of it.
@@ -317,7 +318,7 @@ impl Store {
             .collect())
     }
 
-    fn context(&self, round: &str) -> Result<(RoundRecord, Vec<Recusal>)> {
+    fn context(&self, round: &str) -> Result<(Arc<RoundRecord>, Vec<Recusal>)> {
         let r = self.round_record(round)?;
         let recusals = self.recusals(round)?;
         Ok((r, recusals))

@@ -543,6 +543,16 @@ impl Writer {
 
     /// Appends one change: one write and one `fdatasync`.
     pub fn append(&mut self, ops: Vec<Op>, entries: Vec<String>) -> Result<Position, AppendError> {
+        self.append_giving_back(ops, entries).map(|(pos, _)| pos)
+    }
+
+    /// Appends a record as [`Writer::append`] does and gives its values back,
+    /// for the state to take them.
+    pub fn append_giving_back(
+        &mut self,
+        ops: Vec<Op>,
+        entries: Vec<String>,
+    ) -> Result<(Position, Vec<Op>), AppendError> {
         let record = Record {
             seq: self.last.seq + 1,
             prev: self.last.hash,
@@ -575,7 +585,7 @@ impl Writer {
         };
         self.end = pos.end;
         self.last = pos;
-        Ok(pos)
+        Ok((pos, record.ops))
     }
 
     fn rotate(&mut self) -> io::Result<()> {

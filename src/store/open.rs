@@ -89,6 +89,7 @@ pub fn open(dir: &Path) -> Result<Store> {
         damaged: None,
         notices,
         items: Default::default(),
+        rounds: Default::default(),
         _lock: lock,
     };
     store.check_schema()?;

@@ -1,6 +1,8 @@
 //! Rounds in the store: loaded once from their files with sheet, dossiers,
 //! panel and settings; reloaded only with identical content once scoring began.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -201,18 +203,31 @@ impl Store {
             })?);
         }
         Ok(StoredRound {
-            round: r.round,
-            sheet: r.sheet,
-            eligibility: r.eligibility,
+            round: r.round.clone(),
+            sheet: r.sheet.clone(),
+            eligibility: r.eligibility.clone(),
             dossiers,
-            fingerprint: r.fingerprint,
+            fingerprint: r.fingerprint.clone(),
             loaded: r.loaded,
         })
     }
 
-    pub(super) fn round_record(&self, id: &str) -> Result<RoundRecord> {
+    /// A round's stored record, read once and then kept until a round is
+    /// loaded or replaced or the state is read again.
+    pub(super) fn round_record(&self, id: &str) -> Result<Arc<RoundRecord>> {
+        let kept = |s: &Self| s.rounds.lock().unwrap_or_else(|e| e.into_inner()).get(id).cloned();
+        if let Some(r) = kept(self) {
+            return Ok(r);
+        }
         match self.get::<RoundRecord>(&keys::round(id))? {
-            Some(r) => Ok(r),
+            Some(r) => {
+                let r = Arc::new(r);
+                self.rounds
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(id.to_string(), r.clone());
+                Ok(r)
+            }
             None => {
                 let known: Vec<String> = self.rounds()?.into_iter().map(|r| r.id).collect();
                 Err(StoreError::NoSuchRound {

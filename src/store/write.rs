@@ -1,6 +1,6 @@
 //! One change: its values and audit entries gathered, appended to the journal
 //! as one record in one write and one `fdatasync` — acknowledged from then on —
-//! and then applied to sled's state in one batch, which sled writes lazily.
+//! and then applied to sled's state, which sled writes lazily.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -107,20 +107,13 @@ impl Store {
             // An entry holds only text, numbers and a time: it always serialises.
             .map(|e| serde_json::to_string(e).unwrap_or_default())
             .collect();
-        let mut batch = sled::Batch::default();
-        for op in &ops {
-            match op {
-                Op::Put(k, v) => batch.insert(k.as_slice(), v.as_slice()),
-                Op::Del(k) => batch.remove(k.as_slice()),
-            }
-        }
         let Some(journal) = self.journal.as_mut() else {
             return Err(StoreError::Broken {
                 dir: self.dir.clone(),
                 detail: super::Cause::JournalClosed,
             });
         };
-        let pos = match journal.append(ops, texts) {
+        let (pos, ops) = match journal.append_giving_back(ops, texts) {
             Ok(p) => p,
             Err(AppendError::NotWritten(e)) => {
                 // What failed the journal may have failed sled's own writes.
@@ -139,21 +132,37 @@ impl Store {
                 });
             }
         };
-        self.project(batch, &pos);
+        self.project(&ops, &pos);
         Ok(())
     }
 
-    /// Applies a batch to sled with the journal position it brings the state to.
-    /// The change is already durable: a failure here only stops further changes.
-    pub(super) fn project(&self, mut batch: sled::Batch, pos: &Position) {
-        match self.encode(pos) {
-            Ok(p) => batch.insert(keys::meta(APPLIED), p),
-            Err(_) => {
-                self.state_failed.store(true, Ordering::SeqCst);
-                return;
+    /// Applies a change's values to sled, one by one, and then the journal
+    /// position they bring the state to. The change is already durable: a
+    /// failure here only stops further changes.
+    ///
+    /// Not as one sled batch: sled writes and syncs its log at the end of
+    /// every batch, which would put a second disk write beside the journal's
+    /// on every save. One by one, sled writes when its buffer fills or the
+    /// store closes, and what it recovers after a crash is a prefix of what
+    /// it was given; since the position goes last, a state that holds a
+    /// position holds every value before it, and the journal gives back
+    /// whatever came after.
+    pub(super) fn project(&self, ops: &[Op], pos: &Position) {
+        let applied = || -> Result<()> {
+            let p = self.encode(pos)?;
+            for op in ops {
+                let done = match op {
+                    Op::Put(k, v) => self.db.insert(k.as_slice(), v.as_slice()).map(drop),
+                    Op::Del(k) => self.db.remove(k.as_slice()).map(drop),
+                };
+                done.map_err(|e| super::open::sled_error(&self.dir, e, super::open::During::Write))?;
             }
-        }
-        if self.db.apply_batch(batch).is_err() {
+            self.db
+                .insert(keys::meta(APPLIED), p)
+                .map_err(|e| super::open::sled_error(&self.dir, e, super::open::During::Write))?;
+            Ok(())
+        };
+        if applied().is_err() {
             self.state_failed.store(true, Ordering::SeqCst);
         }
     }
