@@ -80,7 +80,8 @@ pub struct Store {
     /// Each round's sheet entries as packed cards number them, once read.
     items: std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<packed::Items>>>,
     /// Each round's stored record, once read: every save checks against it.
-    rounds: std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<rounds::RoundRecord>>>,
+    rounds:
+        std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<rounds::RoundRecord>>>,
     _lock: File,
 }
 

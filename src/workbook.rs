@@ -10,6 +10,7 @@ pub mod columns;
 mod files;
 mod grid;
 mod import;
+mod legacy;
 mod problem;
 
 use std::path::{Path, PathBuf};

@@ -142,7 +142,10 @@ impl Store {
     /// or the state was read again from the journal.
     pub(super) fn forget_items(&self) {
         self.items_cache().clear();
-        self.rounds.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.rounds
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
     }
 
     /// Every card of a round, or of one stage of it.

@@ -215,7 +215,13 @@ impl Store {
     /// A round's stored record, read once and then kept until a round is
     /// loaded or replaced or the state is read again.
     pub(super) fn round_record(&self, id: &str) -> Result<Arc<RoundRecord>> {
-        let kept = |s: &Self| s.rounds.lock().unwrap_or_else(|e| e.into_inner()).get(id).cloned();
+        let kept = |s: &Self| {
+            s.rounds
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(id)
+                .cloned()
+        };
         if let Some(r) = kept(self) {
             return Ok(r);
         }

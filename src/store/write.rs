@@ -155,7 +155,9 @@ impl Store {
                     Op::Put(k, v) => self.db.insert(k.as_slice(), v.as_slice()).map(drop),
                     Op::Del(k) => self.db.remove(k.as_slice()).map(drop),
                 };
-                done.map_err(|e| super::open::sled_error(&self.dir, e, super::open::During::Write))?;
+                done.map_err(|e| {
+                    super::open::sled_error(&self.dir, e, super::open::During::Write)
+                })?;
             }
             self.db
                 .insert(keys::meta(APPLIED), p)

@@ -250,6 +250,9 @@ pub fn of_bytes(file: &Path, bytes: Vec<u8>) -> Result<Book, Issue> {
         "ods" => unpacked(data.get_ref(), false)?,
         _ => true,
     };
+    if ext == "xls" {
+        super::legacy::check(data.get_ref())?;
+    }
     let book = guarded(|| {
         Ok(match ext.as_str() {
             "xls" => Sheets::Xls(

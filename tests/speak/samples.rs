@@ -1558,6 +1558,7 @@ fn others() -> Vec<Sample> {
             packed: 1 << 20,
         },
         Issue::TooManyCells { limit: 1_000_000 },
+        Issue::LegacyTooLarge { limit_mb: 40 },
     ] {
         v.push(named(e));
     }
