@@ -164,9 +164,7 @@ fn cost(stream: &[u8]) -> Option<u64> {
             // The reader stops there.
             break;
         };
-        let Some(sheet) = Sheet::walk(from, &strings, per_formula_byte, &mut walked) else {
-            return None;
-        };
+        let sheet = Sheet::walk(from, &strings, per_formula_byte, &mut walked)?;
         kept += sheet.kept();
         passing = passing.max(sheet.passing());
         if sheet.stopped {
