@@ -17,7 +17,8 @@
 //!
 //! The output ends with a fixed summary block, one figure a line.
 //! `BENCH_ONLY=import cargo bench` runs section 6 alone, `BENCH_ONLY=save`
-//! section 1 alone (their summary lines only).
+//! section 1 and `BENCH_ONLY=rank` section 2 at 2,000 dossiers (their summary
+//! lines only).
 
 use std::io::Write;
 use std::os::unix::fs::FileExt;
@@ -641,6 +642,17 @@ fn main() {
     // file systems creating a file costs more for a while after many were
     // removed nearby, which is the bench's doing, not the import's.
     let only = std::env::var("BENCH_ONLY").ok();
+    if only.as_deref() == Some("rank") {
+        let large = at_size(2000, bin, shm.path(), 3);
+        println!("\nsummary");
+        println!("ratio rank/sqlite {:.2}", large.rank_ms / large.sqlite_ms);
+        println!("rank ms {:.1}", large.rank_ms);
+        println!("arithmetic ms {:.1}", large.arithmetic_ms);
+        println!("rss rank MB {:.1}", large.rank_rss);
+        println!("first frame ms {:.1}", large.first_frame_ms);
+        let _ = std::io::stdout().flush();
+        return;
+    }
     let imported = (only.as_deref() != Some("save")).then(|| import(bin, disk.path()));
     if let (Some("import"), Some(imported)) = (only.as_deref(), &imported) {
         print_import(imported);
