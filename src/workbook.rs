@@ -11,6 +11,7 @@ mod files;
 mod grid;
 mod import;
 mod legacy;
+mod ods_cost;
 mod problem;
 
 use std::path::{Path, PathBuf};

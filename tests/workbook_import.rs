@@ -402,3 +402,29 @@ fn merged_cells_in_an_xls_workbook() {
     );
     assert!(!dir.path().join("out").exists());
 }
+
+#[test]
+fn an_ods_sheet_whose_repeats_would_take_gigabytes_is_refused_with_the_way_out() {
+    let dir = tempfile::tempdir().unwrap();
+    // A value repeated across every column and down 100,000 rows: 409 bytes.
+    let bomb = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/workbook/repeated-cells.ods"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("big.ods"), &bomb[1..]).unwrap();
+    for (lang, line) in [
+        (
+            "zh",
+            "big.ods: 读取此 .ods 工作簿需要超过 40 MB 内存；请用电子表格软件另存为 .xlsx（Excel 2007 及以后的格式）后导入",
+        ),
+        (
+            "en",
+            "big.ods: reading this .ods workbook would take more than 40 MB of memory; save it as .xlsx (Excel 2007 or later) and import that",
+        ),
+    ] {
+        let (code, _, err) = import(dir.path(), "big.ods", lang);
+        assert_eq!(code, 2, "{err}");
+        assert_eq!(err.lines().next(), Some(line), "{err}");
+        assert!(!dir.path().join("out").exists());
+    }
+}

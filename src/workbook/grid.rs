@@ -86,6 +86,10 @@ fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, Issue> {
     })
 }
 
+/// Most memory reading an `.xls` or `.ods` file may take, in megabytes: their
+/// reader holds every sheet whole (an `.xlsx` file is read cell by cell).
+pub const MAX_READ_MB: u64 = 40;
+
 /// At most this many cells in one sheet are read (the largest sheet of a
 /// 10,000-applicant workbook has some 450,000).
 pub const MAX_CELLS: usize = 1_000_000;
@@ -250,8 +254,10 @@ pub fn of_bytes(file: &Path, bytes: Vec<u8>) -> Result<Book, Issue> {
         "ods" => unpacked(data.get_ref(), false)?,
         _ => true,
     };
-    if ext == "xls" {
-        super::legacy::check(data.get_ref())?;
+    match ext.as_str() {
+        "xls" => super::legacy::check(data.get_ref(), MAX_READ_MB)?,
+        "ods" => super::ods_cost::check(data.get_ref(), MAX_READ_MB)?,
+        _ => {}
     }
     let book = guarded(|| {
         Ok(match ext.as_str() {

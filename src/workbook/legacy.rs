@@ -13,9 +13,6 @@ use std::io::{Cursor, Read};
 
 use super::problem::Issue;
 
-/// Most memory reading one `.xls` file may take, in megabytes.
-pub const MAX_MB: u64 = 40;
-
 /// Most bytes of records walked, all sheets together: the reader walks a
 /// sheet once for every entry naming it, and several may name the same one.
 const MAX_WALKED: u64 = 64 << 20;
@@ -31,10 +28,10 @@ const SLOT: u64 = 24;
 /// Bytes of text, at most, for one character or byte of the file.
 const CHAR: u64 = 6;
 
-/// Refuses an `.xls` file whose reading would take more than [`MAX_MB`].
+/// Refuses an `.xls` file whose reading would take more than `limit_mb`.
 /// A file that is not a compound document is refused as unreadable; one
 /// without a workbook stream is left for the reader to refuse.
-pub fn check(bytes: &[u8]) -> Result<(), Issue> {
+pub fn check(bytes: &[u8], limit_mb: u64) -> Result<(), Issue> {
     let unreadable = |e: std::io::Error| Issue::Unreadable {
         detail: e.to_string(),
     };
@@ -51,8 +48,11 @@ pub fn check(bytes: &[u8]) -> Result<(), Issue> {
         .read_to_end(&mut data)
         .map_err(unreadable)?;
     match cost(&data) {
-        Some(b) if b <= MAX_MB << 20 => Ok(()),
-        _ => Err(Issue::LegacyTooLarge { limit_mb: MAX_MB }),
+        Some(b) if b <= limit_mb << 20 => Ok(()),
+        _ => Err(Issue::CostsTooMuch {
+            ext: "xls".into(),
+            limit_mb,
+        }),
     }
 }
 
@@ -454,6 +454,8 @@ mod tests {
         globals
     }
 
+    const MAX_MB: u64 = 40;
+
     #[test]
     fn a_small_sheet_costs_little() {
         let s = stream(&[number(0, 0), number(9, 3)]);
@@ -536,15 +538,21 @@ mod tests {
     #[test]
     fn a_file_is_refused_by_what_it_would_take_and_a_small_one_passes() {
         let small = compound(&stream(&[number(0, 0), number(9, 3)]));
-        assert!(check(&small).is_ok());
+        assert!(check(&small, MAX_MB).is_ok());
         let far = compound(&stream(&[number(0, 0), number(65_535, 255)]));
-        assert_eq!(check(&far), Err(Issue::LegacyTooLarge { limit_mb: MAX_MB }));
+        assert_eq!(
+            check(&far, MAX_MB),
+            Err(Issue::CostsTooMuch {
+                ext: "xls".into(),
+                limit_mb: MAX_MB
+            })
+        );
     }
 
     #[test]
     fn a_file_that_is_no_compound_document_is_unreadable() {
         assert!(matches!(
-            check(b"not a workbook"),
+            check(b"not a workbook", MAX_MB),
             Err(Issue::Unreadable { .. })
         ));
     }

@@ -92,9 +92,9 @@ pub enum Issue {
     #[error("the sheet holds more than {limit} cells; split it into smaller workbooks")]
     TooManyCells { limit: usize },
     #[error(
-        "reading this .xls workbook would take more than {limit_mb} MB of memory; save it as .xlsx (Excel 2007 or later) and import that"
+        "reading this .{ext} workbook would take more than {limit_mb} MB of memory; save it as .xlsx (Excel 2007 or later) and import that"
     )]
-    LegacyTooLarge { limit_mb: u64 },
+    CostsTooMuch { ext: String, limit_mb: u64 },
     #[error("the CSV file is neither UTF-8 nor GBK text; save it as CSV UTF-8")]
     Encoding,
     #[error("'.{ext}' is not a workbook this reads; import .xlsx, .xls, .ods or .csv")]
@@ -208,8 +208,8 @@ impl Say for Issue {
             Issue::TooManyCells { limit } => {
                 format!("工作表的单元格超过 {limit} 个；请拆分为较小的工作簿")
             }
-            Issue::LegacyTooLarge { limit_mb } => format!(
-                "读取此 .xls 工作簿需要超过 {limit_mb} MB 内存；请用电子表格软件另存为 .xlsx（Excel 2007 及以后的格式）后导入"
+            Issue::CostsTooMuch { ext, limit_mb } => format!(
+                "读取此 .{ext} 工作簿需要超过 {limit_mb} MB 内存；请用电子表格软件另存为 .xlsx（Excel 2007 及以后的格式）后导入"
             ),
             Issue::Encoding => "CSV 文件既不是 UTF-8 也不是 GBK 编码；请另存为“CSV UTF-8”".into(),
             Issue::Extension { ext } => {

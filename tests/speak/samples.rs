@@ -1558,7 +1558,10 @@ fn others() -> Vec<Sample> {
             packed: 1 << 20,
         },
         Issue::TooManyCells { limit: 1_000_000 },
-        Issue::LegacyTooLarge { limit_mb: 40 },
+        Issue::CostsTooMuch {
+            ext: s("xls"),
+            limit_mb: 40,
+        },
     ] {
         v.push(named(e));
     }
