@@ -300,3 +300,99 @@ fn five_wrong_pins_lock_for_a_minute_and_the_secretary_resets_a_forgotten_one() 
     let out = run(&dir, &["audit", "verify"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
+
+#[test]
+fn released_pins_are_not_asked_and_count_again_when_required_again() {
+    let (_tmp, dir) = protected();
+    let set = [
+        "score",
+        "set",
+        "--round",
+        ROUND,
+        "--expert",
+        "E1",
+        "--dossier",
+        "M-001",
+        "--item",
+        "A1",
+        "--value",
+        "1",
+    ];
+    // Without a reason nothing changes.
+    let out = run(&dir, &["pin", "release", "--round", ROUND, "--reason", " "]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    let out = typed(&dir, &set, "", None);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "still asked: {}",
+        text(&out.stderr)
+    );
+
+    let release = [
+        "pin",
+        "release",
+        "--round",
+        ROUND,
+        "--reason",
+        "each expert has a laptop again",
+        "--by",
+        "秘书甲",
+    ];
+    let out = run(&dir, &release);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout).trim(),
+        format!(
+            "saved: the experts of round {ROUND} no longer give a PIN to score on this laptop (PINs already set are kept for when they are asked again)"
+        )
+    );
+    let out = run(&dir, &release);
+    assert_eq!(
+        text(&out.stdout).trim(),
+        format!("round {ROUND} does not ask its experts for PINs; nothing changed")
+    );
+    // No PIN asked: the score saves with nothing on standard input.
+    let out = typed(&dir, &set, "", None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    // Asked again: E1's PIN set before counts.
+    let out = run(
+        &dir,
+        &[
+            "pin",
+            "require",
+            "--round",
+            ROUND,
+            "--reason",
+            "shared again",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let set2: Vec<&str> = set
+        .iter()
+        .map(|a| if *a == "1" { "2" } else { a })
+        .chain(["--pin-stdin"])
+        .collect();
+    let out = typed(&dir, &set2, "1111\n", None);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    let out = typed(&dir, &set2, &format!("{PIN}\n"), None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    let log = actions(&dir);
+    assert_eq!(log.iter().filter(|a| **a == Action::PinRelease).count(), 1);
+    let s = Store::open(&dir).unwrap();
+    let entry = s
+        .audit_log(ROUND)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.action == Action::PinRelease)
+        .unwrap();
+    assert_eq!(
+        (entry.who.as_str(), entry.reason.as_deref()),
+        ("秘书甲", Some("each expert has a laptop again"))
+    );
+    drop(s);
+    let out = run(&dir, &["audit", "verify"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}

@@ -1,7 +1,8 @@
 //! `pingshen pin …`: PINs for experts sharing one laptop. The secretary has a
-//! round's experts give PINs on this store (`require`) and resets a forgotten
-//! one (`reset`); an expert sets theirs (`set`), or is asked for it at first
-//! use. Every score command for that expert then asks for the PIN.
+//! round's experts give PINs on this store (`require`), stops it (`release`)
+//! and resets a forgotten one (`reset`); an expert sets theirs (`set`), or is
+//! asked for it at first use. Every score command for that expert then asks
+//! for the PIN.
 
 use std::path::Path;
 
@@ -24,6 +25,17 @@ pub enum PinCommand {
         #[arg(long)]
         reason: String,
         /// Who asks for it, for the audit log.
+        #[arg(long, default_value = "secretary")]
+        by: String,
+    },
+    /// Stop asking a round's experts for PINs on this laptop (the PINs set
+    /// stay, for when they are asked again).
+    Release {
+        #[arg(long)]
+        round: String,
+        #[arg(long)]
+        reason: String,
+        /// Who decides it, for the audit log.
         #[arg(long, default_value = "secretary")]
         by: String,
     },
@@ -83,6 +95,10 @@ enum Done {
         round: String,
         new: bool,
     },
+    Released {
+        round: String,
+        was: bool,
+    },
     Set {
         expert: String,
     },
@@ -102,6 +118,12 @@ impl Say for Done {
             Done::Required { round, .. } => {
                 format!("轮次 {round} 已要求专家输入 PIN 码，未作更改")
             }
+            Done::Released { round, was: true } => format!(
+                "已保存：轮次 {round} 的专家在本机评分不再需要 PIN 码（已设置的 PIN 码保留，再次要求时仍然有效）"
+            ),
+            Done::Released { round, .. } => {
+                format!("轮次 {round} 未要求专家输入 PIN 码，未作更改")
+            }
             Done::Set { expert } => format!("已保存专家 {expert} 的 PIN 码"),
             Done::Reset { expert, by, reason } => format!(
                 "已保存：{by} 重置了专家 {expert} 的 PIN 码（{reason}）；专家下次使用时设置新的 PIN 码"
@@ -116,6 +138,12 @@ impl Say for Done {
             ),
             Done::Required { round, .. } => {
                 format!("round {round} already asks its experts for PINs; nothing changed")
+            }
+            Done::Released { round, was: true } => format!(
+                "saved: the experts of round {round} no longer give a PIN to score on this laptop (PINs already set are kept for when they are asked again)"
+            ),
+            Done::Released { round, .. } => {
+                format!("round {round} does not ask its experts for PINs; nothing changed")
             }
             Done::Set { expert } => format!("saved the PIN of expert {expert}"),
             Done::Reset { expert, by, reason } => format!(
@@ -194,6 +222,10 @@ pub fn run(dir: &Path, cmd: PinCommand, lang: Lang) -> Result<(), Error> {
         PinCommand::Require { round, reason, by } => {
             let new = store.ask_for_pins(&round, &by, &reason)?;
             Done::Required { round, new }
+        }
+        PinCommand::Release { round, reason, by } => {
+            let was = store.stop_asking_for_pins(&round, &by, &reason)?;
+            Done::Released { round, was }
         }
         PinCommand::Set {
             round,

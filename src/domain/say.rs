@@ -72,6 +72,7 @@ impl Say for Reasoned {
             Reasoned::Excuse => "登记专家缺席",
             Reasoned::PinReset => "重置 PIN 码",
             Reasoned::PinRequire => "要求专家输入 PIN 码",
+            Reasoned::PinRelease => "不再要求专家输入 PIN 码",
         }
         .to_string()
     }

@@ -76,6 +76,8 @@ pub enum Reasoned {
     PinReset,
     /// The secretary has a round's experts give PINs on this laptop.
     PinRequire,
+    /// The secretary no longer has them give PINs.
+    PinRelease,
 }
 
 impl std::fmt::Display for Reasoned {
@@ -86,6 +88,7 @@ impl std::fmt::Display for Reasoned {
             Reasoned::Excuse => "excusing an expert",
             Reasoned::PinReset => "resetting a PIN",
             Reasoned::PinRequire => "asking experts for PINs",
+            Reasoned::PinRelease => "no longer asking experts for PINs",
         })
     }
 }

@@ -74,6 +74,8 @@ pub enum Action {
     PinLock,
     /// The secretary reset an expert's PIN, with a reason.
     PinReset,
+    /// The secretary stopped asking a round's experts for PINs, with a reason.
+    PinRelease,
 }
 
 impl Action {
@@ -109,6 +111,7 @@ impl Action {
             Action::PinWrong => "pin_wrong",
             Action::PinLock => "pin_lock",
             Action::PinReset => "pin_reset",
+            Action::PinRelease => "pin_release",
         }
     }
 
@@ -121,6 +124,7 @@ impl Action {
                 | Action::PinWrong
                 | Action::PinLock
                 | Action::PinReset
+                | Action::PinRelease
         )
     }
 }

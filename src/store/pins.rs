@@ -71,6 +71,27 @@ impl Store {
         Ok(true)
     }
 
+    /// No longer has the round's experts give PINs on this laptop; false
+    /// when it did not. The PINs set stay, for when they are asked again.
+    pub fn stop_asking_for_pins(&mut self, round: &str, by: &str, reason: &str) -> Result<bool> {
+        self.ready()?;
+        self.round_record(round)?;
+        if reason.trim().is_empty() {
+            return Err(no_reason(Reasoned::PinRelease));
+        }
+        if !self.pins_asked(round)? {
+            return Ok(false);
+        }
+        let mut c = self.change(round)?;
+        self.remove(&mut c, keys::pins_asked(round));
+        let ev = Event::new(by, Action::PinRelease, Subject::default())
+            .change(Some("asked".into()), None)
+            .reason(reason.trim());
+        self.audit(&mut c, ev)?;
+        self.apply(c)?;
+        Ok(true)
+    }
+
     fn pin_record(&self, round: &str, expert: &str) -> Result<Option<PinRecord>> {
         self.get(&keys::pin(round, expert))
     }

@@ -147,6 +147,9 @@ fn refusals() -> Vec<Refusal> {
         Refusal::NoReason {
             what: Reasoned::PinRequire,
         },
+        Refusal::NoReason {
+            what: Reasoned::PinRelease,
+        },
         Refusal::Recused {
             expert: card().0,
             dossier: card().1,
