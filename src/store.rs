@@ -20,6 +20,7 @@ mod imports;
 mod journal;
 mod keys;
 mod legacy;
+mod mark;
 pub mod notice;
 mod open;
 mod packed;
@@ -208,6 +209,16 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 /// Where the store lives when no folder is given: the platform's data folder.
 pub fn default_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "pingshen").map(|d| d.data_dir().join("store"))
+}
+
+impl Drop for Store {
+    /// sled writes what it holds; its files are then synced and the store's
+    /// open mark removed (see `mark`), before the lock is let go.
+    fn drop(&mut self) {
+        if self.db.flush().is_ok() {
+            let _ = mark::clear(&self.dir, &self.dir.join(open::STATE));
+        }
+    }
 }
 
 impl Store {

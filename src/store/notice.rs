@@ -40,6 +40,9 @@ pub enum RebuildWhy {
     Disagrees,
     /// sled's files were not there.
     Missing,
+    /// The computer went down while the store was open: sled's files may
+    /// hold less than sled believes.
+    WentDown,
 }
 
 type Sink = Box<dyn Fn(&Notice) + Send + Sync>;
@@ -84,6 +87,9 @@ impl Say for Notice {
                         RebuildWhy::Unreadable => "存储的当前状态文件无法读取",
                         RebuildWhy::Disagrees => "存储的当前状态与日志不一致",
                         RebuildWhy::Missing => "存储的当前状态文件不见了",
+                        RebuildWhy::WentDown => {
+                            "上次使用时电脑在存储打开期间断电或关机，当前状态文件可能不完整"
+                        }
                     }
                 );
                 if let Some(m) = moved {
@@ -133,6 +139,9 @@ impl Say for Notice {
                             "the store's current state did not match its journal"
                         }
                         RebuildWhy::Missing => "the store's current state was missing",
+                        RebuildWhy::WentDown => {
+                            "the computer went down while the store was open, so its current state may be incomplete"
+                        }
                     }
                 );
                 if let Some(m) = moved {

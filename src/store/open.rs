@@ -48,6 +48,9 @@ pub fn open(dir: &Path) -> Result<Store> {
         legacy::move_aside(dir).map_err(fail)?;
     }
     let suspect = dir.join(super::recover::SUSPECT);
+    // Read before this open marks the store open in this boot.
+    let went_down = dir.join(STATE).exists() && super::mark::went_down(dir);
+    super::mark::set(dir).map_err(fail)?;
     // A journal with records and no state: the state is rebuilt, and said.
     if !dir.join(STATE).exists() && journal::has_records(&jdir).map_err(fail)? {
         notices.push(super::Notice::Rebuilt {
@@ -57,13 +60,18 @@ pub fn open(dir: &Path) -> Result<Store> {
         });
     }
     let db = match open_sled(dir) {
-        Ok(db) if !suspect.exists() => db,
+        Ok(db) if !suspect.exists() && !went_down => db,
         Ok(db) => {
             drop(db);
             let moved = super::recover::move_state_aside(dir).map_err(fail)?;
-            fs::remove_file(&suspect).map_err(fail)?;
+            let why = if suspect.exists() {
+                fs::remove_file(&suspect).map_err(fail)?;
+                super::notice::RebuildWhy::Disagrees
+            } else {
+                super::notice::RebuildWhy::WentDown
+            };
             notices.push(super::Notice::Rebuilt {
-                why: super::notice::RebuildWhy::Disagrees,
+                why,
                 moved: Some(moved),
                 records: 0,
             });

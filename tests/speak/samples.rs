@@ -593,6 +593,7 @@ fn notices() -> Vec<Notice> {
         RebuildWhy::Unreadable,
         RebuildWhy::Disagrees,
         RebuildWhy::Missing,
+        RebuildWhy::WentDown,
     ] {
         v.push(Notice::Rebuilt {
             why,
