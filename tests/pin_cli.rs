@@ -52,6 +52,20 @@ fn actions(dir: &Path) -> Vec<Action> {
         .collect()
 }
 
+/// Who did `action` first and why, from the audit log, whose chain verifies.
+fn who_and_why(dir: &Path, action: Action) -> (String, Option<String>) {
+    let entry = Store::open(dir)
+        .unwrap()
+        .audit_log(ROUND)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.action == action)
+        .unwrap();
+    let out = run(dir, &["audit", "verify"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    (entry.who, entry.reason)
+}
+
 fn with_pin(args: &[&str]) -> Vec<String> {
     args.iter()
         .map(|a| a.to_string())
@@ -285,20 +299,10 @@ fn five_wrong_pins_lock_for_a_minute_and_the_secretary_resets_a_forgotten_one() 
     assert_eq!(count(Action::PinLock), 1);
     assert_eq!(count(Action::PinReset), 1);
     assert_eq!(count(Action::PinSet), 2);
-    let s = Store::open(&dir).unwrap();
-    let reset_entry = s
-        .audit_log(ROUND)
-        .unwrap()
-        .into_iter()
-        .find(|e| e.action == Action::PinReset)
-        .unwrap();
     assert_eq!(
-        (reset_entry.who.as_str(), reset_entry.reason.as_deref()),
-        ("秘书甲", Some("forgotten"))
+        who_and_why(&dir, Action::PinReset),
+        ("秘书甲".into(), Some("forgotten".into()))
     );
-    drop(s);
-    let out = run(&dir, &["audit", "verify"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
 }
 
 #[test]
@@ -381,18 +385,11 @@ fn released_pins_are_not_asked_and_count_again_when_required_again() {
 
     let log = actions(&dir);
     assert_eq!(log.iter().filter(|a| **a == Action::PinRelease).count(), 1);
-    let s = Store::open(&dir).unwrap();
-    let entry = s
-        .audit_log(ROUND)
-        .unwrap()
-        .into_iter()
-        .find(|e| e.action == Action::PinRelease)
-        .unwrap();
     assert_eq!(
-        (entry.who.as_str(), entry.reason.as_deref()),
-        ("秘书甲", Some("each expert has a laptop again"))
+        who_and_why(&dir, Action::PinRelease),
+        (
+            "秘书甲".into(),
+            Some("each expert has a laptop again".into())
+        )
     );
-    drop(s);
-    let out = run(&dir, &["audit", "verify"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
 }

@@ -19,26 +19,10 @@ use crate::store::{Store, StoreError};
 #[derive(Subcommand, Debug)]
 pub enum PinCommand {
     /// Have every expert of a round give a PIN before scoring on this laptop.
-    Require {
-        #[arg(long)]
-        round: String,
-        #[arg(long)]
-        reason: String,
-        /// Who asks for it, for the audit log.
-        #[arg(long, default_value = "secretary")]
-        by: String,
-    },
+    Require(Decision),
     /// Stop asking a round's experts for PINs on this laptop (the PINs set
     /// stay, for when they are asked again).
-    Release {
-        #[arg(long)]
-        round: String,
-        #[arg(long)]
-        reason: String,
-        /// Who decides it, for the audit log.
-        #[arg(long, default_value = "secretary")]
-        by: String,
-    },
+    Release(Decision),
     /// Set an expert's first PIN (4 to 8 digits, typed twice, never shown).
     Set {
         #[arg(long)]
@@ -62,6 +46,18 @@ pub enum PinCommand {
         #[arg(long, default_value = "secretary")]
         by: String,
     },
+}
+
+/// A secretary's decision about a round's PINs on this laptop.
+#[derive(clap::Args, Debug)]
+pub struct Decision {
+    #[arg(long)]
+    round: String,
+    #[arg(long)]
+    reason: String,
+    /// Who decides it, for the audit log.
+    #[arg(long, default_value = "secretary")]
+    by: String,
 }
 
 /// What is asked at the terminal.
@@ -219,11 +215,11 @@ pub fn unlock(
 pub fn run(dir: &Path, cmd: PinCommand, lang: Lang) -> Result<(), Error> {
     let mut store = Store::open(dir)?;
     let done = match cmd {
-        PinCommand::Require { round, reason, by } => {
+        PinCommand::Require(Decision { round, reason, by }) => {
             let new = store.ask_for_pins(&round, &by, &reason)?;
             Done::Required { round, new }
         }
-        PinCommand::Release { round, reason, by } => {
+        PinCommand::Release(Decision { round, reason, by }) => {
             let was = store.stop_asking_for_pins(&round, &by, &reason)?;
             Done::Released { round, was }
         }
