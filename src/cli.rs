@@ -124,7 +124,7 @@ pub enum Command {
     /// Enter, submit, reopen and show scores.
     #[command(subcommand)]
     Score(score::ScoreCommand),
-    /// PINs for experts who share one laptop: require, set, reset.
+    /// PINs for experts who share one laptop: require, release, set, reset.
     #[command(subcommand)]
     Pin(pin::PinCommand),
     /// Declare conflicts of interest (recusals).
