@@ -155,9 +155,14 @@ impl Store {
     }
 
     pub(super) fn all_cards(&self, round: &str, stage: Option<Stage>) -> Result<Vec<Card>> {
+        self.cards_under(round, keys::cards(round, stage))
+    }
+
+    /// The cards of a round whose keys start with `prefix`.
+    fn cards_under(&self, round: &str, prefix: Vec<u8>) -> Result<Vec<Card>> {
         let items = self.items(round)?;
         let mut out = Vec::new();
-        for kv in self.db.scan_prefix(keys::cards(round, stage)) {
+        for kv in self.db.scan_prefix(prefix) {
             let (k, v) = kv.map_err(|e| self.read_error(e))?;
             out.push(self.decode_card(&k, &v, &items)?);
         }
@@ -168,11 +173,7 @@ impl Store {
     pub fn expert_cards(&self, round: &str, expert: &str) -> Result<Vec<Card>> {
         let r = self.round_record(round)?;
         let stage = scoring::stage_of(&r.round, expert)?;
-        Ok(self
-            .all_cards(round, Some(stage))?
-            .into_iter()
-            .filter(|c| c.expert == expert)
-            .collect())
+        self.cards_under(round, keys::expert_cards(round, stage, expert))
     }
 
     /// Saves one item's score (and, if given, its comment) in one durable write.
@@ -398,5 +399,48 @@ mod tests {
         assert!(stored.len() * 2 < codec::encode(&CardRecord::from(&changed)).unwrap().len());
         assert_eq!(s.card(at).unwrap(), Some(changed));
         assert_eq!(s.audit_verify(None).unwrap().broken, None);
+    }
+
+    /// An expert's cards are read by their keys alone: E1's are not E10's.
+    #[test]
+    fn an_experts_cards_are_theirs_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let size = Size {
+            dossiers: 3,
+            experts: 11,
+            items: 4,
+            seed: 5,
+        };
+        let (sheet, round, dossiers, cards) = synthetic::generate(size);
+        let loaded = LoadedRound {
+            round,
+            sheet,
+            eligibility: None,
+            dossiers,
+            texts: Default::default(),
+        };
+        let mut s = Store::open(dir.path()).unwrap();
+        s.init_round(&loaded, "secretary").unwrap();
+        for c in &cards {
+            let edits: Vec<Edit> = c.scores.iter().map(|(i, v)| Edit::Score(i, *v)).collect();
+            let at = CardRef {
+                round: &c.round,
+                expert: &c.expert,
+                dossier: &c.dossier,
+            };
+            s.edit(at, &edits).unwrap();
+        }
+        let round = &loaded.round.id;
+        for expert in ["E1", "E10", "E11"] {
+            let mine = s.expert_cards(round, expert).unwrap();
+            let want: Vec<Card> = s
+                .cards(round, None)
+                .unwrap()
+                .into_iter()
+                .filter(|c| c.expert == expert)
+                .collect();
+            assert_eq!(mine.len(), 3, "{expert}");
+            assert_eq!(mine, want, "{expert}");
+        }
     }
 }

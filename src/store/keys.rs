@@ -54,6 +54,11 @@ pub fn cards(round: &str, stage: Option<Stage>) -> Vec<u8> {
     }
 }
 
+/// One expert's cards in a round's stage.
+pub fn expert_cards(round: &str, stage: Stage, expert: &str) -> Vec<u8> {
+    key(&["card", round, stage.key(), expert])
+}
+
 pub fn card(round: &str, stage: Stage, expert: &str, dossier: &str) -> Vec<u8> {
     key(&["card", round, stage.key(), expert, dossier])
 }
