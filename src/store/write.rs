@@ -143,25 +143,22 @@ impl Store {
     /// Not as one sled batch: sled writes and syncs its log at the end of
     /// every batch, which would put a second disk write beside the journal's
     /// on every save. One by one, sled writes when its buffer fills or the
-    /// store closes, and what it recovers after a crash is a prefix of what
-    /// it was given; since the position goes last, a state that holds a
-    /// position holds every value before it, and the journal gives back
-    /// whatever came after.
+    /// store closes, and what it recovers after the process is killed is a
+    /// prefix of what it was given (after a power cut, see `mark`); since the
+    /// position goes last, a state that holds a position holds every value
+    /// before it, and the journal gives back whatever came after.
     pub(super) fn project(&self, ops: &[Op], pos: &Position) {
+        let failed = |e| super::open::sled_error(&self.dir, e, super::open::During::Write);
         let applied = || -> Result<()> {
             let p = self.encode(pos)?;
             for op in ops {
-                let done = match op {
+                match op {
                     Op::Put(k, v) => self.db.insert(k.as_slice(), v.as_slice()).map(drop),
                     Op::Del(k) => self.db.remove(k.as_slice()).map(drop),
-                };
-                done.map_err(|e| {
-                    super::open::sled_error(&self.dir, e, super::open::During::Write)
-                })?;
+                }
+                .map_err(failed)?;
             }
-            self.db
-                .insert(keys::meta(APPLIED), p)
-                .map_err(|e| super::open::sled_error(&self.dir, e, super::open::During::Write))?;
+            self.db.insert(keys::meta(APPLIED), p).map_err(failed)?;
             Ok(())
         };
         if applied().is_err() {
