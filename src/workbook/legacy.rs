@@ -22,9 +22,15 @@ const MAX_WALKED: u64 = 64 << 20;
 const MAX_CONTINUED: usize = 4096;
 
 /// A cell with its place, while a sheet is read.
-const CELL: u64 = 32;
+const CELL: u64 = 40;
 /// A place in a sheet's grid: a value, or a formula's text.
-const SLOT: u64 = 24;
+const SLOT: u64 = 32;
+
+/// Formulas are spelled out by inserting text at the front of what is
+/// already spelled, so their time grows as the square of their length:
+/// the sum of the squares of their token bytes, and of the spaces they ask
+/// for, is bounded (ordinary formulas are tens of bytes).
+const MAX_FORMULA_SQUARES: u64 = 25_000_000;
 /// Bytes of text, at most, for one character or byte of the file.
 const CHAR: u64 = 6;
 
@@ -36,12 +42,24 @@ pub fn check(bytes: &[u8], limit_mb: u64) -> Result<(), Issue> {
         detail: e.to_string(),
     };
     let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(unreadable)?;
-    let stream = ["/Workbook", "/Book"]
-        .iter()
-        .find_map(|name| file.open_stream(name).ok());
-    let Some(stream) = stream else {
-        return Ok(());
+    // The reader takes the first entry named so, anywhere in the file: one
+    // at the top, and no other, is what spreadsheet programs write.
+    let named = |n: &str| n.eq_ignore_ascii_case("Workbook") || n.eq_ignore_ascii_case("Book");
+    let entries: Vec<(String, bool)> = file
+        .walk()
+        .filter(|e| named(e.name()))
+        .map(|e| (e.path().to_string_lossy().into_owned(), e.is_stream()))
+        .collect();
+    let path = match entries.as_slice() {
+        [] => return Ok(()),
+        [(path, true)] if path.matches('/').count() == 1 => path.clone(),
+        _ => {
+            return Err(Issue::Unreadable {
+                detail: "the workbook stream is not where spreadsheet programs put it".into(),
+            });
+        }
     };
+    let stream = file.open_stream(&path).map_err(unreadable)?;
     let mut data = Vec::new();
     stream
         .take(MAX_WALKED)
@@ -64,10 +82,18 @@ struct Record<'a> {
     cont: Vec<&'a [u8]>,
 }
 
-/// The records from a place in the stream on; `Err` where the reader would
-/// stop with an error (and read nothing more of the file).
+/// The records from a place in the stream on.
 struct Records<'a> {
     stream: &'a [u8],
+}
+
+/// Why the records stop before the stream's end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stop {
+    /// Where the reader stops with an error too, reading nothing more.
+    Reader,
+    /// Past what this walk follows, where the reader goes on.
+    Unbounded,
 }
 
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
@@ -79,24 +105,27 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
 }
 
 impl<'a> Iterator for Records<'a> {
-    type Item = Result<Record<'a>, ()>;
+    type Item = Result<Record<'a>, Stop>;
 
     fn next(&mut self) -> Option<Self::Item> {
         if self.stream.len() < 4 {
-            return (!self.stream.is_empty()).then_some(Err(()));
+            return (!self.stream.is_empty()).then_some(Err(Stop::Reader));
         }
         let typ = u16_at(self.stream, 0)?;
         let len = u16_at(self.stream, 2)? as usize;
         if self.stream.len() < len + 4 {
-            return Some(Err(()));
+            return Some(Err(Stop::Reader));
         }
         let (record, next) = self.stream.split_at(len + 4);
         self.stream = next;
         let mut cont = Vec::new();
         while self.stream.len() > 4 && u16_at(self.stream, 0) == Some(0x003C) {
             let len = u16_at(self.stream, 2)? as usize;
-            if self.stream.len() < len + 4 || cont.len() == MAX_CONTINUED {
-                return Some(Err(()));
+            if self.stream.len() < len + 4 {
+                return Some(Err(Stop::Reader));
+            }
+            if cont.len() == MAX_CONTINUED {
+                return Some(Err(Stop::Unbounded));
             }
             let (c, next) = self.stream.split_at(len + 4);
             cont.push(&c[4..]);
@@ -124,12 +153,14 @@ fn cost(stream: &[u8]) -> Option<u64> {
     let mut strings: Vec<u16> = Vec::new();
     let mut longest_name = 31u64;
     for record in (Records { stream }) {
-        let Ok(r) = record else {
-            return Some(0);
+        let r = match record {
+            Ok(r) => r,
+            Err(Stop::Reader) => return Some(0),
+            Err(Stop::Unbounded) => return None,
         };
         match r.typ {
             // A password: the reader stops there.
-            0x002F => return Some(0),
+            0x002F if u16_at(r.data, 0) != Some(0) => return Some(0),
             0x0085 => {
                 let (Some(pos), Some(name)) = (u32_at(r.data, 0), r.data.get(6)) else {
                     return Some(0);
@@ -159,12 +190,13 @@ fn cost(stream: &[u8]) -> Option<u64> {
     let mut kept = 0u64;
     let mut passing = 0u64;
     let mut walked = 0u64;
+    let mut squares = 0u64;
     for pos in sheets {
         let Some(from) = stream.get(pos..) else {
             // The reader stops there.
             break;
         };
-        let sheet = Sheet::walk(from, &strings, per_formula_byte, &mut walked)?;
+        let sheet = Sheet::walk(from, &strings, per_formula_byte, &mut walked, &mut squares)?;
         kept += sheet.kept();
         passing = passing.max(sheet.passing());
         if sheet.stopped {
@@ -268,22 +300,28 @@ impl Bounds {
 }
 
 impl Sheet {
-    /// Walks a sheet as the reader does; `None` when the walking itself,
-    /// over every sheet so far, passes [`MAX_WALKED`].
+    /// Walks a sheet as the reader does; `None` when the walking itself, or
+    /// the spelling of formulas, over every sheet so far passes its bound
+    /// ([`MAX_WALKED`], [`MAX_FORMULA_SQUARES`]).
     fn walk(
         from: &[u8],
         strings: &[u16],
         per_formula_byte: u64,
         walked: &mut u64,
+        walked_squares: &mut u64,
     ) -> Option<Sheet> {
         let mut s = Sheet::default();
         let mut formula_at = (0u32, 0u32);
         let mut depth = 0usize;
         let mut seen_bof = false;
         for record in (Records { stream: from }) {
-            let Ok(r) = record else {
-                s.stopped = true;
-                break;
+            let r = match record {
+                Ok(r) => r,
+                Err(Stop::Reader) => {
+                    s.stopped = true;
+                    break;
+                }
+                Err(Stop::Unbounded) => return None,
             };
             *walked += r.len() + 4;
             if *walked > MAX_WALKED {
@@ -316,13 +354,13 @@ impl Sheet {
                     }
                 },
                 0x0204 | 0x00D6 => match place() {
-                    Some((row, col)) => s.cell(row, col, CHAR * r.len()),
+                    Some((row, col)) => s.cell(row, col, text(r.data, 6, r.len())),
                     None => {
                         s.stopped = true;
                         break;
                     }
                 },
-                0x0207 => s.cell(formula_at.0, formula_at.1, CHAR * r.len()),
+                0x0207 => s.cell(formula_at.0, formula_at.1, text(r.data, 0, r.len())),
                 0x00FD => {
                     let (Some((row, col)), Some(i)) = (place(), u32_at(r.data, 6)) else {
                         s.stopped = true;
@@ -361,6 +399,17 @@ impl Sheet {
                     s.formulas += 1;
                     s.formula_places.take(row, col);
                     s.formula_text += 128 + per_formula_byte * (r.len() - 20);
+                    let tokens = r.data.get(20..).unwrap_or_default();
+                    let spaces: u64 = tokens
+                        .windows(3)
+                        .filter(|w| w[0] == 0x19 && w[1] & 0x40 != 0)
+                        .map(|w| u64::from(w[2]))
+                        .sum();
+                    let n = tokens.len() as u64;
+                    *walked_squares = walked_squares.saturating_add(n * n + spaces * spaces);
+                    if *walked_squares > MAX_FORMULA_SQUARES {
+                        return None;
+                    }
                 }
                 0x000A => break,
                 _ => {}
@@ -386,6 +435,12 @@ impl Sheet {
             + SLOT * self.values.area()
             + self.text
     }
+}
+
+/// The text a record's string takes: room made for as many bytes as its
+/// length field says, and what its bytes decode to.
+fn text(data: &[u8], at: usize, len: u64) -> u64 {
+    u64::from(u16_at(data, at).unwrap_or(0)) + CHAR * len + SLOT
 }
 
 /// The cells the reader makes room for at a sheet's dimensions record;
@@ -440,7 +495,13 @@ mod tests {
 
     /// A workbook stream: globals naming one sheet, then the sheet's records.
     fn stream(sheet: &[Vec<u8>]) -> Vec<u8> {
+        stream_after(&[], sheet)
+    }
+
+    /// A workbook stream whose globals begin with `first`.
+    fn stream_after(first: &[u8], sheet: &[Vec<u8>]) -> Vec<u8> {
         let mut globals = record(0x0809, &[0; 16]);
+        globals.extend_from_slice(first);
         let bound_at = globals.len();
         globals.extend(record(0x0085, &[0, 0, 0, 0, 0, 0, 1, 0, b'S']));
         globals.extend(record(0x000A, &[]));
@@ -510,6 +571,47 @@ mod tests {
         }
         globals.extend(record(0x000A, &[]));
         assert!(cost(&globals).unwrap() > (MAX_MB << 20));
+    }
+
+    /// A file the reader goes on with, where the walk would have stopped:
+    /// many continuations, a password record that asks for none.
+    #[test]
+    fn what_the_reader_reads_on_is_walked_on_or_refused() {
+        let far = [number(0, 0), number(65_535, 255)];
+        let mut many = record(0x0042, &[0xB0, 0x04]);
+        for _ in 0..5000 {
+            many.extend(record(0x003C, &[]));
+        }
+        assert_eq!(cost(&stream_after(&many, &far)), None);
+        let asks_none = record(0x002F, &[0, 0]);
+        assert!(cost(&stream_after(&asks_none, &far)).unwrap() > (MAX_MB << 20));
+        let asks = record(0x002F, &[1, 0]);
+        assert_eq!(cost(&stream_after(&asks, &far)), Some(0));
+    }
+
+    #[test]
+    fn a_label_counts_the_room_its_length_asks_for() {
+        let mut labels = Vec::new();
+        for row in 0..2000u16 {
+            let mut d = row.to_le_bytes().to_vec();
+            d.extend_from_slice(&[0, 0, 0, 0, 0xFF, 0xFF, 0]);
+            labels.push(record(0x0204, &d));
+        }
+        assert!(cost(&stream(&labels)).unwrap() > 2000 * 0xFFFF);
+    }
+
+    #[test]
+    fn formulas_too_long_to_spell_out_in_time_are_refused() {
+        let mut d = vec![0u8; 20];
+        for _ in 0..8000 {
+            d.extend_from_slice(&[0x19, 0x40, 0x00, 0xFF]);
+        }
+        let formulas: Vec<Vec<u8>> = (0..2).map(|_| record(0x0006, &d)).collect();
+        assert_eq!(cost(&stream(&formulas)), None);
+        let mut short = vec![0u8; 20];
+        short.extend_from_slice(&[0x1E, 0x01, 0x00]);
+        let ordinary: Vec<Vec<u8>> = (0..2000).map(|_| record(0x0006, &short)).collect();
+        assert!(cost(&stream(&ordinary)).is_some());
     }
 
     #[test]

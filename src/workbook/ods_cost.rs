@@ -20,8 +20,11 @@ const MAX_ROWS: u64 = 1_048_576;
 const MAX_COLUMNS: u64 = 16_384;
 const MAX_CELLS: u64 = 100_000_000;
 
-/// A cell in the reader's memory: its value and its formula, each a slot.
-const CELL: u64 = 48;
+/// A cell in the reader's memory: its value (32 bytes) and its formula (24),
+/// twice over for the room a growing list keeps.
+const CELL: u64 = 112;
+/// The least a copied text takes.
+const TEXT: u64 = 32;
 
 /// Refuses an `.ods` file whose reading would take more than `limit_mb`.
 /// A file that is no zip archive or has no content is left for the reader
@@ -45,15 +48,18 @@ pub fn check(bytes: &[u8], limit_mb: u64) -> Result<(), Issue> {
         match reader.read_event_into(&mut buf) {
             Ok(Event::Start(e)) => walk.start(&e),
             Ok(Event::End(e)) => walk.end(e.name().as_ref()),
-            Ok(Event::Text(t)) => walk.text(t.len()),
-            Ok(Event::CData(t)) => walk.text(t.len()),
-            Ok(Event::GeneralRef(t)) => walk.text(t.len() + 2),
+            Ok(Event::Text(t)) => walk.text(t.len() as u64),
+            Ok(Event::CData(t)) => walk.text(t.len() as u64),
+            Ok(Event::GeneralRef(t)) => walk.text(t.len() as u64 + 2),
             Ok(Event::Eof) | Err(_) => break,
             Ok(_) => {}
         }
         buf.clear();
     }
-    if walk.cost() <= limit_mb << 20 {
+    // The reader reads a cell's content to its end: one the file never
+    // ends keeps it reading.
+    let unended = walk.cell.is_some();
+    if !unended && walk.cost() <= limit_mb << 20 {
         Ok(())
     } else {
         Err(Issue::CostsTooMuch {
@@ -103,24 +109,39 @@ struct Row {
 }
 
 struct Cell {
+    /// The element's name: its content ends at the end of an element so named.
+    name: String,
     repeats: u64,
     holds: bool,
     text: u64,
 }
 
+/// A number attribute as the reader takes it: with its entities replaced.
 fn number(e: &BytesStart, key: &str) -> u64 {
     e.attributes()
         .with_checks(false)
         .flatten()
         .find(|a| a.key.as_ref() == key)
-        .and_then(|a| a.value.trim().parse().ok())
+        .and_then(|a| {
+            quick_xml::escape::unescape(&a.value)
+                .ok()?
+                .trim()
+                .parse()
+                .ok()
+        })
         .unwrap_or(1)
 }
 
 impl Walk {
     fn start(&mut self, e: &BytesStart) {
-        if self.inside > 0 {
-            self.inside += 1;
+        if let Some(c) = self.cell.as_mut() {
+            let name = e.name();
+            if name.as_ref() == c.name {
+                self.inside += 1;
+            } else if name.as_ref() == "text:s" {
+                // Spaces, as many as it says, spelled out.
+                c.text = c.text.saturating_add(number(e, "text:c"));
+            }
             return;
         }
         match e.name().as_ref() {
@@ -150,6 +171,7 @@ impl Walk {
                     text += value.len() as u64;
                 }
                 self.cell = Some(Cell {
+                    name: e.name().as_ref().to_string(),
                     repeats: number(e, "table:number-columns-repeated"),
                     holds,
                     text,
@@ -160,17 +182,19 @@ impl Walk {
         }
     }
 
-    fn text(&mut self, len: usize) {
+    fn text(&mut self, len: u64) {
         if let Some(c) = self.cell.as_mut() {
-            c.text += len as u64;
+            c.text = c.text.saturating_add(len);
         }
     }
 
     fn end(&mut self, name: &str) {
-        if self.inside > 0 {
-            self.inside -= 1;
-            if self.inside == 0 {
-                self.end_cell();
+        if let Some(c) = self.cell.as_ref() {
+            if name == c.name {
+                self.inside -= 1;
+                if self.inside == 0 {
+                    self.end_cell();
+                }
             }
             return;
         }
@@ -198,7 +222,7 @@ impl Walk {
                 });
             }
             row.len += n;
-            row.text = row.text.saturating_add(n.saturating_mul(c.text));
+            row.text = row.text.saturating_add(n.saturating_mul(c.text + TEXT));
         } else {
             row.waiting = row.waiting.saturating_add(c.repeats);
         }
@@ -309,5 +333,42 @@ mod tests {
         let gap = r#"<table:table-row table:number-rows-repeated="1000000"><table:table-cell/></table:table-row>"#;
         assert!(check(&sheet(&format!("{value}{gap}{value}")), 40).is_err());
         assert_eq!(check(&sheet(&format!("{value}{value}")), 40), Ok(()));
+    }
+
+    fn refused(file: &[u8]) -> bool {
+        check(file, 40).is_err()
+    }
+
+    #[test]
+    fn elements_inside_a_cell_do_not_end_it_out_of_step() {
+        // Paragraphs left open in a cell, a bomb after it, and their ends
+        // after the table: the cell ends where the reader ends it.
+        let opened = "<text:p>".repeat(50);
+        let closed = "</text:p>".repeat(50);
+        let bomb = r#"<table:table-row table:number-rows-repeated="100000"><table:table-cell office:value="1" table:number-columns-repeated="16384"/></table:table-row>"#;
+        let file = ods(&format!(
+            r#"<office:document-content><office:body><office:spreadsheet><table:table table:name="S"><table:table-row><table:table-cell office:value="1">{opened}</table:table-cell></table:table-row>{bomb}</table:table>{closed}</office:spreadsheet></office:body></office:document-content>"#
+        ));
+        assert!(refused(&file));
+    }
+
+    #[test]
+    fn spaces_asked_for_by_number_are_counted() {
+        let cell = r#"<table:table-row><table:table-cell office:value-type="string" table:number-columns-repeated="1000"><text:p><text:s text:c="100000"/></text:p></table:table-cell></table:table-row>"#;
+        assert!(refused(&sheet(cell)));
+    }
+
+    #[test]
+    fn repeats_written_with_entities_are_read_as_the_reader_reads_them() {
+        let bomb = r#"<table:table-row table:number-rows-repeated="&#49;00000"><table:table-cell office:value="1" table:number-columns-repeated="16384"/></table:table-row>"#;
+        assert!(refused(&sheet(bomb)));
+    }
+
+    #[test]
+    fn a_cell_the_file_never_ends_is_refused() {
+        let file = ods(
+            r#"<office:document-content><office:body><office:spreadsheet><table:table table:name="S"><table:table-row><table:table-cell office:value-type="string"><office:annotation>"#,
+        );
+        assert!(refused(&file));
     }
 }
