@@ -77,21 +77,19 @@ fn strs(v: &[String]) -> Vec<&str> {
     v.iter().map(String::as_str).collect()
 }
 
+/// The secretary has the round's experts give PINs on this laptop.
+fn require(dir: &Path, reason: &str) {
+    let out = run(
+        dir,
+        &["pin", "require", "--round", ROUND, "--reason", reason],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
 /// A store whose round asks for PINs, E1's PIN set.
 fn protected() -> (tempfile::TempDir, std::path::PathBuf) {
     let (tmp, dir) = loaded_store();
-    let out = run(
-        &dir,
-        &[
-            "pin",
-            "require",
-            "--round",
-            ROUND,
-            "--reason",
-            "one laptop for the panel",
-        ],
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    require(&dir, "one laptop for the panel");
     let set = [
         "pin",
         "set",
@@ -361,18 +359,7 @@ fn released_pins_are_not_asked_and_count_again_when_required_again() {
     assert!(out.status.success(), "{}", text(&out.stderr));
 
     // Asked again: E1's PIN set before counts.
-    let out = run(
-        &dir,
-        &[
-            "pin",
-            "require",
-            "--round",
-            ROUND,
-            "--reason",
-            "shared again",
-        ],
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    require(&dir, "shared again");
     let set2: Vec<&str> = set
         .iter()
         .map(|a| if *a == "1" { "2" } else { a })

@@ -337,17 +337,8 @@ mod tests {
     use crate::store::codec;
     use crate::synthetic::{self, Size};
 
-    /// A store whose journal holds a card as the earlier layout wrote it:
-    /// JSON with its items as text.
-    #[test]
-    fn a_card_written_as_json_reads_verifies_and_is_packed_when_changed() {
-        let dir = tempfile::tempdir().unwrap();
-        let size = Size {
-            dossiers: 2,
-            experts: 5,
-            items: 6,
-            seed: 3,
-        };
+    /// A synthetic round, as loaded, and its cards.
+    fn generated(size: Size) -> (LoadedRound, Vec<Card>) {
         let (sheet, round, dossiers, cards) = synthetic::generate(size);
         let loaded = LoadedRound {
             round,
@@ -356,6 +347,20 @@ mod tests {
             dossiers,
             texts: Default::default(),
         };
+        (loaded, cards)
+    }
+
+    /// A store whose journal holds a card as the earlier layout wrote it:
+    /// JSON with its items as text.
+    #[test]
+    fn a_card_written_as_json_reads_verifies_and_is_packed_when_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (loaded, cards) = generated(Size {
+            dossiers: 2,
+            experts: 5,
+            items: 6,
+            seed: 3,
+        });
         let card = cards[0].clone();
         let at = CardRef {
             round: &card.round,
@@ -405,20 +410,12 @@ mod tests {
     #[test]
     fn an_experts_cards_are_theirs_alone() {
         let dir = tempfile::tempdir().unwrap();
-        let size = Size {
+        let (loaded, cards) = generated(Size {
             dossiers: 3,
             experts: 11,
             items: 4,
             seed: 5,
-        };
-        let (sheet, round, dossiers, cards) = synthetic::generate(size);
-        let loaded = LoadedRound {
-            round,
-            sheet,
-            eligibility: None,
-            dossiers,
-            texts: Default::default(),
-        };
+        });
         let mut s = Store::open(dir.path()).unwrap();
         s.init_round(&loaded, "secretary").unwrap();
         for c in &cards {
