@@ -428,3 +428,25 @@ fn an_ods_sheet_whose_repeats_would_take_gigabytes_is_refused_with_the_way_out()
         assert!(!dir.path().join("out").exists());
     }
 }
+
+#[test]
+fn a_locked_workbook_is_refused_without_unwrapping_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // A compound document under .xlsx whose sector chain loops: the reader
+    // unwrapping it for a password grew without end.
+    let bytes = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fuzz/regressions/workbook/compound-loop-1.xlsx"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("locked.xlsx"), &bytes[1..]).unwrap();
+    let (code, _, err) = import(dir.path(), "locked.xlsx", "zh");
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(
+        err.lines().next(),
+        Some(
+            "locked.xlsx: 工作簿设有密码，或是改了扩展名的旧版 .xls 文件：请用电子表格软件打开，取消密码后另存为 .xlsx"
+        )
+    );
+    assert!(!dir.path().join("out").exists());
+}

@@ -86,6 +86,9 @@ fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, Issue> {
     })
 }
 
+/// How a compound document (an `.xls` file, or a locked `.xlsx`) begins.
+const COMPOUND: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
 /// Most memory reading an `.xls` or `.ods` file may take, in megabytes: their
 /// reader holds every sheet whole (an `.xlsx` file is read cell by cell).
 pub const MAX_READ_MB: u64 = 40;
@@ -255,6 +258,10 @@ pub fn of_bytes(file: &Path, bytes: Vec<u8>) -> Result<Book, Issue> {
         _ => true,
     };
     match ext.as_str() {
+        // A compound document where a zip archive belongs: a workbook locked
+        // with a password (the reader would unwrap the container, and a
+        // damaged one has it reading without end), or an .xls renamed.
+        "xlsx" | "xlsm" if data.get_ref().starts_with(&COMPOUND) => return Err(Issue::Locked),
         "xls" => super::legacy::check(data.get_ref(), MAX_READ_MB)?,
         "ods" => super::ods_cost::check(data.get_ref(), MAX_READ_MB)?,
         _ => {}

@@ -95,6 +95,10 @@ pub enum Issue {
         "reading this .{ext} workbook would take more than {limit_mb} MB of memory; save it as .xlsx (Excel 2007 or later) and import that"
     )]
     CostsTooMuch { ext: String, limit_mb: u64 },
+    #[error(
+        "the workbook is locked with a password, or is an older .xls under another name: open it in the spreadsheet program, remove any password and save it as .xlsx"
+    )]
+    Locked,
     #[error("the CSV file is neither UTF-8 nor GBK text; save it as CSV UTF-8")]
     Encoding,
     #[error("'.{ext}' is not a workbook this reads; import .xlsx, .xls, .ods or .csv")]
@@ -207,6 +211,9 @@ impl Say for Issue {
             ),
             Issue::TooManyCells { limit } => {
                 format!("工作表的单元格超过 {limit} 个；请拆分为较小的工作簿")
+            }
+            Issue::Locked => {
+                "工作簿设有密码，或是改了扩展名的旧版 .xls 文件：请用电子表格软件打开，取消密码后另存为 .xlsx".into()
             }
             Issue::CostsTooMuch { ext, limit_mb } => format!(
                 "读取此 .{ext} 工作簿需要超过 {limit_mb} MB 内存；请用电子表格软件另存为 .xlsx（Excel 2007 及以后的格式）后导入"
