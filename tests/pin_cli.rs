@@ -15,6 +15,17 @@ use support::*;
 
 const PIN: &str = "97531864";
 
+/// E1 sets a first PIN, typed twice on standard input.
+const PIN_SET: [&str; 7] = [
+    "pin",
+    "set",
+    "--round",
+    ROUND,
+    "--expert",
+    "E1",
+    "--pin-stdin",
+];
+
 /// The binary with `input` on standard input, at the time `now` (RFC 3339).
 fn typed(dir: &Path, args: &[&str], input: &str, now: Option<&str>) -> Output {
     let mut c = pingshen(dir);
@@ -90,16 +101,7 @@ fn require(dir: &Path, reason: &str) {
 fn protected() -> (tempfile::TempDir, std::path::PathBuf) {
     let (tmp, dir) = loaded_store();
     require(&dir, "one laptop for the panel");
-    let set = [
-        "pin",
-        "set",
-        "--round",
-        ROUND,
-        "--expert",
-        "E1",
-        "--pin-stdin",
-    ];
-    let out = typed(&dir, &set, &format!("{PIN}\n{PIN}\n"), None);
+    let out = typed(&dir, &PIN_SET, &format!("{PIN}\n{PIN}\n"), None);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout).trim(), "saved the PIN of expert E1");
     (tmp, dir)
@@ -265,15 +267,7 @@ fn five_wrong_pins_lock_for_a_minute_and_the_secretary_resets_a_forgotten_one() 
     assert!(out.status.success(), "{}", text(&out.stderr));
     let out = typed(&dir, &strs(&set), &format!("{PIN}\n"), None);
     assert_eq!(out.status.code(), Some(3), "no PIN until a new one is set");
-    let pin_set = [
-        "pin",
-        "set",
-        "--round",
-        ROUND,
-        "--expert",
-        "E1",
-        "--pin-stdin",
-    ];
+    let pin_set = PIN_SET;
     let out = typed(&dir, &pin_set, "2222\n3333\n", None);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
