@@ -53,11 +53,7 @@ pub fn check(bytes: &[u8], limit_mb: u64) -> Result<(), Issue> {
     let path = match entries.as_slice() {
         [] => return Ok(()),
         [(path, true)] if path.matches('/').count() == 1 => path.clone(),
-        _ => {
-            return Err(Issue::Unreadable {
-                detail: "the workbook stream is not where spreadsheet programs put it".into(),
-            });
-        }
+        _ => return Err(Issue::Misplaced),
     };
     let stream = file.open_stream(&path).map_err(unreadable)?;
     let mut data = Vec::new();

@@ -99,6 +99,10 @@ pub enum Issue {
         "the workbook is locked with a password, or is an older .xls under another name: open it in the spreadsheet program, remove any password and save it as .xlsx"
     )]
     Locked,
+    #[error(
+        "the .xls workbook's contents are not where spreadsheet programs put them: open it in the spreadsheet program and save it again"
+    )]
+    Misplaced,
     #[error("the CSV file is neither UTF-8 nor GBK text; save it as CSV UTF-8")]
     Encoding,
     #[error("'.{ext}' is not a workbook this reads; import .xlsx, .xls, .ods or .csv")]
@@ -211,6 +215,9 @@ impl Say for Issue {
             ),
             Issue::TooManyCells { limit } => {
                 format!("工作表的单元格超过 {limit} 个；请拆分为较小的工作簿")
+            }
+            Issue::Misplaced => {
+                "此 .xls 工作簿的内容不在电子表格软件存放的位置：请用电子表格软件打开后重新保存".into()
             }
             Issue::Locked => {
                 "工作簿设有密码，或是改了扩展名的旧版 .xls 文件：请用电子表格软件打开，取消密码后另存为 .xlsx".into()

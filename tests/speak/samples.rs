@@ -1567,6 +1567,7 @@ fn others() -> Vec<Sample> {
             limit_mb: 40,
         },
         Issue::Locked,
+        Issue::Misplaced,
     ] {
         v.push(named(e));
     }
