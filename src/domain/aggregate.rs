@@ -66,14 +66,50 @@ pub struct Counted {
     /// The sum of the sheet's items (values of ids not on the sheet are ignored).
     pub total: Points,
     /// The scores (or achieved values) in the sheet's entry order: the order of
-    /// `Sheet::entry_ids`, so that every pass over a panel indexes, never searches.
-    pub values: Vec<Points>,
+    /// `Sheet::entry_ids`, so that every pass over a panel indexes, never
+    /// searches. Shared with the card read from the store.
+    pub values: Arc<[Points]>,
 }
 
 impl Counted {
     /// The value of the sheet's `k`-th entry.
     pub fn value(&self, k: usize) -> Points {
         self.values.get(k).copied().unwrap_or_default()
+    }
+}
+
+/// A panel mean as it is made: `sum` hundredths over `of` experts. Kept so
+/// rather than as a reduced fraction, a flag takes half the room; a round
+/// with many flags holds hundreds of thousands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tally {
+    pub sum: i64,
+    pub of: u32,
+}
+
+impl Tally {
+    /// The tally of `values`.
+    pub fn of(values: impl IntoIterator<Item = Points>) -> Tally {
+        values
+            .into_iter()
+            .fold(Tally { sum: 0, of: 0 }, |t, v| Tally {
+                sum: t.sum + v.hundredths(),
+                of: t.of + 1,
+            })
+    }
+
+    /// The mean, exactly.
+    pub fn ratio(self) -> Ratio {
+        Ratio::new(i128::from(self.sum), 100 * i128::from(self.of))
+    }
+
+    /// Whether `score` lies strictly further than `limit` (p/q points,
+    /// p ≥ 0, q > 0) from the mean, compared crosswise in integers:
+    /// |s/100 − sum/(100·n)| > p/q ⇔ |s·n − sum|·q > 100·n·p.
+    pub(super) fn further(self, score: Points, (p, q): (i128, i128)) -> bool {
+        let n = i128::from(self.of);
+        let gap = (i128::from(score.hundredths()) * n - i128::from(self.sum)).abs();
+        gap * q > 100 * n * p
     }
 }
 
@@ -106,7 +142,7 @@ pub struct PanelScore {
     pub sections: Vec<Mean>,
     /// Mean item scores (or achieved values) over all counted experts, in
     /// the order of `layout` (the sheet's entries); empty with no counted expert.
-    pub items: Vec<Ratio>,
+    pub items: Vec<Tally>,
     /// The sheet's entries the item means follow.
     pub layout: Arc<Layout>,
 }
@@ -124,7 +160,7 @@ impl PanelScore {
         self.layout
             .place(id)
             .and_then(|k| self.items.get(k))
-            .copied()
+            .map(|t| t.ratio())
     }
 
     /// Whether any card for the dossier exists, counted or not.
@@ -190,34 +226,31 @@ pub fn aggregate_on<'c>(
     let mut counted = Vec::new();
     let mut excluded = Vec::new();
     for (expert, card) in latest {
-        // The values in sheet order, or what is missing.
-        let found = card.scores.in_order_of(layout);
-        let mut values = Vec::with_capacity(entries.len());
-        let mut missing = Vec::new();
-        for (id, v) in entries.iter().zip(found) {
-            match v {
-                Some(v) => values.push(v),
-                None => missing.push(id.to_string()),
-            }
-        }
+        // The values in sheet order, or the places of those missing.
+        let found = card.scores.complete_on(layout);
         let why = if recusals.contains(expert, dossier) {
-            Some(NotCounted::Recused)
+            NotCounted::Recused
         } else if !card.is_submitted() {
-            Some(NotCounted::Draft)
+            NotCounted::Draft
         } else {
-            (!missing.is_empty()).then_some(NotCounted::Incomplete { missing })
+            match found {
+                Ok(values) => {
+                    counted.push(Counted {
+                        expert: Arc::from(expert),
+                        total: values.iter().copied().sum(),
+                        values,
+                    });
+                    continue;
+                }
+                Err(places) => NotCounted::Incomplete {
+                    missing: places.iter().map(|k| entries[*k].to_string()).collect(),
+                },
+            }
         };
-        match why {
-            Some(why) => excluded.push(Excluded {
-                expert: expert.to_string(),
-                why,
-            }),
-            None => counted.push(Counted {
-                expert: Arc::from(expert),
-                total: values.iter().copied().sum(),
-                values,
-            }),
-        }
+        excluded.push(Excluded {
+            expert: expert.to_string(),
+            why,
+        });
     }
     summarise(sheet, layout, stage, dossier, counted, excluded)
 }
@@ -267,13 +300,7 @@ fn summarise(
             })
             .collect();
         let items = (0..layout.len())
-            .map(|k| {
-                let sum = counted
-                    .iter()
-                    .map(|c| c.value(k).hundredths() as i128)
-                    .sum();
-                Ratio::new(sum, 100 * n)
-            })
+            .map(|k| Tally::of(counted.iter().map(|c| c.value(k))))
             .collect();
         (sections, items)
     };

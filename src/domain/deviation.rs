@@ -3,47 +3,65 @@
 
 use std::sync::Arc;
 
-use super::aggregate::PanelScore;
+pub use super::aggregate::Tally;
+use super::aggregate::{Counted, PanelScore};
 use super::round::Round;
 use super::sheet::{Deviation, Sheet};
 use super::{Points, Ratio};
 
-/// An expert's total further than `limit` points from the panel mean.
+/// How the panel's totals were checked: their plain mean and the allowed
+/// distance. Shared by every total flag it raised.
+#[derive(Debug, PartialEq, Eq)]
+pub struct TotalCheck {
+    /// The plain mean of all counted totals.
+    pub mean: Tally,
+    pub limit: Points,
+}
+
+/// An expert's total further than the check's limit from the panel mean.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TotalFlag {
     pub expert: Arc<str>,
     pub total: Points,
-    /// The plain mean of all counted totals.
-    pub mean: Ratio,
-    pub limit: Points,
+    pub check: Arc<TotalCheck>,
 }
 
 impl TotalFlag {
     /// How far the total is from the mean (always positive).
     pub fn distance(&self) -> Ratio {
-        (Ratio::from_points(self.total) - self.mean).abs()
+        (Ratio::from_points(self.total) - self.check.mean.ratio()).abs()
     }
 }
 
-/// An item score further than `percent`% of the item's `max` from the item mean.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ItemFlag {
-    pub expert: Arc<str>,
+/// How one item's scores on a panel were checked: their mean and the
+/// allowed distance, `percent`% of the item's `max`. Shared by every flag it
+/// raised, so that a flag is an expert, a score and this.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ItemCheck {
     pub item: Arc<str>,
-    pub score: Points,
-    pub mean: Ratio,
+    pub mean: Tally,
     pub max: Points,
     pub percent: u32,
 }
 
-impl ItemFlag {
-    pub fn distance(&self) -> Ratio {
-        (Ratio::from_points(self.score) - self.mean).abs()
-    }
-
+impl ItemCheck {
     /// The allowed distance in points: `percent`% of `max`.
     pub fn limit(&self) -> Ratio {
         Ratio::from_points(self.max) * Ratio::new(i128::from(self.percent), 100)
+    }
+}
+
+/// An item score further than the check allows from the item mean.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemFlag {
+    pub expert: Arc<str>,
+    pub score: Points,
+    pub check: Arc<ItemCheck>,
+}
+
+impl ItemFlag {
+    pub fn distance(&self) -> Ratio {
+        (Ratio::from_points(self.score) - self.check.mean.ratio()).abs()
     }
 }
 
@@ -68,25 +86,26 @@ pub fn deviations(
 ) -> (Vec<TotalFlag>, Vec<ItemFlag>) {
     let mut totals = Vec::new();
     let mut items = Vec::new();
-    if sheet.is_indicator_sheet() {
+    if sheet.is_indicator_sheet() || panel.counted.is_empty() {
         return (totals, items);
     }
-    if let Some(mean) = panel.mean {
-        for c in &panel.counted {
-            let flag = TotalFlag {
-                expert: c.expert.clone(),
-                total: c.total,
-                mean,
-                limit: limits.total_points,
-            };
-            if flag.distance() > Ratio::from_points(flag.limit) {
-                totals.push(flag);
-            }
-        }
+    let mean = Tally::of(panel.counted.iter().map(|c| c.total));
+    let limit = (i128::from(limits.total_points.hundredths()), 100);
+    let far = |c: &&Counted| mean.further(c.total, limit);
+    if panel.counted.iter().any(|c| far(&c)) {
+        let check = Arc::new(TotalCheck {
+            mean,
+            limit: limits.total_points,
+        });
+        totals.extend(panel.counted.iter().filter(far).map(|c| TotalFlag {
+            expert: c.expert.clone(),
+            total: c.total,
+            check: check.clone(),
+        }));
     }
     for (k, item) in sheet.items().enumerate() {
-        // `panel.items` is in the sheet's entry order, as are the counted values.
-        let (Some(&mean), Some(id)) = (panel.items.get(k), panel.layout.ids().get(k)) else {
+        // The counted values and item means are in the sheet's entry order.
+        let (Some(id), Some(&mean)) = (panel.layout.ids().get(k), panel.items.get(k)) else {
             continue;
         };
         // The limit in points, percent% of max: max·percent / 10000.
@@ -94,31 +113,26 @@ pub fn deviations(
             i128::from(item.max.hundredths()) * i128::from(limits.item_percent),
             10_000,
         );
-        for c in &panel.counted {
-            let score = &c.value(k);
-            // Measured before anything is built: most scores are near the mean.
-            if further(*score, mean, limit) {
-                items.push(ItemFlag {
-                    expert: c.expert.clone(),
-                    item: id.clone(),
-                    score: *score,
-                    mean,
-                    max: item.max,
-                    percent: limits.item_percent,
-                });
-            }
+        // Measured before anything is built: most scores are near the mean.
+        let far = |c: &&Counted| mean.further(c.value(k), limit);
+        let n = panel.counted.iter().filter(far).count();
+        if n == 0 {
+            continue;
         }
+        items.reserve(n);
+        let check = Arc::new(ItemCheck {
+            item: id.clone(),
+            mean,
+            max: item.max,
+            percent: limits.item_percent,
+        });
+        items.extend(panel.counted.iter().filter(far).map(|c| ItemFlag {
+            expert: c.expert.clone(),
+            score: c.value(k),
+            check: check.clone(),
+        }));
     }
     (totals, items)
-}
-
-/// Whether `score` lies strictly further than `limit` (p/q points, p ≥ 0,
-/// q > 0) from `mean`, compared crosswise in integers:
-/// |s/100 − a/b| > p/q ⇔ |s·b − 100·a|·q > 100·b·p.
-fn further(score: Points, mean: Ratio, (p, q): (i128, i128)) -> bool {
-    let s = i128::from(score.hundredths());
-    let gap = (s * mean.den() - 100 * mean.num()).abs();
-    gap * q > 100 * mean.den() * p
 }
 
 #[cfg(test)]
@@ -157,14 +171,17 @@ mod tests {
             items,
             [ItemFlag {
                 expert: "E3".into(),
-                item: "a".into(),
                 score: pts("10"),
-                mean: Ratio::int(30),
-                max: pts("50"),
-                percent: 39,
+                check: Arc::new(ItemCheck {
+                    item: "a".into(),
+                    mean: Tally { sum: 9000, of: 3 },
+                    max: pts("50"),
+                    percent: 39,
+                }),
             }]
         );
-        assert_eq!(items[0].limit(), Ratio::new(195, 10));
+        assert_eq!(items[0].check.mean.ratio(), Ratio::int(30));
+        assert_eq!(items[0].check.limit(), Ratio::new(195, 10));
     }
 
     #[test]

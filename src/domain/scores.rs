@@ -72,8 +72,9 @@ const MISSING: Points = Points::from_hundredths(i64::MIN);
 #[derive(Clone, Default)]
 pub struct Scores {
     layout: Option<Arc<Layout>>,
-    /// With a layout: one value per place, `MISSING` where none.
-    values: Vec<Points>,
+    /// With a layout: one value per place, `MISSING` where none. Shared with
+    /// the panel that counts the card, and copied only when changed.
+    values: Arc<[Points]>,
     /// Scores under ids the layout does not list (every score without one).
     other: BTreeMap<String, Points>,
 }
@@ -97,7 +98,7 @@ impl Scores {
         v.resize(layout.len(), MISSING);
         Scores {
             layout: Some(layout),
-            values: v,
+            values: v.into(),
             other: BTreeMap::new(),
         }
     }
@@ -126,13 +127,13 @@ impl Scores {
     pub fn insert(&mut self, id: String, value: Points) -> Option<Points> {
         match self.place(&id) {
             Some(k) if value != MISSING => {
-                let old = std::mem::replace(&mut self.values[k], value);
+                let old = std::mem::replace(&mut Arc::make_mut(&mut self.values)[k], value);
                 (old != MISSING)
                     .then_some(old)
                     .or_else(|| self.other.remove(&id))
             }
             Some(k) => {
-                let old = std::mem::replace(&mut self.values[k], MISSING);
+                let old = std::mem::replace(&mut Arc::make_mut(&mut self.values)[k], MISSING);
                 let kept = self.other.insert(id, value);
                 (old != MISSING).then_some(old).or(kept)
             }
@@ -143,8 +144,8 @@ impl Scores {
     pub fn remove(&mut self, id: &str) -> Option<Points> {
         let laid = self
             .place(id)
-            .map(|k| std::mem::replace(&mut self.values[k], MISSING))
-            .filter(|v| *v != MISSING);
+            .filter(|k| self.values[*k] != MISSING)
+            .map(|k| std::mem::replace(&mut Arc::make_mut(&mut self.values)[k], MISSING));
         let other = self.other.remove(id);
         laid.or(other)
     }
@@ -174,14 +175,35 @@ impl Scores {
         self.iter().map(|(_, v)| v)
     }
 
+    /// Whether the scores are kept on exactly `layout`, with none beside it.
+    fn kept_on(&self, layout: &Arc<Layout>) -> bool {
+        self.other.is_empty()
+            && self
+                .layout
+                .as_ref()
+                .is_some_and(|l| Arc::ptr_eq(l, layout) || **l == **layout)
+    }
+
+    /// The scores of all of `layout`'s entries in its order, shared rather
+    /// than copied when kept on that very layout; or, when some entries have
+    /// none, their places.
+    pub fn complete_on(&self, layout: &Arc<Layout>) -> Result<Arc<[Points]>, Vec<usize>> {
+        if self.kept_on(layout) && !self.values.contains(&MISSING) {
+            return Ok(self.values.clone());
+        }
+        let found = self.in_order_of(layout);
+        let missing: Vec<usize> = (0..found.len()).filter(|k| found[*k].is_none()).collect();
+        if missing.is_empty() {
+            Ok(found.into_iter().flatten().collect())
+        } else {
+            Err(missing)
+        }
+    }
+
     /// The score of each of `layout`'s entries, in its order. Scores kept on
     /// that very layout are read by place.
     pub fn in_order_of(&self, layout: &Arc<Layout>) -> Vec<Option<Points>> {
-        let same = self
-            .layout
-            .as_ref()
-            .is_some_and(|l| Arc::ptr_eq(l, layout) || **l == **layout);
-        if same && self.other.is_empty() {
+        if self.kept_on(layout) {
             self.values
                 .iter()
                 .map(|v| (*v != MISSING).then_some(*v))
@@ -267,7 +289,7 @@ impl FromIterator<(String, Points)> for Scores {
     fn from_iter<I: IntoIterator<Item = (String, Points)>>(iter: I) -> Scores {
         Scores {
             layout: None,
-            values: Vec::new(),
+            values: Arc::new([]),
             other: iter.into_iter().collect(),
         }
     }

@@ -269,6 +269,7 @@ impl<'a> Board<'a> {
         if let Some(p) = panel {
             let limits = thresholds(self.inputs.sheet, self.inputs.round);
             let (totals, items) = deviations(self.inputs.sheet, p, &limits);
+            flags.reserve_exact(totals.len() + items.len());
             flags.extend(totals.into_iter().map(Flag::Total));
             flags.extend(items.into_iter().map(Flag::Item));
         }

@@ -178,17 +178,17 @@ fn flag(f: &Flag) -> Value {
             "kind": "total",
             "expert": &*t.expert,
             "total": t.total.fixed2(),
-            "mean": t.mean.fixed2(),
-            "limit": t.limit.fixed2(),
+            "mean": t.check.mean.ratio().fixed2(),
+            "limit": t.check.limit.fixed2(),
         }),
         Flag::Item(i) => json!({
             "kind": "item",
             "expert": &*i.expert,
-            "item": &*i.item,
+            "item": &*i.check.item,
             "score": i.score.fixed2(),
-            "mean": i.mean.fixed2(),
-            "max": i.max.fixed2(),
-            "percent": i.percent,
+            "mean": i.check.mean.ratio().fixed2(),
+            "max": i.check.max.fixed2(),
+            "percent": i.check.percent,
         }),
         Flag::BelowLineWhenPrinted { line } => {
             json!({ "kind": "below_line_when_printed", "line": line.fixed2() })

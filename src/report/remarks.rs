@@ -206,32 +206,32 @@ fn flag(e: &Entry, f: &Flag, lang: Lang) -> String {
             t.expert,
             t.total,
             t.distance().fixed2(),
-            t.limit
+            t.check.limit
         ),
         Flag::Total(t) => format!(
             "expert {} total {} is {} from the mean (limit {})",
             t.expert,
             t.total,
             t.distance().fixed2(),
-            t.limit
+            t.check.limit
         ),
         Flag::Item(i) if zh => format!(
             "专家 {} 第 {} 项 {} 分偏离均值 {} 分（阈值 {}%×{}）",
             i.expert,
-            i.item,
+            i.check.item,
             i.score,
             i.distance().fixed2(),
-            i.percent,
-            i.max
+            i.check.percent,
+            i.check.max
         ),
         Flag::Item(i) => format!(
             "expert {} item {} score {} is {} from the mean (limit {}% of {})",
             i.expert,
-            i.item,
+            i.check.item,
             i.score,
             i.distance().fixed2(),
-            i.percent,
-            i.max
+            i.check.percent,
+            i.check.max
         ),
         Flag::BelowLineWhenPrinted { line } if zh => {
             format!(

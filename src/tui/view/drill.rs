@@ -36,7 +36,7 @@ pub fn detail(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: 
     let flagged_item = |ex: &str, item: &str| {
         e.flags
             .iter()
-            .any(|f| matches!(f, Flag::Item(x) if *x.expert == *ex && *x.item == *item))
+            .any(|f| matches!(f, Flag::Item(x) if *x.expert == *ex && *x.check.item == *item))
     };
     let flagged_total = |ex: &str| {
         e.flags
