@@ -28,23 +28,33 @@ pub struct Ranked {
 pub fn ranked(store: &Store, round: &str, stage: Stage) -> Result<Ranked, Error> {
     let r = store.round(round)?;
     let board = Board::load(store, round)?;
-    let ranking = board
-        .rank(
-            &r.round,
-            &r.sheet,
-            r.eligibility.as_ref(),
-            &r.dossiers,
-            stage,
-        )
-        .map_err(|error| CommandError::Rank {
-            round: round.to_string(),
-            error,
-        })?;
-    Ok(Ranked {
-        round: r,
-        board,
-        ranking,
-    })
+    Ranked::of(r, board, stage)
+}
+
+impl Ranked {
+    /// Ranks one stage of a round already read, with no store open: a
+    /// command reads everything first and lets the store go, so that a
+    /// large round's ranking is made beside its cards, not beside the
+    /// store's cache of them too.
+    pub fn of(round: StoredRound, board: Board, stage: Stage) -> Result<Ranked, Error> {
+        let ranking = board
+            .rank(
+                &round.round,
+                &round.sheet,
+                round.eligibility.as_ref(),
+                &round.dossiers,
+                stage,
+            )
+            .map_err(|error| CommandError::Rank {
+                round: round.round.id.clone(),
+                error,
+            })?;
+        Ok(Ranked {
+            round,
+            board,
+            ranking,
+        })
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use super::Lang;
-use crate::board::{Ranked, ranked};
+use crate::board::{Board, Ranked, ranked};
 use crate::domain::decision::{Choice, Decision};
 use crate::domain::merge::ScoreConflict;
 use crate::domain::ranking::{Pending, Ranking};
@@ -351,8 +351,13 @@ impl Say for Recorded<'_> {
 
 pub fn rank(dir: &Path, a: RankArgs, lang: Lang) -> Result<(), Error> {
     let store = Store::open(dir)?;
-    let x = ranked(&store, &a.round, a.stage.into())?;
+    let round = store.round(&a.round)?;
+    let board = Board::load(&store, &a.round)?;
     let open = open_conflicts(&store, &a.round, a.stage.into())?;
+    let c = conflicts(&store, &a.round)?;
+    // Everything is read: the store (and its cache) goes before the arithmetic.
+    drop(store);
+    let x = Ranked::of(round, board, a.stage.into())?;
     if a.r#final && (!x.ranking.is_final() || !open.0.is_empty()) {
         let pending = Said::of(&NotFinal(&x.ranking, &open));
         return Err(CommandError::NotFinal { pending }.into());
@@ -360,7 +365,6 @@ pub fn rank(dir: &Path, a: RankArgs, lang: Lang) -> Result<(), Error> {
     if !open.0.is_empty() {
         eprintln!("{}", open.say(lang.into()));
     }
-    let c = conflicts(&store, &a.round)?;
     let format = match a.format {
         FormatArg::Table => Format::Table,
         FormatArg::Json => Format::Json,

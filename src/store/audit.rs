@@ -465,8 +465,8 @@ impl Store {
             let mismatch = if id == super::REGISTER {
                 self.compare_centres(&register)?
             } else {
-                let cards = self.all_cards(id, None)?;
-                replays.remove(id).unwrap_or_default().compare(&cards)
+                let cards = self.each_card(id)?;
+                replays.remove(id).unwrap_or_default().compare_each(cards)?
             };
             if let Some(why) = mismatch {
                 out.broken = Some(broken(AuditFault::Replay(why)));

@@ -160,13 +160,24 @@ impl Store {
 
     /// The cards of a round whose keys start with `prefix`.
     fn cards_under(&self, round: &str, prefix: Vec<u8>) -> Result<Vec<Card>> {
+        self.each_card_under(round, prefix)?.collect()
+    }
+
+    /// Every card of a round, read one at a time.
+    pub(super) fn each_card(&self, round: &str) -> Result<impl Iterator<Item = Result<Card>>> {
+        self.each_card_under(round, keys::cards(round, None))
+    }
+
+    fn each_card_under(
+        &self,
+        round: &str,
+        prefix: Vec<u8>,
+    ) -> Result<impl Iterator<Item = Result<Card>>> {
         let items = self.items(round)?;
-        let mut out = Vec::new();
-        for kv in self.db.scan_prefix(prefix) {
+        Ok(self.db.scan_prefix(prefix).map(move |kv| {
             let (k, v) = kv.map_err(|e| self.read_error(e))?;
-            out.push(self.decode_card(&k, &v, &items)?);
-        }
-        Ok(out)
+            self.decode_card(&k, &v, &items)
+        }))
     }
 
     /// One expert's own cards in a round.

@@ -12,11 +12,15 @@ use crate::domain::scores::Scores;
 
 type Key = (Stage, String, String);
 
+/// An item without a score: no score text reads this far below zero.
+const UNSET: Points = Points::from_hundredths(i64::MIN);
+
 /// A card as its history tells it; items by their number in the round's
 /// history, so that a large round's replay stays small in memory.
 #[derive(Default, PartialEq)]
 struct Replayed {
-    scores: Vec<Option<Points>>,
+    /// By item number; `UNSET` where the history gives no score.
+    scores: Vec<Points>,
     comments: BTreeMap<u16, String>,
     submitted: bool,
 }
@@ -56,8 +60,22 @@ impl Replayer {
         r.scores
             .iter()
             .enumerate()
-            .filter_map(|(i, p)| p.map(|p| (self.names[i].clone(), p)))
+            .filter(|(_, p)| **p != UNSET)
+            .map(|(i, p)| (self.names[i].clone(), *p))
             .collect()
+    }
+
+    /// Whether the card holds exactly the replayed scores, read without
+    /// building them again.
+    fn same_scores(&self, r: &Replayed, scores: &Scores) -> bool {
+        let set = r.scores.iter().filter(|p| **p != UNSET).count();
+        set == scores.len()
+            && scores.iter().all(|(id, v)| {
+                self.items
+                    .get(id)
+                    .and_then(|i| r.scores.get(*i as usize))
+                    .is_some_and(|p| p == v)
+            })
     }
 
     fn comments_of(&self, r: &Replayed) -> BTreeMap<String, String> {
@@ -69,11 +87,16 @@ impl Replayer {
 
     fn set_score(&mut self, key: Key, item: &str, p: Option<Points>) {
         let i = self.item(item) as usize;
+        // Room for every item the round has named so far, once: a card is
+        // scored item by item.
+        let named = self.names.len();
         let card = self.cards.entry(key).or_default();
         if card.scores.len() <= i {
-            card.scores.resize(i + 1, None);
+            card.scores
+                .reserve_exact(named.max(i + 1) - card.scores.len());
+            card.scores.resize(i + 1, UNSET);
         }
-        card.scores[i] = p;
+        card.scores[i] = p.unwrap_or(UNSET);
     }
 
     /// Takes one entry into the story.
@@ -141,44 +164,60 @@ impl Replayer {
     }
 
     /// The first difference between the story so far and the stored cards.
-    pub fn compare(&self, cards: &[Card]) -> Option<String> {
-        let mut stored: BTreeMap<Key, &Card> = BTreeMap::new();
-        for c in cards {
-            stored.insert((c.stage, c.expert.clone(), c.dossier.clone()), c);
+    pub fn compare(self, cards: &[Card]) -> Option<String> {
+        let each = cards.iter().map(Ok::<_, std::convert::Infallible>);
+        match self.compare_each(each) {
+            Ok(found) => found,
+            Err(never) => match never {},
         }
-        for (k, c) in &stored {
+    }
+
+    /// The same, with the stored cards read one at a time (a large round's
+    /// cards are never all held at once); each card's story is let go once
+    /// compared. A card read twice has no story left the second time.
+    pub fn compare_each<C, E>(
+        mut self,
+        cards: impl IntoIterator<Item = Result<C, E>>,
+    ) -> Result<Option<String>, E>
+    where
+        C: std::borrow::Borrow<Card>,
+    {
+        for c in cards {
+            let c = c?;
+            let c = c.borrow();
+            let k = (c.stage, c.expert.clone(), c.dossier.clone());
             let name = format!("{} / {} / {}", k.0.key(), k.1, k.2);
-            let Some(r) = self.cards.get(k) else {
-                return Some(format!("the card {name} has no history in the audit log"));
+            let Some(r) = self.cards.remove(&k) else {
+                return Ok(Some(format!(
+                    "the card {name} has no history in the audit log"
+                )));
             };
-            let scores = self.scores_of(r);
-            if scores != c.scores {
-                return Some(format!(
+            if !self.same_scores(&r, &c.scores) {
+                return Ok(Some(format!(
                     "the card {name} holds scores {} but its history says {}",
                     show(&c.scores),
-                    show(&scores)
-                ));
+                    show(&self.scores_of(&r))
+                )));
             }
-            if self.comments_of(r) != c.comments {
-                return Some(format!(
+            if self.comments_of(&r) != c.comments {
+                return Ok(Some(format!(
                     "the card {name} holds comments its history does not"
-                ));
+                )));
             }
             if r.submitted != (c.status == Status::Submitted) {
-                return Some(format!("the card {name} has a status its history does not"));
+                return Ok(Some(format!(
+                    "the card {name} has a status its history does not"
+                )));
             }
         }
-        self.cards
-            .keys()
-            .find(|k| !stored.contains_key(*k))
-            .map(|k| {
-                format!(
-                    "the card {} / {} / {} is in the audit log but not in the store",
-                    k.0.key(),
-                    k.1,
-                    k.2
-                )
-            })
+        Ok(self.cards.keys().next().map(|k| {
+            format!(
+                "the card {} / {} / {} is in the audit log but not in the store",
+                k.0.key(),
+                k.1,
+                k.2
+            )
+        }))
     }
 }
 
