@@ -30,6 +30,7 @@ pub mod rank;
 pub mod ranking;
 pub mod ratio;
 pub mod register;
+pub mod replay;
 pub mod round;
 pub mod rules;
 mod say;

@@ -8,6 +8,7 @@ mod excuse;
 mod merge;
 mod pending;
 mod pin;
+mod replay;
 
 use super::calendar::CalendarError;
 use super::card::Gaps;

@@ -421,7 +421,7 @@ impl Store {
                     first_break = Some(Broken {
                         round: e.round.clone(),
                         seq: 0,
-                        why: AuditFault::Replay(why),
+                        why: AuditFault::Replay(Box::new(why)),
                         at: None,
                     });
                 }
@@ -469,7 +469,7 @@ impl Store {
                 replays.remove(id).unwrap_or_default().compare_each(cards)?
             };
             if let Some(why) = mismatch {
-                out.broken = Some(broken(AuditFault::Replay(why)));
+                out.broken = Some(broken(AuditFault::Replay(Box::new(why))));
                 break;
             }
         }

@@ -11,6 +11,7 @@ use super::audit::{Action, Entry, Event, Subject};
 use super::{CentreFault, Result, Store, StoreError, keys};
 use crate::domain::lifecycle::Event as Happened;
 use crate::domain::register::{Centre, Change, Correction, Record, Scheme, Uncorrectable};
+use crate::domain::replay::{ReplayFault, Told};
 
 /// The audit chain of the register; `@` keeps it apart from every round id.
 pub const REGISTER: &str = "@centres";
@@ -247,7 +248,10 @@ impl Store {
     }
 
     /// The first difference between the register and what its audit log says.
-    pub(super) fn compare_centres(&self, entries: &[Entry]) -> Result<Option<String>> {
+    pub(super) fn compare_centres(&self, entries: &[Entry]) -> Result<Option<ReplayFault>> {
+        let told = |code: &str| Told::Centre {
+            code: code.to_string(),
+        };
         let mut rebuilt: BTreeMap<String, Centre> = BTreeMap::new();
         for e in entries {
             let Some(code) = &e.subject.centre else {
@@ -258,7 +262,7 @@ impl Store {
                 .as_deref()
                 .and_then(|t| serde_json::from_str::<Logged>(t).ok())
             else {
-                return Ok(Some(format!("entry {} does not name an event", e.seq)));
+                return Ok(Some(ReplayFault::NoEvent { seq: e.seq }));
             };
             let c = rebuilt.entry(code.clone()).or_insert_with(|| Centre {
                 credit_code: code.clone(),
@@ -288,23 +292,15 @@ impl Store {
             .collect();
         for (code, c) in &stored {
             match rebuilt.get(code) {
-                None => {
-                    return Ok(Some(format!(
-                        "centre {code} has no history in the audit log"
-                    )));
-                }
-                Some(r) if r != c => {
-                    return Ok(Some(format!(
-                        "centre {code} holds a history its audit log does not"
-                    )));
-                }
+                None => return Ok(Some(ReplayFault::NoHistory { told: told(code) })),
+                Some(r) if r != c => return Ok(Some(ReplayFault::Records { told: told(code) })),
                 Some(_) => {}
             }
         }
         Ok(rebuilt
             .keys()
             .find(|k| !stored.contains_key(*k))
-            .map(|k| format!("centre {k} is in the audit log but not in the register")))
+            .map(|k| ReplayFault::NotStored { told: told(k) }))
     }
 }
 

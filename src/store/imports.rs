@@ -426,7 +426,9 @@ fn check_contents(r: &RoundRecord, b: &Incoming) -> Result<(), MergeRefusal> {
         }
     }
     match super::replay::compare(b.history, b.cards) {
-        Some(why) => Err(MergeRefusal::History(merge::HistoryFault::Replay(why))),
+        Some(why) => Err(MergeRefusal::History(merge::HistoryFault::Replay(
+            Box::new(why),
+        ))),
         None => Ok(()),
     }
 }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use super::audit::{Action, Entry};
 use crate::domain::Points;
 use crate::domain::card::{Card, Status};
+use crate::domain::replay::{ReplayFault, Told};
 use crate::domain::round::Stage;
 use crate::domain::scores::Scores;
 
@@ -35,7 +36,7 @@ pub struct Replayer {
 
 /// The first difference between the log's story and the stored cards, in
 /// words. A bundle's own cards and entries are checked the same way.
-pub fn compare(entries: &[Entry], cards: &[Card]) -> Option<String> {
+pub fn compare(entries: &[Entry], cards: &[Card]) -> Option<ReplayFault> {
     let mut r = Replayer::default();
     for e in entries {
         if let Err(why) = r.feed(e) {
@@ -100,24 +101,23 @@ impl Replayer {
     }
 
     /// Takes one entry into the story.
-    pub fn feed(&mut self, e: &Entry) -> Result<(), String> {
+    pub fn feed(&mut self, e: &Entry) -> Result<(), ReplayFault> {
         let s = &e.subject;
         let (Some(stage), Some(expert), Some(dossier)) = (s.stage, &s.expert, &s.dossier) else {
             return Ok(());
         };
         let key = (stage, expert.clone(), dossier.clone());
-        let item = || {
-            s.item
-                .clone()
-                .ok_or_else(|| format!("entry {} names no item", e.seq))
+        let item = || s.item.clone().ok_or(ReplayFault::NoItem { seq: e.seq });
+        let points = |v: &str| {
+            v.parse::<Points>().map_err(|_| ReplayFault::NotPoints {
+                seq: e.seq,
+                value: v.to_string(),
+            })
         };
         match e.action {
             Action::Score => {
                 let p = match &e.new {
-                    Some(v) => Some(
-                        v.parse()
-                            .map_err(|_| format!("entry {} has the score '{v}'", e.seq))?,
-                    ),
+                    Some(v) => Some(points(v)?),
                     None => None,
                 };
                 self.set_score(key, &item()?, p);
@@ -134,11 +134,10 @@ impl Replayer {
             Action::Reopen => self.cards.entry(key).or_default().submitted = false,
             Action::Import => {
                 let Some(text) = &e.new else {
-                    return Err(format!("entry {} imports no card", e.seq));
+                    return Err(ReplayFault::NoCard { seq: e.seq });
                 };
-                let s = super::state::parse(text).map_err(|why| {
-                    format!("entry {} holds a card that does not read: {why}", e.seq)
-                })?;
+                let s = super::state::parse(text)
+                    .map_err(|_| ReplayFault::CardUnread { seq: e.seq })?;
                 let mut card = Replayed {
                     submitted: s.status == Status::Submitted,
                     ..Replayed::default()
@@ -152,10 +151,7 @@ impl Replayer {
                 }
             }
             Action::Resolve => {
-                let v = e.new.as_deref().unwrap_or_default();
-                let p: Points = v
-                    .parse()
-                    .map_err(|_| format!("entry {} resolves to '{v}'", e.seq))?;
+                let p = points(e.new.as_deref().unwrap_or_default())?;
                 self.set_score(key, &item()?, Some(p));
             }
             _ => {}
@@ -164,7 +160,7 @@ impl Replayer {
     }
 
     /// The first difference between the story so far and the stored cards.
-    pub fn compare(self, cards: &[Card]) -> Option<String> {
+    pub fn compare(self, cards: &[Card]) -> Option<ReplayFault> {
         let each = cards.iter().map(Ok::<_, std::convert::Infallible>);
         match self.compare_each(each) {
             Ok(found) => found,
@@ -178,7 +174,7 @@ impl Replayer {
     pub fn compare_each<C, E>(
         mut self,
         cards: impl IntoIterator<Item = Result<C, E>>,
-    ) -> Result<Option<String>, E>
+    ) -> Result<Option<ReplayFault>, E>
     where
         C: std::borrow::Borrow<Card>,
     {
@@ -186,38 +182,36 @@ impl Replayer {
             let c = c?;
             let c = c.borrow();
             let k = (c.stage, c.expert.clone(), c.dossier.clone());
-            let name = format!("{} / {} / {}", k.0.key(), k.1, k.2);
             let Some(r) = self.cards.remove(&k) else {
-                return Ok(Some(format!(
-                    "the card {name} has no history in the audit log"
-                )));
+                return Ok(Some(ReplayFault::NoHistory { told: told(k) }));
             };
             if !self.same_scores(&r, &c.scores) {
-                return Ok(Some(format!(
-                    "the card {name} holds scores {} but its history says {}",
-                    show(&c.scores),
-                    show(&self.scores_of(&r))
-                )));
+                return Ok(Some(ReplayFault::Scores {
+                    told: told(k),
+                    held: show(&c.scores),
+                    history: show(&self.scores_of(&r)),
+                }));
             }
             if self.comments_of(&r) != c.comments {
-                return Ok(Some(format!(
-                    "the card {name} holds comments its history does not"
-                )));
+                return Ok(Some(ReplayFault::Comments { told: told(k) }));
             }
             if r.submitted != (c.status == Status::Submitted) {
-                return Ok(Some(format!(
-                    "the card {name} has a status its history does not"
-                )));
+                return Ok(Some(ReplayFault::Status { told: told(k) }));
             }
         }
-        Ok(self.cards.keys().next().map(|k| {
-            format!(
-                "the card {} / {} / {} is in the audit log but not in the store",
-                k.0.key(),
-                k.1,
-                k.2
-            )
-        }))
+        Ok(self
+            .cards
+            .into_keys()
+            .next()
+            .map(|k| ReplayFault::NotStored { told: told(k) }))
+    }
+}
+
+fn told((stage, expert, dossier): Key) -> Told {
+    Told::Card {
+        stage,
+        expert,
+        dossier,
     }
 }
 
@@ -258,9 +252,13 @@ mod tests {
         let mut changed = card.clone();
         changed.scores.insert("A1".into(), Points::whole(8));
         let why = compare(&log, &[changed]).unwrap();
-        assert!(
-            why.contains("holds scores [A1=8] but its history says [A1=7.5]"),
-            "{why}"
+        assert_eq!(
+            why,
+            ReplayFault::Scores {
+                told: told((Stage::Expert, "E1".into(), "D1".into())),
+                held: "[A1=8]".into(),
+                history: "[A1=7.5]".into(),
+            }
         );
         let mut reopened = card.clone();
         reopened.status = Status::Draft;

@@ -8,6 +8,7 @@ use std::path::Path;
 use super::StoreError;
 use crate::domain::lifecycle::LifecycleError;
 use crate::domain::register::Scheme;
+use crate::domain::replay::ReplayFault;
 use crate::lang::Say;
 
 /// Why the store could not be opened, read or written.
@@ -179,9 +180,8 @@ pub enum AuditFault {
     Hash,
     /// The log ends before the count the store recorded.
     Ends { count: u64, recorded: u64 },
-    /// The stored values differ from what the log replays to; the replay's
-    /// account, as data.
-    Replay(String),
+    /// The stored values differ from what the log replays to.
+    Replay(Box<ReplayFault>),
     /// A journal record does not read: the fault.
     Journal(super::Fault),
     /// A value of the state that no journal record set.
@@ -190,12 +190,6 @@ pub enum AuditFault {
     NotAsJournaled { key: String },
     /// The journal sets more or fewer values than the state holds.
     Count { journal: usize, state: usize },
-}
-
-impl From<String> for AuditFault {
-    fn from(s: String) -> AuditFault {
-        AuditFault::Replay(s)
-    }
 }
 
 impl fmt::Display for AuditFault {
@@ -214,7 +208,7 @@ impl Say for AuditFault {
             AuditFault::Ends { count, recorded } => {
                 format!("日志止于第 {count} 条，而存储记录的是 {recorded} 条")
             }
-            AuditFault::Replay(detail) => format!("按日志重放的结果与存储不同（{detail}）"),
+            AuditFault::Replay(f) => format!("按日志重放的结果与存储不同：{}", f.zh()),
             AuditFault::Journal(f) => f.zh(),
             AuditFault::NotJournaled { key } => format!("{key} 处的值不在日志中"),
             AuditFault::NotAsJournaled { key } => format!("{key} 处的值与日志中的不同"),
@@ -235,7 +229,7 @@ impl Say for AuditFault {
             AuditFault::Ends { count, recorded } => {
                 format!("the log ends at entry {count}, but the store recorded {recorded} entries")
             }
-            AuditFault::Replay(detail) => detail.clone(),
+            AuditFault::Replay(f) => f.en(),
             AuditFault::Journal(f) => f.en(),
             AuditFault::NotJournaled { key } => format!("the value at {key} is not in the journal"),
             AuditFault::NotAsJournaled { key } => {

@@ -24,6 +24,7 @@ use pingshen::domain::rank::RankError;
 use pingshen::domain::ranking::{Boundary, Pending, Status};
 use pingshen::domain::register::{Broken, Scheme};
 use pingshen::domain::register::{OverYearlyLimit, Uncorrectable};
+use pingshen::domain::replay::{ReplayFault, Told};
 use pingshen::domain::round::RoundKind;
 use pingshen::domain::scoring::{Reasoned, Refusal};
 use pingshen::domain::sheet::ValueError;
@@ -291,7 +292,9 @@ fn merges() -> Vec<MergeRefusal> {
             found: s("0000-0000-0000-0000"),
         },
         MergeRefusal::History(HistoryFault::EntryHash { seq: 3 }),
-        MergeRefusal::History(HistoryFault::Replay(s("E1/D1"))),
+        MergeRefusal::History(HistoryFault::Replay(Box::new(ReplayFault::Status {
+            told: card(),
+        }))),
         MergeRefusal::SequenceReused {
             sequence: 4,
             key: s("3f2a-91bc-04de-77a1"),
@@ -509,7 +512,7 @@ fn audit_faults() -> Vec<AuditFault> {
             count: 3,
             recorded: 4,
         },
-        AuditFault::Replay(s("E1/D1/A1")),
+        AuditFault::Replay(Box::new(ReplayFault::NoHistory { told: card() })),
         AuditFault::NotJournaled { key: s("card / r") },
         AuditFault::NotAsJournaled { key: s("card / r") },
         AuditFault::Count {
@@ -1583,5 +1586,58 @@ fn others() -> Vec<Sample> {
         error: LifecycleError::NotRecognised,
     }));
     v.extend(audit_faults().into_iter().map(named));
+    v.extend(replay_faults().into_iter().map(named));
+    v
+}
+
+fn card() -> Told {
+    Told::Card {
+        stage: pingshen::domain::round::Stage::Expert,
+        expert: s("E1"),
+        dossier: s("D1"),
+    }
+}
+
+fn replay_faults() -> Vec<ReplayFault> {
+    let centre = || Told::Centre {
+        code: s("91440116MA5C8K2X1Y"),
+    };
+    let v = vec![
+        ReplayFault::NoItem { seq: 7 },
+        ReplayFault::NotPoints {
+            seq: 7,
+            value: s("7.x"),
+        },
+        ReplayFault::NoCard { seq: 7 },
+        ReplayFault::CardUnread { seq: 7 },
+        ReplayFault::NoEvent { seq: 7 },
+        ReplayFault::NoHistory { told: card() },
+        ReplayFault::NoHistory { told: centre() },
+        ReplayFault::Scores {
+            told: card(),
+            held: s("[A1=8]"),
+            history: s("[A1=7.5]"),
+        },
+        ReplayFault::Comments { told: card() },
+        ReplayFault::Status { told: card() },
+        ReplayFault::Records { told: centre() },
+        ReplayFault::NotStored { told: card() },
+        ReplayFault::NotStored { told: centre() },
+    ];
+    for e in &v {
+        match e {
+            ReplayFault::NoItem { .. }
+            | ReplayFault::NotPoints { .. }
+            | ReplayFault::NoCard { .. }
+            | ReplayFault::CardUnread { .. }
+            | ReplayFault::NoEvent { .. }
+            | ReplayFault::NoHistory { .. }
+            | ReplayFault::Scores { .. }
+            | ReplayFault::Comments { .. }
+            | ReplayFault::Status { .. }
+            | ReplayFault::Records { .. }
+            | ReplayFault::NotStored { .. } => {}
+        }
+    }
     v
 }

@@ -1,7 +1,9 @@
 //! Why a bundle is refused whole, or a conflict cannot be resolved, as a sentence.
 
 use crate::domain::Points;
+use crate::domain::replay::ReplayFault;
 use crate::domain::scoring::Refusal;
+use crate::lang::Say;
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum MergeRefusal {
@@ -125,9 +127,8 @@ pub enum CardFault {
 pub enum HistoryFault {
     #[error("entry {seq} does not match its own hash")]
     EntryHash { seq: u64 },
-    /// The replay's own account of the difference, as data.
-    #[error("{0}")]
-    Replay(String),
+    #[error("{}", .0.en())]
+    Replay(Box<ReplayFault>),
 }
 
 impl From<Refusal> for CardFault {
