@@ -70,12 +70,14 @@ pub fn render(m: &Minutes, format: Format) -> String {
     }
 }
 
-/// The ranking in one text format, written to `out` as it is made: JSON
-/// never held whole in memory.
+/// The ranking in one text format, written to `out` as it is made, never
+/// held whole in memory.
 pub fn write(m: &Minutes, format: Format, out: &mut impl std::io::Write) -> std::io::Result<()> {
     match format {
         Format::Json => json::write(m, out),
-        _ => out.write_all(render(m, format).as_bytes()),
+        Format::Table => table::write(m, out),
+        Format::Csv => csv::write(m, out),
+        Format::Md => md::write(m, out),
     }
 }
 

@@ -8,17 +8,27 @@ use crate::lang::Lang;
 pub const BOM: char = '\u{feff}';
 
 pub fn render(m: &Minutes) -> String {
+    let mut out = Vec::new();
+    // Writing to memory does not fail.
+    let _ = write(m, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The CSV written to `out` row by row.
+pub fn write(m: &Minutes, out: &mut impl std::io::Write) -> std::io::Result<()> {
     let sep = if m.lang == Lang::Zh { "；" } else { "; " };
-    let mut out = String::new();
-    out.push(BOM);
-    record(&mut out, &m.columns());
+    let mut line = String::new();
+    line.push(BOM);
+    record(&mut line, &m.columns());
+    out.write_all(line.as_bytes())?;
     for r in m.rows() {
         let e = r.entry;
         let rank = e.rank.map(|n| n.to_string()).unwrap_or_default();
         let experts = e.experts.to_string();
-        let remarks = r.remarks.join(sep);
+        let remarks = m.remarks(&r).join(sep);
+        line.clear();
         record(
-            &mut out,
+            &mut line,
             &[
                 &rank,
                 &e.dossier,
@@ -31,8 +41,9 @@ pub fn render(m: &Minutes) -> String {
                 &remarks,
             ],
         );
+        out.write_all(line.as_bytes())?;
     }
-    out
+    Ok(())
 }
 
 /// Any table as CSV with the byte-order mark: a header row, then the rows.

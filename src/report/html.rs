@@ -167,7 +167,7 @@ fn ranking(m: &Minutes, hash: &str, out: &mut String) {
     );
     let rows = m.rows();
     for r in &rows {
-        row(r, out);
+        row(m, r, out);
     }
     out.push_str("</tbody>\n</table>\n");
     if rows.iter().any(|r| r.level) {
@@ -186,14 +186,14 @@ fn ranking(m: &Minutes, hash: &str, out: &mut String) {
     out.push_str("</section>\n");
 }
 
-fn row(r: &Row, out: &mut String) {
+fn row(m: &Minutes, r: &Row, out: &mut String) {
     let e = r.entry;
     let class = match e.status {
         Status::Selected | Status::Passed => "selected",
         Status::Undecided => "undecided",
         _ => "",
     };
-    let remarks: Vec<String> = r.remarks.iter().map(|s| esc(s)).collect();
+    let remarks: Vec<String> = m.remarks(r).iter().map(|s| esc(s)).collect();
     let _ = writeln!(
         out,
         "<tr class=\"{class}\"><td class=\"num\">{}</td><td class=\"nowrap\">{}</td><td>{}</td>\

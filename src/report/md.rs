@@ -5,6 +5,14 @@ use super::minutes::Minutes;
 use crate::lang::Lang;
 
 pub fn render(m: &Minutes) -> String {
+    let mut out = Vec::new();
+    // Writing to memory does not fail.
+    let _ = write(m, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The Markdown written to `out`, the table row by row.
+pub fn write(m: &Minutes, sink: &mut impl std::io::Write) -> std::io::Result<()> {
     let w = m.words();
     let zh = m.lang == Lang::Zh;
     let sep = if zh { "；" } else { "; " };
@@ -19,9 +27,11 @@ pub fn render(m: &Minutes) -> String {
         w.rank, w.dossier, w.applicant, w.score, w.experts, w.spread, w.status, w.remarks
     );
     out += "|---:|---|---|---:|---:|---:|---|---|\n";
+    sink.write_all(out.as_bytes())?;
     let rows = m.rows();
     for r in &rows {
         let e = r.entry;
+        out.clear();
         out += &format!(
             "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
             escape(&r.rank()),
@@ -31,9 +41,11 @@ pub fn render(m: &Minutes) -> String {
             e.experts,
             r.spread.as_deref().unwrap_or("—"),
             escape(r.status),
-            escape(&r.remarks.join(sep)),
+            escape(&m.remarks(r).join(sep)),
         );
+        sink.write_all(out.as_bytes())?;
     }
+    out.clear();
     if rows.iter().any(|r| r.level) {
         out += &format!("\n{}\n", escape(w.level_legend));
     }
@@ -71,7 +83,7 @@ pub fn render(m: &Minutes) -> String {
         w.ranking_hash,
         digest::ranking_hash(m.ranking)
     );
-    out
+    sink.write_all(out.as_bytes())
 }
 
 /// Text that Markdown shows as written: punctuation that could start

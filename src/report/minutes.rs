@@ -44,8 +44,6 @@ pub struct Row<'a> {
     pub score: Option<String>,
     pub spread: Option<String>,
     pub status: &'static str,
-    /// Ties, decisions, flags and reasons, each a sentence.
-    pub remarks: Vec<String>,
 }
 
 impl Row<'_> {
@@ -141,9 +139,15 @@ impl<'a> Minutes<'a> {
                     Lang::Zh => e.status.zh(),
                     Lang::En => e.status.en(),
                 },
-                remarks: remarks::entry(self, e),
             })
             .collect()
+    }
+
+    /// A row's ties, decisions, flags and reasons, each a sentence: made
+    /// when the row is written, so that a round with many flags never holds
+    /// all of its sentences at once.
+    pub fn remarks(&self, r: &Row) -> Vec<String> {
+        remarks::entry(self, r.entry)
     }
 
     /// Each pending item as a sentence that says what is needed.

@@ -1,6 +1,8 @@
 //! The ranking as a plain-text table for the terminal, aligned by display
 //! width so Chinese names line up, with what is pending spelled out below.
 
+use std::io::Write;
+
 use super::minutes::{Minutes, Row};
 use crate::lang::Lang;
 use crate::text::{pad, pad_left, width};
@@ -16,10 +18,19 @@ enum Align {
 }
 
 pub fn render(m: &Minutes) -> String {
+    let mut out = Vec::new();
+    // Writing to memory does not fail.
+    let _ = write(m, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The table written to `out` row by row: each row's remarks are made as it
+/// is written (the last column runs on, so no width depends on them).
+pub fn write(m: &Minutes, out: &mut impl Write) -> std::io::Result<()> {
     let w = m.words();
     let rows = m.rows();
     let sep = if m.lang == Lang::Zh { "；" } else { "; " };
-    let cells: Vec<[String; 8]> = rows
+    let cells: Vec<[String; 7]> = rows
         .iter()
         .map(|r| {
             [
@@ -30,7 +41,6 @@ pub fn render(m: &Minutes) -> String {
                 r.entry.experts.to_string(),
                 r.spread.clone().unwrap_or_else(|| "-".into()),
                 r.status.to_string(),
-                r.remarks.join(sep),
             ]
         })
         .collect();
@@ -63,21 +73,28 @@ pub fn render(m: &Minutes) -> String {
     }
     widths[2] = widths[2].min(APPLICANT_MAX.max(width(&header[2])));
 
-    let mut out = format!("{}\n{}\n{}\n\n", m.round.title, m.subtitle(), m.basis());
-    out += &line(&header, &widths, &align);
+    write!(
+        out,
+        "{}\n{}\n{}\n\n",
+        m.round.title,
+        m.subtitle(),
+        m.basis()
+    )?;
+    out.write_all(line(&header, &widths, &align).as_bytes())?;
     // The last column runs on, so its rule is only as wide as its heading.
     let mut rule = widths.map(|n| "-".repeat(n.max(1)));
     rule[7] = "-".repeat(width(&header[7]));
-    out += &line(&rule, &widths, &align);
-    for c in &cells {
-        out += &line(c, &widths, &align);
+    out.write_all(line(&rule, &widths, &align).as_bytes())?;
+    for (r, c) in rows.iter().zip(cells) {
+        let [a, b, c, d, e, f, g] = c;
+        let remarks = m.remarks(r).join(sep);
+        let full = [a, b, c, d, e, f, g, remarks];
+        out.write_all(line(&full, &widths, &align).as_bytes())?;
     }
     if rows.is_empty() {
-        out += w.no_entries;
-        out.push('\n');
+        writeln!(out, "{}", w.no_entries)?;
     }
-    out += &footnotes(m, &rows);
-    out
+    out.write_all(footnotes(m, &rows).as_bytes())
 }
 
 /// One line: every column padded to its width except the last, which runs on.

@@ -157,7 +157,7 @@ fn summary(m: &Minutes, f: &Formats, ws: &mut Worksheet) -> Result<(), XlsxError
             None => ws.write_blank(r, 5, &f.score)?,
         };
         ws.write_string_with_format(r, 6, row.status, &f.text)?;
-        let remarks = row.remarks.join(sep);
+        let remarks = m.remarks(&row).join(sep);
         ws.write_string_with_format(r, 7, &remarks, &f.text)?;
         fit_row(
             ws,
