@@ -83,7 +83,7 @@ impl Counted {
 /// with many flags holds hundreds of thousands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tally {
-    pub sum: i64,
+    pub sum: i128,
     pub of: u32,
 }
 
@@ -93,14 +93,14 @@ impl Tally {
         values
             .into_iter()
             .fold(Tally { sum: 0, of: 0 }, |t, v| Tally {
-                sum: t.sum + v.hundredths(),
+                sum: t.sum + i128::from(v.hundredths()),
                 of: t.of + 1,
             })
     }
 
     /// The mean, exactly.
     pub fn ratio(self) -> Ratio {
-        Ratio::new(i128::from(self.sum), 100 * i128::from(self.of))
+        Ratio::new(self.sum, 100 * i128::from(self.of))
     }
 
     /// Whether `score` lies strictly further than `limit` (p/q points,
@@ -108,7 +108,7 @@ impl Tally {
     /// |s/100 − sum/(100·n)| > p/q ⇔ |s·n − sum|·q > 100·n·p.
     pub(super) fn further(self, score: Points, (p, q): (i128, i128)) -> bool {
         let n = i128::from(self.of);
-        let gap = (i128::from(score.hundredths()) * n - i128::from(self.sum)).abs();
+        let gap = (i128::from(score.hundredths()) * n - self.sum).abs();
         gap * q > 100 * n * p
     }
 }
@@ -226,14 +226,13 @@ pub fn aggregate_on<'c>(
     let mut counted = Vec::new();
     let mut excluded = Vec::new();
     for (expert, card) in latest {
-        // The values in sheet order, or the places of those missing.
-        let found = card.scores.complete_on(layout);
         let why = if recusals.contains(expert, dossier) {
             NotCounted::Recused
         } else if !card.is_submitted() {
             NotCounted::Draft
         } else {
-            match found {
+            // The values in sheet order, or the places of those missing.
+            match card.scores.complete_on(layout) {
                 Ok(values) => {
                     counted.push(Counted {
                         expert: Arc::from(expert),

@@ -28,10 +28,18 @@ pub enum ReplayFault {
     NoCard { seq: u64 },
     /// An import entry's card does not read.
     CardUnread { seq: u64 },
+    /// An import entry's card gives an item a score that is not points.
+    CardScore {
+        seq: u64,
+        item: String,
+        value: String,
+    },
     /// A register entry names no event.
     NoEvent { seq: u64 },
     /// Something stored that no entry tells of.
     NoHistory { told: Told },
+    /// A card stored twice.
+    Twice { told: Told },
     /// A card whose scores are not those its history gives (each list as
     /// `item=score`, by item).
     Scores {

@@ -75,7 +75,7 @@ impl Replayer {
                 self.items
                     .get(id)
                     .and_then(|i| r.scores.get(*i as usize))
-                    .is_some_and(|p| p == v)
+                    .is_some_and(|p| *p != UNSET && p == v)
             })
     }
 
@@ -136,8 +136,14 @@ impl Replayer {
                 let Some(text) = &e.new else {
                     return Err(ReplayFault::NoCard { seq: e.seq });
                 };
-                let s = super::state::parse(text)
-                    .map_err(|_| ReplayFault::CardUnread { seq: e.seq })?;
+                let s = super::state::parse(text).map_err(|why| match why {
+                    super::state::Unread::Text => ReplayFault::CardUnread { seq: e.seq },
+                    super::state::Unread::Score { item, value } => ReplayFault::CardScore {
+                        seq: e.seq,
+                        item,
+                        value,
+                    },
+                })?;
                 let mut card = Replayed {
                     submitted: s.status == Status::Submitted,
                     ..Replayed::default()
@@ -178,13 +184,21 @@ impl Replayer {
     where
         C: std::borrow::Borrow<Card>,
     {
+        // The cards compared so far, so that one stored twice is said so.
+        let mut compared = std::collections::BTreeSet::new();
         for c in cards {
             let c = c?;
             let c = c.borrow();
             let k = (c.stage, c.expert.clone(), c.dossier.clone());
             let Some(r) = self.cards.remove(&k) else {
-                return Ok(Some(ReplayFault::NoHistory { told: told(k) }));
+                let fault = if compared.contains(&k) {
+                    ReplayFault::Twice { told: told(k) }
+                } else {
+                    ReplayFault::NoHistory { told: told(k) }
+                };
+                return Ok(Some(fault));
             };
+            compared.insert(k.clone());
             if !self.same_scores(&r, &c.scores) {
                 return Ok(Some(ReplayFault::Scores {
                     told: told(k),
@@ -263,5 +277,64 @@ mod tests {
         let mut reopened = card.clone();
         reopened.status = Status::Draft;
         assert!(compare(&log, &[reopened]).is_some());
+    }
+
+    #[test]
+    fn a_card_stored_twice_or_missing_is_named_as_such() {
+        let mut card = Card::new("r", Stage::Expert, "E1", "D1", Utc::now());
+        card.scores.insert("A1".into(), Points::whole(3));
+        let log = [imported(&card)];
+        let e1 = || told((Stage::Expert, "E1".into(), "D1".into()));
+        assert_eq!(
+            compare(&log, &[card.clone(), card.clone()]),
+            Some(ReplayFault::Twice { told: e1() })
+        );
+        assert_eq!(
+            compare(&log, &[]),
+            Some(ReplayFault::NotStored { told: e1() })
+        );
+        let mut other = card.clone();
+        other.expert = "E2".into();
+        assert_eq!(
+            compare(&log, &[card, other]),
+            Some(ReplayFault::NoHistory {
+                told: told((Stage::Expert, "E2".into(), "D1".into()))
+            })
+        );
+    }
+
+    #[test]
+    fn a_stored_value_that_reads_as_no_score_is_not_taken_for_one() {
+        // The history scores A1 only; the card holds A1 and, under A2, the
+        // value that stands for "no score" in a replayed card.
+        let mut card = Card::new("r", Stage::Expert, "E1", "D1", Utc::now());
+        card.scores.insert("A1".into(), Points::whole(3));
+        let log = [imported(&card)];
+        let mut r = Replayer::default();
+        r.feed(&log[0]).unwrap();
+        r.set_score((Stage::Expert, "E1".into(), "D1".into()), "A2", None);
+        let mut odd = card.clone();
+        odd.scores.remove("A1");
+        odd.scores.insert("A2".into(), UNSET);
+        assert!(matches!(
+            r.compare(&[odd]),
+            Some(ReplayFault::Scores { .. })
+        ));
+    }
+
+    #[test]
+    fn an_imported_card_with_a_score_that_is_not_points_is_named() {
+        let mut card = Card::new("r", Stage::Expert, "E1", "D1", Utc::now());
+        card.scores.insert("A1".into(), Points::whole(3));
+        let mut e = imported(&card);
+        e.new = e.new.map(|t| t.replace("\"3\"", "\"three\""));
+        assert_eq!(
+            Replayer::default().feed(&e),
+            Err(ReplayFault::CardScore {
+                seq: e.seq,
+                item: "A1".into(),
+                value: "three".into(),
+            })
+        );
     }
 }

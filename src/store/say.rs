@@ -208,7 +208,7 @@ impl Say for AuditFault {
             AuditFault::Ends { count, recorded } => {
                 format!("日志止于第 {count} 条，而存储记录的是 {recorded} 条")
             }
-            AuditFault::Replay(f) => format!("按日志重放的结果与存储不同：{}", f.zh()),
+            AuditFault::Replay(f) => format!("按日志重放的结果与存储不同（{}）", f.zh()),
             AuditFault::Journal(f) => f.zh(),
             AuditFault::NotJournaled { key } => format!("{key} 处的值不在日志中"),
             AuditFault::NotAsJournaled { key } => format!("{key} 处的值与日志中的不同"),

@@ -69,11 +69,22 @@ pub(super) fn text(s: &CardState) -> String {
     serde_json::to_string(&t).unwrap_or_default()
 }
 
-pub(super) fn parse(text: &str) -> Result<CardState, String> {
-    let t: StateText = serde_json::from_str(text).map_err(|e| e.to_string())?;
+/// Why a card's text does not read.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Unread {
+    /// It is not a card's text at all.
+    Text,
+    /// One item's score is not a number of points.
+    Score { item: String, value: String },
+}
+
+pub(super) fn parse(text: &str) -> Result<CardState, Unread> {
+    let t: StateText = serde_json::from_str(text).map_err(|_| Unread::Text)?;
     let mut scores = Scores::new();
     for (k, v) in t.scores {
-        let p: Points = v.parse().map_err(|e| format!("{k}: {e}"))?;
+        let Ok(p) = v.parse::<Points>() else {
+            return Err(Unread::Score { item: k, value: v });
+        };
         scores.insert(k, p);
     }
     Ok(CardState {

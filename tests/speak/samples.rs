@@ -1608,11 +1608,21 @@ fn replay_faults() -> Vec<ReplayFault> {
             seq: 7,
             value: s("7.x"),
         },
+        ReplayFault::NotPoints {
+            seq: 7,
+            value: String::new(),
+        },
         ReplayFault::NoCard { seq: 7 },
         ReplayFault::CardUnread { seq: 7 },
+        ReplayFault::CardScore {
+            seq: 7,
+            item: s("A1"),
+            value: s("7.x"),
+        },
         ReplayFault::NoEvent { seq: 7 },
         ReplayFault::NoHistory { told: card() },
         ReplayFault::NoHistory { told: centre() },
+        ReplayFault::Twice { told: card() },
         ReplayFault::Scores {
             told: card(),
             held: s("[A1=8]"),
@@ -1630,8 +1640,10 @@ fn replay_faults() -> Vec<ReplayFault> {
             | ReplayFault::NotPoints { .. }
             | ReplayFault::NoCard { .. }
             | ReplayFault::CardUnread { .. }
+            | ReplayFault::CardScore { .. }
             | ReplayFault::NoEvent { .. }
             | ReplayFault::NoHistory { .. }
+            | ReplayFault::Twice { .. }
             | ReplayFault::Scores { .. }
             | ReplayFault::Comments { .. }
             | ReplayFault::Status { .. }

@@ -133,7 +133,7 @@ impl Say for HistoryFault {
     fn zh(&self) -> String {
         match self {
             HistoryFault::EntryHash { seq } => format!("第 {seq} 条记录与其自身的哈希不符"),
-            HistoryFault::Replay(f) => format!("按审计记录重放的结果不同：{}", f.zh()),
+            HistoryFault::Replay(f) => format!("按审计记录重放的结果不同（{}）", f.zh()),
         }
     }
 
