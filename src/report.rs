@@ -135,18 +135,16 @@ pub fn write_all(m: &Minutes, dir: &Path) -> Result<Vec<PathBuf>, ReportError> {
         move |source| ReportError::Write { path, source }
     };
     fs::create_dir_all(dir).map_err(io(dir))?;
-    let contents: [Vec<u8>; 5] = [
-        render(m, Format::Csv).into_bytes(),
-        render(m, Format::Md).into_bytes(),
-        xlsx(m)?,
-        html(m).into_bytes(),
-        canonical(m.ranking).into_bytes(),
-    ];
-    let mut written = Vec::new();
-    for (name, bytes) in FILES.iter().zip(contents) {
-        written.push(write_whole(dir, name, &bytes)?);
-    }
-    Ok(written)
+    // The one part that can fail to be made is made before anything is written.
+    let workbook = xlsx(m)?;
+    let [csv_name, md_name, xlsx_name, html_name, canonical_name] = FILES;
+    Ok(vec![
+        write_streamed(dir, csv_name, |w| csv::write(m, w))?,
+        write_streamed(dir, md_name, |w| md::write(m, w))?,
+        write_whole(dir, xlsx_name, &workbook)?,
+        write_streamed(dir, html_name, |w| html::write(m, w))?,
+        write_whole(dir, canonical_name, canonical(m.ranking).as_bytes())?,
+    ])
 }
 
 /// Writes `register.csv`: the register of recognised centres, one row each.
@@ -160,6 +158,30 @@ pub fn write_register(
         source,
     })?;
     write_whole(dir, "register.csv", csv::table(header, rows).as_bytes())
+}
+
+/// One file written as it is made under a temporary name, then renamed into place.
+fn write_streamed(
+    dir: &Path,
+    name: &str,
+    make: impl FnOnce(&mut std::io::BufWriter<fs::File>) -> std::io::Result<()>,
+) -> Result<PathBuf, ReportError> {
+    let path = dir.join(name);
+    let part = dir.join(format!(".{name}.part"));
+    let failed = |source| ReportError::Write {
+        path: part.clone(),
+        source,
+    };
+    let mut w = std::io::BufWriter::new(fs::File::create(&part).map_err(failed)?);
+    make(&mut w)
+        .and_then(|()| std::io::Write::flush(&mut w))
+        .map_err(failed)?;
+    drop(w);
+    fs::rename(&part, &path).map_err(|source| ReportError::Write {
+        path: path.clone(),
+        source,
+    })?;
+    Ok(path)
 }
 
 /// One file written under a temporary name, then renamed into place.

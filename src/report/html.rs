@@ -77,12 +77,23 @@ table.items td.comment { font-size: 7.5pt; }
 "#;
 
 pub fn render(m: &Minutes) -> String {
+    let mut out = Vec::new();
+    // Writing to memory does not fail.
+    let _ = write(m, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The page written to `sink` part by part: the ranking and its annexes,
+/// then each expert's sheet as it is made, so that a large round's page
+/// (one sheet for every card) is never held whole in memory.
+pub fn write(m: &Minutes, sink: &mut impl std::io::Write) -> std::io::Result<()> {
     let hash = digest::ranking_hash(m.ranking);
     let mut out = head(m);
     ranking(m, &hash, &mut out);
     summary::section(m, &mut out);
     notice(m, &mut out);
     summary::completeness(m, &mut out);
+    sink.write_all(out.as_bytes())?;
     // Only submitted cards (and recusals) are printed for signing; drafts
     // are listed in the completeness annex instead.
     for e in m.scorers() {
@@ -90,11 +101,12 @@ pub fn render(m: &Minutes) -> String {
             if case.recusal.is_none() && !case.card.is_some_and(|c| c.is_submitted()) {
                 continue;
             }
+            out.clear();
             sheet::render(m, e, &case, &mut out);
+            sink.write_all(out.as_bytes())?;
         }
     }
-    out.push_str("</body>\n</html>\n");
-    out
+    sink.write_all(b"</body>\n</html>\n")
 }
 
 /// The document's head and the opening of its body.
