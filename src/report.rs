@@ -60,6 +60,14 @@ impl FromStr for Format {
     }
 }
 
+/// What a writer writes, as text: writing to memory does not fail, and
+/// every format writes UTF-8.
+fn in_memory(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
+    let mut out = Vec::new();
+    let _ = write(&mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// The ranking in one text format. CSV starts with a byte-order mark.
 pub fn render(m: &Minutes, format: Format) -> String {
     match format {

@@ -8,10 +8,7 @@ use crate::lang::Lang;
 pub const BOM: char = '\u{feff}';
 
 pub fn render(m: &Minutes) -> String {
-    let mut out = Vec::new();
-    // Writing to memory does not fail.
-    let _ = write(m, &mut out);
-    String::from_utf8(out).unwrap_or_default()
+    super::in_memory(|out| write(m, out))
 }
 
 /// The CSV written to `out` row by row.

@@ -77,10 +77,7 @@ table.items td.comment { font-size: 7.5pt; }
 "#;
 
 pub fn render(m: &Minutes) -> String {
-    let mut out = Vec::new();
-    // Writing to memory does not fail.
-    let _ = write(m, &mut out);
-    String::from_utf8(out).unwrap_or_default()
+    super::in_memory(|out| write(m, out))
 }
 
 /// The page written to `sink` part by part: the ranking and its annexes,

@@ -5,10 +5,7 @@ use super::minutes::Minutes;
 use crate::lang::Lang;
 
 pub fn render(m: &Minutes) -> String {
-    let mut out = Vec::new();
-    // Writing to memory does not fail.
-    let _ = write(m, &mut out);
-    String::from_utf8(out).unwrap_or_default()
+    super::in_memory(|out| write(m, out))
 }
 
 /// The Markdown written to `out`, the table row by row.

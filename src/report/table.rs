@@ -18,10 +18,7 @@ enum Align {
 }
 
 pub fn render(m: &Minutes) -> String {
-    let mut out = Vec::new();
-    // Writing to memory does not fail.
-    let _ = write(m, &mut out);
-    String::from_utf8(out).unwrap_or_default()
+    super::in_memory(|out| write(m, out))
 }
 
 /// The table written to `out` row by row: each row's remarks are made as it
