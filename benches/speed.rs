@@ -30,7 +30,6 @@ use pingshen::board::Board;
 use pingshen::domain::Points;
 use pingshen::domain::card::Card;
 use pingshen::domain::round::Stage;
-use pingshen::load::LoadedRound;
 use pingshen::store::{CardRef, Store};
 use pingshen::synthetic::{self, Size};
 
@@ -50,18 +49,6 @@ fn ms(d: Duration) -> f64 {
 
 fn us(d: Duration) -> f64 {
     d.as_secs_f64() * 1e6
-}
-
-fn loaded(size: Size) -> (LoadedRound, Vec<Card>) {
-    let (sheet, round, dossiers, cards) = synthetic::generate(size);
-    let l = LoadedRound {
-        round,
-        sheet,
-        eligibility: None,
-        dossiers,
-        texts: Default::default(),
-    };
-    (l, cards)
 }
 
 /// Writes cards through the store's own path, one durable write per card.
@@ -96,7 +83,7 @@ fn saves(dir: &Path, n: usize) -> Saves {
         items: 40,
         seed: 1,
     };
-    let (round, _) = loaded(size);
+    let (round, _) = synthetic::loaded(size);
     let mut store = Store::open(&dir.join("store")).expect("a fresh store opens");
     store
         .init_round(&round, "bench")
@@ -274,7 +261,7 @@ fn frames() -> Vec<(String, f64)> {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
-    let (round, cards) = loaded(Size {
+    let (round, cards) = synthetic::loaded(Size {
         dossiers: 30,
         experts: 7,
         items: 40,
@@ -417,7 +404,7 @@ fn at_size(dossiers: usize, bin: &str, shm: &Path, runs: usize) -> AtSize {
         items: 40,
         seed: 7,
     };
-    let (round, cards) = loaded(size);
+    let (round, cards) = synthetic::loaded(size);
     let store_dir = shm.join(format!("rank-store-{dossiers}"));
     let t = Instant::now();
     let mut store = Store::open(&store_dir).expect("opens");

@@ -12,6 +12,7 @@ use crate::domain::dossier::{Applicant, ApplicantKind, Counts, Dossier, Patents}
 use crate::domain::round::{Expert, Round, RoundKind, Selection, Stage};
 use crate::domain::scores::Scores;
 use crate::domain::sheet::{Aggregation, Item, Method, Section, Sheet};
+use crate::load::LoadedRound;
 
 /// A small, fast, reproducible generator (xorshift64*).
 pub struct Rng(u64);
@@ -209,6 +210,19 @@ pub fn generate(size: Size) -> (Sheet, Round, Vec<Dossier>, Vec<Card>) {
         .collect();
     let cards = cards(size, &round, &sheet, &dossiers);
     (sheet, round, dossiers, cards)
+}
+
+/// A whole synthetic round as loaded from its files, and its cards.
+pub fn loaded(size: Size) -> (LoadedRound, Vec<Card>) {
+    let (sheet, round, dossiers, cards) = generate(size);
+    let loaded = LoadedRound {
+        round,
+        sheet,
+        eligibility: None,
+        dossiers,
+        texts: Default::default(),
+    };
+    (loaded, cards)
 }
 
 /// A workbook of `n` applicants to import: the demo round's dossiers over

@@ -344,29 +344,15 @@ impl Store {
 mod tests {
     use super::*;
     use crate::domain::merge::CardState;
-    use crate::load::LoadedRound;
     use crate::store::codec;
     use crate::synthetic::{self, Size};
-
-    /// A synthetic round, as loaded, and its cards.
-    fn generated(size: Size) -> (LoadedRound, Vec<Card>) {
-        let (sheet, round, dossiers, cards) = synthetic::generate(size);
-        let loaded = LoadedRound {
-            round,
-            sheet,
-            eligibility: None,
-            dossiers,
-            texts: Default::default(),
-        };
-        (loaded, cards)
-    }
 
     /// A store whose journal holds a card as the earlier layout wrote it:
     /// JSON with its items as text.
     #[test]
     fn a_card_written_as_json_reads_verifies_and_is_packed_when_changed() {
         let dir = tempfile::tempdir().unwrap();
-        let (loaded, cards) = generated(Size {
+        let (loaded, cards) = synthetic::loaded(Size {
             dossiers: 2,
             experts: 5,
             items: 6,
@@ -421,7 +407,7 @@ mod tests {
     #[test]
     fn an_experts_cards_are_theirs_alone() {
         let dir = tempfile::tempdir().unwrap();
-        let (loaded, cards) = generated(Size {
+        let (loaded, cards) = synthetic::loaded(Size {
             dossiers: 3,
             experts: 11,
             items: 4,
