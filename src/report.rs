@@ -192,17 +192,7 @@ fn write_streamed(
     Ok(path)
 }
 
-/// One file written under a temporary name, then renamed into place.
+/// One file already made, written as [`write_streamed`] writes.
 fn write_whole(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, ReportError> {
-    let path = dir.join(name);
-    let part = dir.join(format!(".{name}.part"));
-    fs::write(&part, bytes).map_err(|source| ReportError::Write {
-        path: part.clone(),
-        source,
-    })?;
-    fs::rename(&part, &path).map_err(|source| ReportError::Write {
-        path: path.clone(),
-        source,
-    })?;
-    Ok(path)
+    write_streamed(dir, name, |w| std::io::Write::write_all(w, bytes))
 }

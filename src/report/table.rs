@@ -82,10 +82,9 @@ pub fn write(m: &Minutes, out: &mut impl Write) -> std::io::Result<()> {
     let mut rule = widths.map(|n| "-".repeat(n.max(1)));
     rule[7] = "-".repeat(width(&header[7]));
     out.write_all(line(&rule, &widths, &align).as_bytes())?;
-    for (r, c) in rows.iter().zip(cells) {
-        let [a, b, c, d, e, f, g] = c;
+    for (r, [rank, id, name, score, experts, spread, status]) in rows.iter().zip(cells) {
         let remarks = m.remarks(r).join(sep);
-        let full = [a, b, c, d, e, f, g, remarks];
+        let full = [rank, id, name, score, experts, spread, status, remarks];
         out.write_all(line(&full, &widths, &align).as_bytes())?;
     }
     if rows.is_empty() {
