@@ -24,6 +24,8 @@ struct Replayed {
     scores: Vec<Points>,
     comments: BTreeMap<u16, String>,
     submitted: bool,
+    /// Already compared with a stored card: what it told is let go.
+    compared: bool,
 }
 
 /// Cards rebuilt from a round's audit entries, fed one at a time.
@@ -176,7 +178,7 @@ impl Replayer {
 
     /// The same, with the stored cards read one at a time (a large round's
     /// cards are never all held at once); each card's story is let go once
-    /// compared. A card read twice has no story left the second time.
+    /// compared. A card read twice is said to be stored twice.
     pub fn compare_each<C, E>(
         mut self,
         cards: impl IntoIterator<Item = Result<C, E>>,
@@ -184,21 +186,21 @@ impl Replayer {
     where
         C: std::borrow::Borrow<Card>,
     {
-        // The cards compared so far, so that one stored twice is said so.
-        let mut compared = std::collections::BTreeSet::new();
         for c in cards {
             let c = c?;
             let c = c.borrow();
             let k = (c.stage, c.expert.clone(), c.dossier.clone());
-            let Some(r) = self.cards.remove(&k) else {
-                let fault = if compared.contains(&k) {
-                    ReplayFault::Twice { told: told(k) }
-                } else {
-                    ReplayFault::NoHistory { told: told(k) }
-                };
-                return Ok(Some(fault));
+            let Some(kept) = self.cards.get_mut(&k) else {
+                return Ok(Some(ReplayFault::NoHistory { told: told(k) }));
             };
-            compared.insert(k.clone());
+            if kept.compared {
+                return Ok(Some(ReplayFault::Twice { told: told(k) }));
+            }
+            let done = Replayed {
+                compared: true,
+                ..Replayed::default()
+            };
+            let r = std::mem::replace(kept, done);
             if !self.same_scores(&r, &c.scores) {
                 return Ok(Some(ReplayFault::Scores {
                     told: told(k),
@@ -215,9 +217,9 @@ impl Replayer {
         }
         Ok(self
             .cards
-            .into_keys()
-            .next()
-            .map(|k| ReplayFault::NotStored { told: told(k) }))
+            .into_iter()
+            .find(|(_, r)| !r.compared)
+            .map(|(k, _)| ReplayFault::NotStored { told: told(k) }))
     }
 }
 
