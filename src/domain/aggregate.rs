@@ -78,9 +78,8 @@ impl Counted {
     }
 }
 
-/// A panel mean as it is made: `sum` hundredths over `of` experts. Kept so
-/// rather than as a reduced fraction, a flag takes half the room; a round
-/// with many flags holds hundreds of thousands.
+/// A panel mean as it is made: `sum` hundredths over `of` experts, with no
+/// fraction reduced until one is asked for (`ratio`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tally {
     pub sum: i128,

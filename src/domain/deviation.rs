@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
+use super::aggregate::PanelScore;
 pub use super::aggregate::Tally;
-use super::aggregate::{Counted, PanelScore};
 use super::round::Round;
 use super::sheet::{Deviation, Sheet};
 use super::{Points, Ratio};
@@ -91,17 +91,24 @@ pub fn deviations(
     }
     let mean = Tally::of(panel.counted.iter().map(|c| c.total));
     let limit = (i128::from(limits.total_points.hundredths()), 100);
-    let far = |c: &&Counted| mean.further(c.total, limit);
-    if panel.counted.iter().any(|c| far(&c)) {
-        let check = Arc::new(TotalCheck {
-            mean,
-            limit: limits.total_points,
+    // Made with the first flag it raises: most checks raise none.
+    let mut check = None;
+    for c in panel
+        .counted
+        .iter()
+        .filter(|c| mean.further(c.total, limit))
+    {
+        let check = check.get_or_insert_with(|| {
+            Arc::new(TotalCheck {
+                mean,
+                limit: limits.total_points,
+            })
         });
-        totals.extend(panel.counted.iter().filter(far).map(|c| TotalFlag {
+        totals.push(TotalFlag {
             expert: c.expert.clone(),
             total: c.total,
             check: check.clone(),
-        }));
+        });
     }
     for (k, item) in sheet.items().enumerate() {
         // The counted values and item means are in the sheet's entry order.
@@ -113,24 +120,27 @@ pub fn deviations(
             i128::from(item.max.hundredths()) * i128::from(limits.item_percent),
             10_000,
         );
-        // Measured before anything is built: most scores are near the mean.
-        let far = |c: &&Counted| mean.further(c.value(k), limit);
-        let n = panel.counted.iter().filter(far).count();
-        if n == 0 {
-            continue;
+        let mut check = None;
+        for c in &panel.counted {
+            let score = c.value(k);
+            // Measured before anything is built: most scores are near the mean.
+            if !mean.further(score, limit) {
+                continue;
+            }
+            let check = check.get_or_insert_with(|| {
+                Arc::new(ItemCheck {
+                    item: id.clone(),
+                    mean,
+                    max: item.max,
+                    percent: limits.item_percent,
+                })
+            });
+            items.push(ItemFlag {
+                expert: c.expert.clone(),
+                score,
+                check: check.clone(),
+            });
         }
-        items.reserve(n);
-        let check = Arc::new(ItemCheck {
-            item: id.clone(),
-            mean,
-            max: item.max,
-            percent: limits.item_percent,
-        });
-        items.extend(panel.counted.iter().filter(far).map(|c| ItemFlag {
-            expert: c.expert.clone(),
-            score: c.value(k),
-            check: check.clone(),
-        }));
     }
     (totals, items)
 }
