@@ -6,42 +6,12 @@
 #[path = "support/store.rs"]
 mod support;
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Output, Stdio};
 
 use pingshen::store::{Action, Store};
 use support::*;
 
 const PIN: &str = "97531864";
-
-/// E1 sets a first PIN, typed twice on standard input.
-const PIN_SET: [&str; 7] = [
-    "pin",
-    "set",
-    "--round",
-    ROUND,
-    "--expert",
-    "E1",
-    "--pin-stdin",
-];
-
-/// The binary with `input` on standard input, at the time `now` (RFC 3339).
-fn typed(dir: &Path, args: &[&str], input: &str, now: Option<&str>) -> Output {
-    let mut c = pingshen(dir);
-    c.args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    if let Some(t) = now {
-        c.env("PINGSHEN_NOW", t);
-    }
-    let mut child = c.spawn().expect("the binary runs");
-    let mut stdin = child.stdin.take().expect("stdin");
-    stdin.write_all(input.as_bytes()).expect("stdin written");
-    drop(stdin);
-    child.wait_with_output().expect("the binary ends")
-}
 
 /// The journal's files, byte for byte.
 fn journal(dir: &Path) -> Vec<Vec<u8>> {
@@ -88,19 +58,10 @@ fn strs(v: &[String]) -> Vec<&str> {
     v.iter().map(String::as_str).collect()
 }
 
-/// The secretary has the round's experts give PINs on this laptop.
-fn require(dir: &Path, reason: &str) {
-    let out = run(
-        dir,
-        &["pin", "require", "--round", ROUND, "--reason", reason],
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-}
-
 /// A store whose round asks for PINs, E1's PIN set.
 fn protected() -> (tempfile::TempDir, std::path::PathBuf) {
     let (tmp, dir) = loaded_store();
-    require(&dir, "one laptop for the panel");
+    require_pins(&dir, "one laptop for the panel");
     let out = typed(&dir, &PIN_SET, &format!("{PIN}\n{PIN}\n"), None);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout).trim(), "saved the PIN of expert E1");
@@ -353,7 +314,7 @@ fn released_pins_are_not_asked_and_count_again_when_required_again() {
     assert!(out.status.success(), "{}", text(&out.stderr));
 
     // Asked again: E1's PIN set before counts.
-    require(&dir, "shared again");
+    require_pins(&dir, "shared again");
     let set2: Vec<&str> = set
         .iter()
         .map(|a| if *a == "1" { "2" } else { a })

@@ -6,41 +6,17 @@ mod support;
 
 mod common;
 
-use std::io::Write;
-use std::process::Stdio;
-
 use common::tmux::Session;
 use pingshen::store::{Action, CardRef, Store};
-use support::{ROUND, loaded_store, pingshen, text};
+use support::{PIN_SET, ROUND, loaded_store, require_pins, text, typed};
 
 #[test]
 #[cfg_attr(missing_tmux, ignore = "needs tmux: apt-get install tmux")]
 fn an_expert_with_a_pin_is_reached_only_with_it() {
     let (_tmp, dir) = loaded_store();
-    let out = pingshen(&dir)
-        .args(["pin", "require", "--round", ROUND, "--reason", "共用笔记本"])
-        .output()
-        .unwrap();
+    require_pins(&dir, "共用笔记本");
+    let out = typed(&dir, &PIN_SET, "4826\n4826\n", None);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let mut set = pingshen(&dir)
-        .args([
-            "pin",
-            "set",
-            "--round",
-            ROUND,
-            "--expert",
-            "E1",
-            "--pin-stdin",
-        ])
-        .stdin(Stdio::piped())
-        .spawn()
-        .unwrap();
-    set.stdin
-        .take()
-        .unwrap()
-        .write_all(b"4826\n4826\n")
-        .unwrap();
-    assert!(set.wait().unwrap().success());
 
     let bin = env!("CARGO_BIN_EXE_pingshen");
     let cmd = format!(

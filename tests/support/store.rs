@@ -3,8 +3,9 @@
 
 #![allow(dead_code)]
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 use pingshen::load::{self, Disk, LoadedRound};
 use pingshen::store::{Init, Store};
@@ -59,6 +60,43 @@ pub fn today() -> String {
 
 pub fn run(dir: &Path, args: &[&str]) -> Output {
     pingshen(dir).args(args).output().expect("the binary runs")
+}
+
+/// E1 sets a first PIN, typed twice on standard input.
+pub const PIN_SET: [&str; 7] = [
+    "pin",
+    "set",
+    "--round",
+    ROUND,
+    "--expert",
+    "E1",
+    "--pin-stdin",
+];
+
+/// The binary with `input` on standard input, at the time `now` (RFC 3339).
+pub fn typed(dir: &Path, args: &[&str], input: &str, now: Option<&str>) -> Output {
+    let mut c = pingshen(dir);
+    c.args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    if let Some(t) = now {
+        c.env("PINGSHEN_NOW", t);
+    }
+    let mut child = c.spawn().expect("the binary runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(input.as_bytes()).expect("stdin written");
+    drop(stdin);
+    child.wait_with_output().expect("the binary ends")
+}
+
+/// The secretary has the round's experts give PINs on this laptop.
+pub fn require_pins(dir: &Path, reason: &str) {
+    let out = run(
+        dir,
+        &["pin", "require", "--round", ROUND, "--reason", reason],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
 }
 
 pub fn text(b: &[u8]) -> String {
