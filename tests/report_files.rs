@@ -82,7 +82,7 @@ fn the_hash_covers_the_canonical_text_and_nothing_else() {
     let html_zh = report::html(&w.minutes(Lang::Zh));
     let html_en = report::html(&w.minutes(Lang::En));
     assert!(html_zh.contains(&hash) && html_en.contains(&hash));
-    w.ranking.entries[5].flags.clear();
+    w.ranking.entries[5].flags = Default::default();
     assert_eq!(report::ranking_hash(&w.ranking), hash);
     w.ranking.entries[5].status = pingshen::domain::ranking::Status::NotSelected;
     assert_ne!(report::ranking_hash(&w.ranking), hash);

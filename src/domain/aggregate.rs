@@ -102,13 +102,42 @@ impl Tally {
         Ratio::new(self.sum, 100 * i128::from(self.of))
     }
 
-    /// Whether `score` lies strictly further than `limit` (p/q points,
-    /// p ≥ 0, q > 0) from the mean, compared crosswise in integers:
-    /// |s/100 − sum/(100·n)| > p/q ⇔ |s·n − sum|·q > 100·n·p.
-    pub(super) fn further(self, score: Points, (p, q): (i128, i128)) -> bool {
+    /// The scores no further than `limit` (p/q points, p ≥ 0, q > 0) from
+    /// the mean: a score lies strictly further exactly when it is outside.
+    /// Worked out once per check, so that each score is two comparisons.
+    ///
+    /// |s/100 − sum/(100·n)| > p/q ⇔ |s·n − sum|·q > 100·n·p ⇔ |s·n − sum| > t
+    /// with t = ⌊100·n·p / q⌋ (both sides integers); and for n > 0,
+    /// s·n > sum + t ⇔ s > ⌊(sum + t)/n⌋, s·n < sum − t ⇔ s < ⌈(sum − t)/n⌉.
+    pub(super) fn within(self, (p, q): (i128, i128)) -> Within {
         let n = i128::from(self.of);
-        let gap = (i128::from(score.hundredths()) * n - self.sum).abs();
-        gap * q > 100 * n * p
+        if n == 0 || q <= 0 {
+            // No score is measured against an empty panel.
+            return Within {
+                lo: i128::MIN,
+                hi: i128::MAX,
+            };
+        }
+        let t = (100 * n * p).div_euclid(q);
+        Within {
+            lo: -(t - self.sum).div_euclid(n),
+            hi: (self.sum + t).div_euclid(n),
+        }
+    }
+}
+
+/// The hundredths `lo..=hi`: the scores a check lets through (`Tally::within`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Within {
+    lo: i128,
+    hi: i128,
+}
+
+impl Within {
+    pub fn holds(self, score: Points) -> bool {
+        let s = i128::from(score.hundredths());
+        // Both sides measured, so that no branch waits on the first.
+        (self.lo <= s) & (s <= self.hi)
     }
 }
 
@@ -141,7 +170,7 @@ pub struct PanelScore {
     pub sections: Vec<Mean>,
     /// Mean item scores (or achieved values) over all counted experts, in
     /// the order of `layout` (the sheet's entries); empty with no counted expert.
-    pub items: Vec<Tally>,
+    pub items: Arc<[Tally]>,
     /// The sheet's entries the item means follow.
     pub layout: Arc<Layout>,
 }
@@ -209,22 +238,23 @@ pub fn aggregate_on<'c>(
     cards: impl IntoIterator<Item = &'c Card>,
     recusals: &Recusals,
 ) -> PanelScore {
-    let mut latest: BTreeMap<&str, &Card> = BTreeMap::new();
-    for c in cards
+    // Each expert's cards together, the submitted one updated last first
+    // (and of two alike, the first given): that one is the expert's.
+    let mut latest: Vec<&Card> = cards
         .into_iter()
         .filter(|c| c.stage == stage && c.dossier == dossier)
-    {
-        let newer = latest
-            .get(c.expert.as_str())
-            .is_none_or(|o| (c.is_submitted(), c.updated) > (o.is_submitted(), o.updated));
-        if newer {
-            latest.insert(&c.expert, c);
-        }
-    }
+        .collect();
+    latest.sort_by(|a, b| {
+        a.expert
+            .cmp(&b.expert)
+            .then_with(|| (b.is_submitted(), b.updated).cmp(&(a.is_submitted(), a.updated)))
+    });
+    latest.dedup_by(|later, first| later.expert == first.expert);
     let entries = layout.ids();
-    let mut counted = Vec::new();
+    let mut counted = Vec::with_capacity(latest.len());
     let mut excluded = Vec::new();
-    for (expert, card) in latest {
+    for card in latest {
+        let expert = card.expert.as_str();
         let why = if recusals.contains(expert, dossier) {
             NotCounted::Recused
         } else if !card.is_submitted() {
@@ -280,7 +310,7 @@ fn summarise(
         ),
     };
     let (sections, items) = if n == 0 {
-        (Vec::new(), Vec::new())
+        (Vec::new(), Arc::default())
     } else {
         let mut start = 0;
         let sections = sheet
@@ -397,6 +427,46 @@ mod tests {
 
     fn r(num: i128, den: i128) -> Ratio {
         Ratio::new(num, den)
+    }
+
+    /// The definition `Tally::within` works out: |s/100 − sum/(100·n)| > p/q,
+    /// compared crosswise in integers.
+    fn further(t: Tally, score: i128, (p, q): (i128, i128)) -> bool {
+        let n = i128::from(t.of);
+        (score * n - t.sum).abs() * q > 100 * n * p
+    }
+
+    #[test]
+    fn within_lets_through_exactly_the_scores_not_further_than_the_limit() {
+        let mut checked = 0;
+        for of in 1..=7u32 {
+            for sum in (-40..=1500).step_by(37) {
+                for (p, q) in [
+                    (0, 1),
+                    (1, 1),
+                    (15, 1),
+                    (40, 100),
+                    (2500 * 39, 10_000),
+                    (7, 3),
+                ] {
+                    let t = Tally { sum, of };
+                    let w = t.within((p, q));
+                    for s in -50..=600 {
+                        let flagged = further(t, s, (p, q));
+                        assert_eq!(
+                            !w.holds(Points::from_hundredths(s as i64)),
+                            flagged,
+                            "sum {sum} of {of}, limit {p}/{q}, score {s}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 1_000_000);
+        // An empty panel flags nothing.
+        let none = Tally { sum: 0, of: 0 }.within((0, 1));
+        assert!(none.holds(Points::from_hundredths(i64::MAX)));
     }
 
     #[test]

@@ -125,7 +125,7 @@ mod tests {
     use super::*;
     use crate::domain::fixtures::{World, card, pts, sheet};
     use crate::domain::rank::{RankError, rank};
-    use crate::domain::ranking::Flag;
+    use crate::domain::ranking::Mark;
     use crate::domain::round::RoundKind;
     use crate::domain::rules::Cond;
 
@@ -160,7 +160,8 @@ mod tests {
         assert_eq!(c.score.unwrap().fixed2(), "70.00");
         assert!(
             c.flags
-                .contains(&Flag::BelowLineWhenPrinted { line: pts("70") })
+                .marks
+                .contains(&Mark::BelowLineWhenPrinted { line: pts("70") })
         );
         assert!(r.is_final());
     }

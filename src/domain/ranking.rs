@@ -2,10 +2,12 @@
 //! per dossier with its exact score, status, tie and flags, and what still
 //! stands between it and a final result.
 
+use std::sync::Arc;
+
 use super::aggregate::Mean;
 use super::alternates::Alternate;
 use super::decision::Decision;
-use super::deviation::{ItemFlag, TotalFlag};
+use super::deviation::{Deviations, ItemFlag, TotalFlag};
 use super::eligibility::Failure;
 use super::outcome::Verdict;
 use super::round::Stage;
@@ -145,16 +147,60 @@ pub struct Tie {
 }
 
 /// Something the secretary should see beside an entry.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Flag {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flag<'a> {
     /// An expert total far from the panel mean.
-    Total(TotalFlag),
+    Total(TotalFlag<'a>),
     /// An item score far from the item mean.
-    Item(ItemFlag),
+    Item(ItemFlag<'a>),
+    /// The exact score is below `line`, yet printed to two decimals it reads as the line.
+    BelowLineWhenPrinted { line: Points },
+    /// Prints the same to two decimals as these dossiers, but is not tied with them.
+    PrintsAsTied { with: &'a [String] },
+}
+
+/// What the ranking marks on an entry beside its panel's deviations.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mark {
     /// The exact score is below `line`, yet printed to two decimals it reads as the line.
     BelowLineWhenPrinted { line: Points },
     /// Prints the same to two decimals as these dossiers, but is not tied with them.
     PrintsAsTied { with: Vec<String> },
+}
+
+/// Every flag of an entry: its panel's deviations, then the marks.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Flags {
+    /// Shared with the board that found them.
+    pub deviations: Arc<Deviations>,
+    pub marks: Vec<Mark>,
+}
+
+impl Flags {
+    pub fn len(&self) -> usize {
+        self.deviations.len() + self.marks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn push(&mut self, mark: Mark) {
+        self.marks.push(mark);
+    }
+
+    /// The totals flagged, the item scores, then the marks.
+    pub fn iter(&self) -> impl Iterator<Item = Flag<'_>> {
+        let marks = self.marks.iter().map(|m| match m {
+            Mark::BelowLineWhenPrinted { line } => Flag::BelowLineWhenPrinted { line: *line },
+            Mark::PrintsAsTied { with } => Flag::PrintsAsTied { with },
+        });
+        self.deviations
+            .totals()
+            .map(Flag::Total)
+            .chain(self.deviations.items().map(Flag::Item))
+            .chain(marks)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -174,7 +220,7 @@ pub struct Entry {
     pub sections: Vec<Mean>,
     pub status: Status,
     pub tie: Option<Tie>,
-    pub flags: Vec<Flag>,
+    pub flags: Flags,
     /// The decision that settled this entry's tie, when one did.
     pub decision: Option<Decision>,
     /// Formal review failures (reasons for `ineligible`).

@@ -104,7 +104,7 @@ mod tests {
     use super::*;
     use crate::domain::decision::Choice;
     use crate::domain::fixtures::{World, pts};
-    use crate::domain::ranking::{BrokenBy, Flag};
+    use crate::domain::ranking::{BrokenBy, Mark};
     use crate::domain::{Ratio, rank::rank};
 
     /// Cap 2 in the expert stage: A 90; B and C 80; D 70.
@@ -221,7 +221,8 @@ mod tests {
         assert_eq!(c.score.unwrap().fixed2(), "75.00");
         assert!(
             c.flags
-                .contains(&Flag::BelowLineWhenPrinted { line: pts("75") })
+                .marks
+                .contains(&Mark::BelowLineWhenPrinted { line: pts("75") })
         );
         assert_eq!(c.rank, Some(2));
         assert!(r.is_final());
@@ -279,10 +280,10 @@ mod tests {
         assert_ne!(a.score, b.score);
         assert_eq!((b.rank, a.rank), (Some(1), Some(2)));
         assert!(a.tie.is_none());
-        assert!(a.flags.contains(&Flag::PrintsAsTied {
+        assert!(a.flags.marks.contains(&Mark::PrintsAsTied {
             with: vec!["B".into()]
         }));
-        assert!(b.flags.contains(&Flag::PrintsAsTied {
+        assert!(b.flags.marks.contains(&Mark::PrintsAsTied {
             with: vec!["A".into()]
         }));
     }

@@ -4,6 +4,7 @@
 //! only chooses the rule.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use super::agency::{AgencyKeep, Settled, settle};
 use super::aggregate::NotCounted;
@@ -11,12 +12,12 @@ use super::aggregate::{Mean, PanelScore, Recusals, aggregate_on, layout_for};
 use super::alternates::Alternate;
 use super::card::Card;
 use super::decision::Decision;
-use super::deviation::{deviations, thresholds};
+use super::deviation::{Deviations, Finder, thresholds};
 use super::dossier::Dossier;
 use super::eligibility::{Review, agency_clashes, review};
 use super::excuse::{Excuse, excused};
 use super::order::{Candidate, Order};
-use super::ranking::{Boundary, Entry, Flag, Pending, Status};
+use super::ranking::{Boundary, Entry, Flags, Mark, Pending, Status};
 use super::register::{Centre, bars};
 use super::round::{Round, RoundKind, Stage};
 use super::sheet::{PassStage, Sheet};
@@ -101,6 +102,9 @@ pub struct Board<'a> {
     pub stage: Stage,
     pub reviews: HashMap<&'a str, Review>,
     pub panels: HashMap<&'a str, PanelScore>,
+    /// Each panel's deviation flags, found while its cards are at hand and
+    /// shared with its entry.
+    deviations: HashMap<&'a str, Arc<Deviations>>,
     /// This round's and stage's decisions.
     pub decisions: Vec<Decision>,
     by_id: HashMap<&'a str, &'a Dossier>,
@@ -123,6 +127,9 @@ impl<'a> Board<'a> {
         }
         let mut reviews = HashMap::with_capacity(inputs.dossiers.len());
         let mut panels = HashMap::with_capacity(inputs.dossiers.len());
+        let mut flags = HashMap::with_capacity(inputs.dossiers.len());
+        let limits = thresholds(inputs.sheet, round);
+        let mut finder = Finder::default();
         let recognition = round.kind == RoundKind::Recognition;
         let agencies = agencies(inputs);
         let layout = layout_for(inputs.sheet, by_dossier.values().flatten().copied());
@@ -149,6 +156,10 @@ impl<'a> Board<'a> {
                 own.iter().copied(),
                 inputs.recusals,
             );
+            flags.insert(
+                d.id.as_str(),
+                Arc::new(finder.deviations(inputs.sheet, &panel, &limits)),
+            );
             panels.insert(d.id.as_str(), panel);
         }
         let decisions = inputs
@@ -162,6 +173,7 @@ impl<'a> Board<'a> {
             stage,
             reviews,
             panels,
+            deviations: flags,
             decisions,
             by_id: inputs.dossiers.iter().map(|d| (d.id.as_str(), d)).collect(),
         }
@@ -265,14 +277,11 @@ impl<'a> Board<'a> {
     /// An entry with the panel's numbers, flags and review; no rank or tie yet.
     pub fn entry(&self, d: &Dossier, status: Status) -> Entry {
         let panel = self.panels.get(d.id.as_str());
-        let mut flags = Vec::new();
-        if let Some(p) = panel {
-            let limits = thresholds(self.inputs.sheet, self.inputs.round);
-            let (totals, items) = deviations(self.inputs.sheet, p, &limits);
-            flags.reserve_exact(totals.len() + items.len());
-            flags.extend(totals.into_iter().map(Flag::Total));
-            flags.extend(items.into_iter().map(Flag::Item));
-        }
+        let deviations = self
+            .deviations
+            .get(d.id.as_str())
+            .cloned()
+            .unwrap_or_default();
         Entry {
             rank: None,
             dossier: d.id.clone(),
@@ -283,7 +292,10 @@ impl<'a> Board<'a> {
             sections: self.tie_break_means(d),
             status,
             tie: None,
-            flags,
+            flags: Flags {
+                deviations,
+                marks: Vec::new(),
+            },
             decision: None,
             failures: self
                 .reviews
@@ -391,7 +403,7 @@ fn flag_prints_as_tied(entries: &mut [Entry]) {
                 .map(|(j, _)| entries[*j].dossier.clone())
                 .collect();
             if !with.is_empty() {
-                entries[i].flags.push(Flag::PrintsAsTied { with });
+                entries[i].flags.push(Mark::PrintsAsTied { with });
             }
         }
     }
@@ -402,7 +414,7 @@ pub fn flag_hidden_fail(e: &mut Entry, line: Points) {
     if e.score
         .is_some_and(|s| super::outcome::hidden_by_rounding(s, line))
     {
-        e.flags.push(Flag::BelowLineWhenPrinted { line });
+        e.flags.push(Mark::BelowLineWhenPrinted { line });
     }
 }
 

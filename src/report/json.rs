@@ -172,19 +172,19 @@ fn tie(t: &Tie) -> Value {
     })
 }
 
-fn flag(f: &Flag) -> Value {
+fn flag(f: Flag) -> Value {
     match f {
         Flag::Total(t) => json!({
             "kind": "total",
-            "expert": &*t.expert,
+            "expert": t.expert,
             "total": t.total.fixed2(),
             "mean": t.check.mean.ratio().fixed2(),
             "limit": t.check.limit.fixed2(),
         }),
         Flag::Item(i) => json!({
             "kind": "item",
-            "expert": &*i.expert,
-            "item": &*i.check.item,
+            "expert": i.expert,
+            "item": i.item,
             "score": i.score.fixed2(),
             "mean": i.check.mean.ratio().fixed2(),
             "max": i.check.max.fixed2(),

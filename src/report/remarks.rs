@@ -197,7 +197,7 @@ fn tie(m: &Minutes, e: &Entry, t: &Tie, out: &mut Vec<String>) {
     }
 }
 
-fn flag(e: &Entry, f: &Flag, lang: Lang) -> String {
+fn flag(e: &Entry, f: Flag, lang: Lang) -> String {
     let exact = e.score.map_or_else(String::new, |s| s.exact());
     let zh = lang == Lang::Zh;
     match f {
@@ -218,7 +218,7 @@ fn flag(e: &Entry, f: &Flag, lang: Lang) -> String {
         Flag::Item(i) if zh => format!(
             "专家 {} 第 {} 项 {} 分偏离均值 {} 分（阈值 {}%×{}）",
             i.expert,
-            i.check.item,
+            i.item,
             i.score,
             i.distance().fixed2(),
             i.check.percent,
@@ -227,7 +227,7 @@ fn flag(e: &Entry, f: &Flag, lang: Lang) -> String {
         Flag::Item(i) => format!(
             "expert {} item {} score {} is {} from the mean (limit {}% of {})",
             i.expert,
-            i.check.item,
+            i.item,
             i.score,
             i.distance().fixed2(),
             i.check.percent,

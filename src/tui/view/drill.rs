@@ -36,12 +36,12 @@ pub fn detail(f: &mut Frame, area: Rect, app: &App, o: &Office, r: &Ranking, t: 
     let flagged_item = |ex: &str, item: &str| {
         e.flags
             .iter()
-            .any(|f| matches!(f, Flag::Item(x) if *x.expert == *ex && *x.check.item == *item))
+            .any(|f| matches!(f, Flag::Item(x) if x.expert == ex && x.item == item))
     };
     let flagged_total = |ex: &str| {
         e.flags
             .iter()
-            .any(|f| matches!(f, Flag::Total(x) if *x.expert == *ex))
+            .any(|f| matches!(f, Flag::Total(x) if x.expert == ex))
     };
 
     let [head, body] =
