@@ -76,7 +76,7 @@ pub struct Board {
 
 impl Board {
     pub fn load(store: &Store, round: &str) -> Result<Board, StoreError> {
-        let cards = store.cards(round, None)?;
+        let cards = store.cards_by_panel(round)?;
         let recusals = store
             .recusals(round)?
             .into_iter()

@@ -154,6 +154,33 @@ impl Store {
         self.all_cards(round, stage)
     }
 
+    /// Every card of a round, by stage, then dossier, then expert: the order
+    /// a ranking reads them in. The keys are read first and the cards made
+    /// in that order, so that the cards of one panel lie together in memory
+    /// (stored by expert, they would lie a round's dossiers apart).
+    pub fn cards_by_panel(&self, round: &str) -> Result<Vec<Card>> {
+        self.round_record(round)?;
+        let items = self.items(round)?;
+        let stored = self
+            .db
+            .scan_prefix(keys::cards(round, None))
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| self.read_error(e))?;
+        let mut order: Vec<_> = stored
+            .iter()
+            .enumerate()
+            .map(|(at, (k, _))| (keys::panel_order(k), at))
+            .collect();
+        order.sort_unstable();
+        order
+            .into_iter()
+            .map(|(_, at)| {
+                let (k, v) = &stored[at];
+                self.decode_card(k, v, &items)
+            })
+            .collect()
+    }
+
     pub(super) fn all_cards(&self, round: &str, stage: Option<Stage>) -> Result<Vec<Card>> {
         self.cards_under(round, keys::cards(round, stage))
     }
@@ -346,6 +373,52 @@ mod tests {
     use crate::domain::merge::CardState;
     use crate::store::codec;
     use crate::synthetic::{self, Size};
+
+    #[test]
+    fn cards_read_for_a_ranking_come_by_panel_and_are_the_round_s_cards() {
+        let dir = tempfile::tempdir().unwrap();
+        let (loaded, cards) = synthetic::loaded(Size {
+            dossiers: 4,
+            experts: 3,
+            items: 5,
+            seed: 9,
+        });
+        let mut s = Store::open(dir.path()).unwrap();
+        s.init_round(&loaded, "secretary").unwrap();
+        for c in &cards {
+            let edits: Vec<Edit> = c.scores.iter().map(|(i, v)| Edit::Score(i, *v)).collect();
+            let at = CardRef {
+                round: &c.round,
+                expert: &c.expert,
+                dossier: &c.dossier,
+            };
+            s.edit(at, &edits).unwrap();
+        }
+        let id = &loaded.round.id;
+        let by_panel = s.cards_by_panel(id).unwrap();
+        let place = |c: &Card| (c.stage.key(), c.dossier.clone(), c.expert.clone());
+        let order: Vec<_> = by_panel.iter().map(place).collect();
+        let mut sorted = order.clone();
+        sorted.sort();
+        assert_eq!(order, sorted);
+        assert_ne!(
+            by_panel.iter().map(place).collect::<Vec<_>>(),
+            s.cards(id, None)
+                .unwrap()
+                .iter()
+                .map(place)
+                .collect::<Vec<_>>(),
+            "stored by expert, read by dossier"
+        );
+        let mut stored = s.cards(id, None).unwrap();
+        stored.sort_by_key(place);
+        assert_eq!(by_panel, stored);
+        assert_eq!(by_panel.len(), 12);
+        assert!(matches!(
+            s.cards_by_panel("no-such-round"),
+            Err(StoreError::NoSuchRound { .. })
+        ));
+    }
 
     /// A store whose journal holds a card as the earlier layout wrote it:
     /// JSON with its items as text.

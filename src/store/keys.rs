@@ -28,6 +28,28 @@ pub fn words(key: &[u8]) -> Vec<String> {
     out
 }
 
+/// The words of a key as they are stored, each without its length.
+fn raw_words(key: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut rest = key;
+    std::iter::from_fn(move || {
+        let n = u32::from_be_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+        let w = rest.get(4..4 + n)?;
+        rest = &rest[4 + n..];
+        Some(w)
+    })
+}
+
+/// A card key (`card`, round, stage, expert, dossier) as a ranking orders
+/// cards: stage, dossier, expert. A key that does not parse orders by its
+/// bytes, after every one that does.
+pub fn panel_order(key: &[u8]) -> (bool, [&[u8]; 3], &[u8]) {
+    let mut w = raw_words(key).skip(2);
+    match (w.next(), w.next(), w.next()) {
+        (Some(stage), Some(expert), Some(dossier)) => (false, [stage, dossier, expert], &[]),
+        _ => (true, [&[], &[], &[]], key),
+    }
+}
+
 pub const SCHEMA: &str = "schema";
 
 pub fn meta(name: &str) -> Vec<u8> {
@@ -59,6 +81,8 @@ pub fn expert_cards(round: &str, stage: Stage, expert: &str) -> Vec<u8> {
     key(&["card", round, stage.key(), expert])
 }
 
+/// A card's key: expert before dossier, so that an expert's cards are read
+/// together (see `panel_order` for the ranking's order).
 pub fn card(round: &str, stage: Stage, expert: &str, dossier: &str) -> Vec<u8> {
     key(&["card", round, stage.key(), expert, dossier])
 }
@@ -196,5 +220,23 @@ mod tests {
             !card("r", Stage::Expert, "E", "1").starts_with(&key(&["card", "r", "expert", "E/"]))
         );
         assert_eq!(words(&c), ["card", "r", "expert", "E/1", "D\0x"]);
+    }
+
+    #[test]
+    fn a_ranking_orders_cards_by_stage_then_dossier_then_expert() {
+        let mut ks = [
+            card("r", Stage::Expert, "E2", "D1"),
+            card("r", Stage::Expert, "E1", "D2"),
+            card("r", Stage::Preliminary, "P1", "D9"),
+            card("r", Stage::Expert, "E1", "D1"),
+            b"not a key".to_vec(),
+        ];
+        ks.sort_by(|a, b| panel_order(a).cmp(&panel_order(b)));
+        let read: Vec<Vec<String>> = ks.iter().map(|k| words(k)).collect();
+        assert_eq!(read[0], ["card", "r", "expert", "E1", "D1"]);
+        assert_eq!(read[1], ["card", "r", "expert", "E2", "D1"]);
+        assert_eq!(read[2], ["card", "r", "expert", "E1", "D2"]);
+        assert_eq!(read[3], ["card", "r", "preliminary", "P1", "D9"]);
+        assert_eq!(ks[4], b"not a key", "a key that does not parse comes last");
     }
 }
