@@ -1,11 +1,9 @@
 //! The experts' selection in a recognition round: at most the cap, at or
 //! above the minimum score, ties across the cap left to the secretary.
 
-use std::collections::HashSet;
-
 use super::ranking::{Basis, Boundary, Pending, Ranking, Status};
 use super::round::Stage;
-use super::shortlist::shortlist;
+use super::shortlist::shortlisted;
 pub use super::stage_board::Policy;
 use super::stage_board::{Board, Inputs, flag_hidden_fail, mark_boundary, sort_rest};
 
@@ -15,14 +13,8 @@ use super::stage_board::{Board, Inputs, flag_hidden_fail, mark_boundary, sort_re
 /// alternates (or not selected). Dossiers below the minimum are ranked with the
 /// rest but `below_threshold`.
 pub fn select(inputs: &Inputs, policy: &Policy) -> Ranking {
-    let prelim = shortlist(inputs, policy);
+    let (shortlisted, shortlist_final) = shortlisted(inputs, policy);
     let board = Board::new(inputs, Stage::Expert);
-    let shortlisted: HashSet<&str> = prelim
-        .entries
-        .iter()
-        .filter(|e| e.status == Status::Shortlisted)
-        .map(|e| e.dossier.as_str())
-        .collect();
     let on_list = |id: &str| shortlisted.contains(id);
     let qualifies = |d: &super::dossier::Dossier| {
         let line = policy.min_score.map(super::Ratio::from_points);
@@ -80,7 +72,7 @@ pub fn select(inputs: &Inputs, policy: &Policy) -> Ranking {
             .filter(|e| e.status == Status::BelowThreshold)
             .for_each(|e| flag_hidden_fail(e, line));
     }
-    if !prelim.is_final() {
+    if !shortlist_final {
         pending.push(Pending::Shortlist);
     }
     sort_rest(&mut rest);

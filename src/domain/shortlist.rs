@@ -1,7 +1,10 @@
 //! The preliminary cut of a recognition round: at least ratio × cap go on
 //! to the experts, widened for ties, and everyone when few apply.
 
+use std::collections::HashSet;
+
 use super::dossier::Dossier;
+use super::order::Order;
 use super::ranking::{Basis, Boundary, Pending, Ranking, Status};
 use super::round::Stage;
 use super::stage_board::{Board, Inputs, Policy, mark_boundary, sort_rest};
@@ -18,61 +21,39 @@ use super::stage_board::{Board, Inputs, Policy, mark_boundary, sort_rest};
 pub fn shortlist(inputs: &Inputs, policy: &Policy) -> Ranking {
     let board = Board::new(inputs, Stage::Preliminary);
     let places = policy.places();
-    let eligible: Vec<_> = inputs
-        .dossiers
-        .iter()
-        .filter(|d| board.eligible(d))
-        .collect();
-    let all_in = eligible.len() <= places as usize;
-    let counts = |d: &&&Dossier| all_in || board.enough(d);
-    let order = board.order(
-        eligible
-            .iter()
-            .filter(counts)
-            .filter_map(|d| board.candidate(d))
-            .collect(),
-    );
-    let taken = match places as usize {
-        _ if all_in => order.rows.len(),
-        0 => 0,
-        p if order.rows.len() > p => order.straddling(p).map_or(p, |level| level.end),
-        _ => order.rows.len(),
-    };
-    let mut entries = board.ranked(&order, |i| {
+    let cut = Cut::of(&board, inputs, places);
+    let taken = cut.taken;
+    let mut entries = board.ranked(&cut.order, |i| {
         if i < taken {
             Status::Shortlisted
         } else {
             Status::NotShortlisted
         }
     });
-    let mut pending = Vec::new();
-    if !all_in {
+    if !cut.all_in {
         mark_boundary(
             &mut entries,
-            &order,
+            &cut.order,
             places as usize,
             Boundary::Shortlist { places },
         );
     }
     let mut rest = Vec::new();
     for d in inputs.dossiers {
-        if !board.eligible(d) {
-            rest.push(board.entry(d, Status::Ineligible));
-        } else if board.score(d).is_some() && !all_in && !board.enough(d) {
-            rest.push(board.entry(d, Status::InsufficientPanel));
+        let status = if !board.eligible(d) {
+            Status::Ineligible
+        } else if board.score(d).is_some() && !cut.all_in && !board.enough(d) {
+            Status::InsufficientPanel
         } else if board.score(d).is_none() {
-            if all_in {
-                rest.push(board.entry(d, Status::Shortlisted));
+            if cut.all_in {
+                Status::Shortlisted
             } else {
-                pending.push(Pending::Unscored {
-                    dossier: d.id.clone(),
-                });
-                rest.push(board.entry(d, Status::Unscored));
+                Status::Unscored
             }
-        }
-    }
-    if !all_in {
-        pending.extend(board.missing_cards(&eligible));
+        } else {
+            continue;
+        };
+        rest.push(board.entry(d, status));
     }
     sort_rest(&mut rest);
     entries.extend(rest);
@@ -81,12 +62,92 @@ pub fn shortlist(inputs: &Inputs, policy: &Policy) -> Ranking {
         stage: Stage::Preliminary,
         basis: Basis::Shortlist {
             places,
-            eligible: eligible.len() as u32,
-            all_in,
+            eligible: cut.eligible as u32,
+            all_in: cut.all_in,
         },
         entries,
-        pending,
-        unused_decisions: board.unused(&order),
+        unused_decisions: board.unused(&cut.order),
+        pending: cut.pending,
+    }
+}
+
+/// Who the shortlist sends on to the experts, and whether it is final:
+/// what the expert stage needs of it, without its entries.
+pub fn shortlisted<'a>(inputs: &'a Inputs<'a>, policy: &Policy) -> (HashSet<&'a str>, bool) {
+    let board = Board::new(inputs, Stage::Preliminary);
+    let cut = Cut::of(&board, inputs, policy.places());
+    let mut on: HashSet<&'a str> = cut.order.rows[..cut.taken]
+        .iter()
+        .filter_map(|r| board.id(&r.candidate.dossier))
+        .collect();
+    if cut.all_in {
+        on.extend(
+            inputs
+                .dossiers
+                .iter()
+                .filter(|d| board.eligible(d) && board.score(d).is_none())
+                .map(|d| d.id.as_str()),
+        );
+    }
+    (on, cut.pending.is_empty())
+}
+
+/// Where the shortlist's line falls, and what it still waits for.
+struct Cut {
+    /// The eligible dossiers that count, by score and tie-break.
+    order: Order,
+    /// How many of `order`'s rows go on.
+    taken: usize,
+    /// Every eligible dossier goes on, scored or not.
+    all_in: bool,
+    /// How many dossiers are eligible.
+    eligible: usize,
+    /// Eligible dossiers not scored, then cards not submitted, when the line
+    /// is drawn by score.
+    pending: Vec<Pending>,
+}
+
+impl Cut {
+    fn of(board: &Board, inputs: &Inputs, places: u32) -> Cut {
+        let eligible: Vec<_> = inputs
+            .dossiers
+            .iter()
+            .filter(|d| board.eligible(d))
+            .collect();
+        let all_in = eligible.len() <= places as usize;
+        let counts = |d: &&&Dossier| all_in || board.enough(d);
+        let order = board.order(
+            eligible
+                .iter()
+                .filter(counts)
+                .filter_map(|d| board.candidate(d))
+                .collect(),
+        );
+        let taken = match places as usize {
+            _ if all_in => order.rows.len(),
+            0 => 0,
+            p if order.rows.len() > p => order.straddling(p).map_or(p, |level| level.end),
+            _ => order.rows.len(),
+        };
+        let mut pending = Vec::new();
+        if !all_in {
+            pending.extend(
+                eligible
+                    .iter()
+                    .filter(|d| board.score(d).is_none())
+                    .map(|d| Pending::Unscored {
+                        dossier: d.id.clone(),
+                    }),
+            );
+            pending.extend(board.missing_cards(&eligible));
+        }
+        Cut {
+            order,
+            taken,
+            all_in,
+            eligible: eligible.len(),
+            pending,
+        }
     }
 }
 
@@ -105,6 +166,52 @@ mod tests {
 
     fn applicants(n: usize) -> World {
         World::applicants(n)
+    }
+
+    /// The expert stage reads who goes on and whether the shortlist is
+    /// final without its entries: it reads what the shortlist ranks.
+    #[test]
+    fn the_expert_stage_reads_the_shortlist_as_it_is_ranked() {
+        use crate::domain::fixtures::{card, expert};
+        let mut worlds = vec![applicants(38), applicants(40), applicants(41)];
+        for n in [38, 41] {
+            // eligible, no preliminary score yet: on when all go on, pending otherwise
+            let mut w = applicants(n);
+            w.dossiers(&["X"]);
+            worlds.push(w);
+        }
+        let mut level = applicants(42);
+        level
+            .cards
+            .retain(|c| c.dossier != "D41" && c.dossier != "D40");
+        level
+            .score(Stage::Preliminary, "P1", "D41", "30", "31")
+            .score(Stage::Preliminary, "P1", "D40", "30", "31");
+        worlds.push(level);
+        let mut draft = applicants(41);
+        draft.round.preliminary.push(expert("P2"));
+        draft
+            .cards
+            .push(card(Stage::Preliminary, "P2", "D05", &[("a", "1")], false));
+        worlds.push(draft);
+        let mut thin = applicants(41);
+        thin.round.min_counted.preliminary = 2;
+        worlds.push(thin);
+        let (mut finals, mut open) = (0, 0);
+        for w in &worlds {
+            let inputs = w.inputs();
+            let policy = Policy::of(&w.round, &w.sheet);
+            let ranked = shortlist(&inputs, &policy);
+            let (on, settled) = super::shortlisted(&inputs, &policy);
+            let mut on: Vec<&str> = on.into_iter().collect();
+            on.sort_unstable();
+            let mut want = ranked.with_status(Status::Shortlisted);
+            want.sort_unstable();
+            assert_eq!(on, want);
+            assert_eq!(settled, ranked.is_final(), "{:?}", ranked.pending);
+            if settled { finals += 1 } else { open += 1 }
+        }
+        assert!(finals > 0 && open > 0, "{finals} final, {open} not");
     }
 
     #[test]

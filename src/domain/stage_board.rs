@@ -116,15 +116,19 @@ impl<'a> Board<'a> {
         let sheets: Vec<&Sheet> = std::iter::once(inputs.sheet)
             .chain(inputs.eligibility)
             .collect();
-        // Cards by dossier, once: the panels then read only their own.
-        let mut by_dossier: HashMap<&str, Vec<&Card>> = HashMap::new();
-        for c in inputs
+        // Cards by dossier, once: the panels then read only their own. Cards
+        // read for a ranking come by dossier already (`Store::cards_by_panel`),
+        // which the sort only confirms.
+        let mut cards: Vec<&Card> = inputs
             .cards
             .iter()
             .filter(|c| c.round == round.id && c.stage == stage)
-        {
-            by_dossier.entry(c.dossier.as_str()).or_default().push(c);
-        }
+            .collect();
+        cards.sort_by(|a, b| a.dossier.cmp(&b.dossier));
+        let by_dossier: HashMap<&str, &[&Card]> = cards
+            .chunk_by(|a, b| a.dossier == b.dossier)
+            .filter_map(|own| Some((own.first()?.dossier.as_str(), own)))
+            .collect();
         let mut reviews = HashMap::with_capacity(inputs.dossiers.len());
         let mut panels = HashMap::with_capacity(inputs.dossiers.len());
         let mut flags = HashMap::with_capacity(inputs.dossiers.len());
@@ -132,7 +136,7 @@ impl<'a> Board<'a> {
         let mut finder = Finder::default();
         let recognition = round.kind == RoundKind::Recognition;
         let agencies = agencies(inputs);
-        let layout = layout_for(inputs.sheet, by_dossier.values().flatten().copied());
+        let layout = layout_for(inputs.sheet, cards.iter().copied());
         for d in inputs.dossiers {
             let mut r = review(d, round.date, &sheets);
             r.failures.extend(
@@ -147,7 +151,7 @@ impl<'a> Board<'a> {
                     .extend(bars(inputs.register, d, round.date, &round.id));
             }
             reviews.insert(d.id.as_str(), r);
-            let own = by_dossier.get(d.id.as_str()).map_or(&[][..], Vec::as_slice);
+            let own = by_dossier.get(d.id.as_str()).copied().unwrap_or_default();
             let panel = aggregate_on(
                 inputs.sheet,
                 &layout,
@@ -314,6 +318,11 @@ impl<'a> Board<'a> {
 
     fn dossier(&self, id: &str) -> Option<&'a Dossier> {
         self.by_id.get(id).copied()
+    }
+
+    /// The round's own copy of the dossier id `id`.
+    pub fn id(&self, id: &str) -> Option<&'a str> {
+        self.dossier(id).map(|d| d.id.as_str())
     }
 
     /// Entries for the ordered rows, with ranks, ties and decisions, each with
