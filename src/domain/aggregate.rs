@@ -141,6 +141,28 @@ impl Within {
     }
 }
 
+/// The experts' ids of a round, each held once and shared by every panel
+/// and flag that names it, where each counted card would hold its own.
+#[derive(Clone, Debug, Default)]
+pub struct Names(Vec<Arc<str>>);
+
+impl Names {
+    pub fn new<'a>(ids: impl IntoIterator<Item = &'a str>) -> Names {
+        let mut v: Vec<Arc<str>> = ids.into_iter().map(Arc::from).collect();
+        v.sort_unstable();
+        v.dedup();
+        Names(v)
+    }
+
+    /// The shared id `id`, or one of its own when the round does not list it.
+    pub fn get(&self, id: &str) -> Arc<str> {
+        match self.0.binary_search_by(|n| (**n).cmp(id)) {
+            Ok(k) => self.0[k].clone(),
+            Err(_) => Arc::from(id),
+        }
+    }
+}
+
 /// An exact panel mean of one section's subtotals or one item's scores.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mean {
@@ -215,7 +237,15 @@ pub fn aggregate<'c>(
     recusals: &Recusals,
 ) -> PanelScore {
     let layout = Arc::new(Layout::of(sheet));
-    aggregate_on(sheet, &layout, stage, dossier, cards, recusals)
+    aggregate_on(
+        sheet,
+        &layout,
+        &Names::default(),
+        stage,
+        dossier,
+        cards,
+        recusals,
+    )
 }
 
 /// The sheet's entries as cards read from the store keep them (they share
@@ -233,6 +263,7 @@ pub fn layout_for<'c>(sheet: &Sheet, cards: impl IntoIterator<Item = &'c Card>) 
 pub fn aggregate_on<'c>(
     sheet: &Sheet,
     layout: &Arc<Layout>,
+    names: &Names,
     stage: Stage,
     dossier: &str,
     cards: impl IntoIterator<Item = &'c Card>,
@@ -264,7 +295,7 @@ pub fn aggregate_on<'c>(
             match card.scores.complete_on(layout) {
                 Ok(values) => {
                     counted.push(Counted {
-                        expert: Arc::from(expert),
+                        expert: names.get(expert),
                         total: values.iter().copied().sum(),
                         values,
                     });
@@ -434,6 +465,28 @@ mod tests {
     fn further(t: Tally, score: i128, (p, q): (i128, i128)) -> bool {
         let n = i128::from(t.of);
         (score * n - t.sum).abs() * q > 100 * n * p
+    }
+
+    #[test]
+    fn a_round_names_each_of_its_experts_once() {
+        let names = Names::new(["E2", "E1", "E2"]);
+        assert!(Arc::ptr_eq(&names.get("E1"), &names.get("E1")));
+        assert_eq!(&*names.get("E3"), "E3", "an expert the round does not list");
+        assert!(!Arc::ptr_eq(&names.get("E3"), &names.get("E3")));
+        let cards = [full("E1", "20", "20", "20"), full("E2", "20", "20", "20")];
+        let s = two_sections();
+        let layout = Arc::new(Layout::of(&s));
+        let p = aggregate_on(
+            &s,
+            &layout,
+            &names,
+            Stage::Expert,
+            "D1",
+            &cards,
+            &Recusals::default(),
+        );
+        assert!(Arc::ptr_eq(&p.counted[0].expert, &names.get("E1")));
+        assert!(Arc::ptr_eq(&p.counted[1].expert, &names.get("E2")));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::agency::{AgencyKeep, Settled, settle};
 use super::aggregate::NotCounted;
-use super::aggregate::{Mean, PanelScore, Recusals, aggregate_on, layout_for};
+use super::aggregate::{Mean, Names, PanelScore, Recusals, aggregate_on, layout_for};
 use super::alternates::Alternate;
 use super::card::Card;
 use super::decision::Decision;
@@ -137,6 +137,7 @@ impl<'a> Board<'a> {
         let recognition = round.kind == RoundKind::Recognition;
         let agencies = agencies(inputs);
         let layout = layout_for(inputs.sheet, cards.iter().copied());
+        let names = Names::new(round.scorers(stage).iter().map(|e| e.id.as_str()));
         for d in inputs.dossiers {
             let mut r = review(d, round.date, &sheets);
             r.failures.extend(
@@ -155,6 +156,7 @@ impl<'a> Board<'a> {
             let panel = aggregate_on(
                 inputs.sheet,
                 &layout,
+                &names,
                 stage,
                 &d.id,
                 own.iter().copied(),
@@ -242,15 +244,26 @@ impl<'a> Board<'a> {
         out
     }
 
-    fn tie_break_means(&self, d: &Dossier) -> Vec<Mean> {
+    /// The panel's means of the sheet's tie-break sections, in its order
+    /// (zero where the panel has none).
+    fn tie_break_values<'s>(&'s self, d: &Dossier) -> impl Iterator<Item = Ratio> + 's {
         let panel = self.panels.get(d.id.as_str());
         self.inputs
             .sheet
             .tie_break
             .iter()
-            .map(|id| Mean {
+            .map(move |id| panel.and_then(|p| p.section(id)).unwrap_or(Ratio::ZERO))
+    }
+
+    fn tie_break_means(&self, d: &Dossier) -> Vec<Mean> {
+        self.inputs
+            .sheet
+            .tie_break
+            .iter()
+            .zip(self.tie_break_values(d))
+            .map(|(id, value)| Mean {
                 id: id.clone(),
-                value: panel.and_then(|p| p.section(id)).unwrap_or(Ratio::ZERO),
+                value,
             })
             .collect()
     }
@@ -260,11 +273,7 @@ impl<'a> Board<'a> {
         Some(Candidate {
             dossier: d.id.clone(),
             score: self.score(d)?,
-            sections: self
-                .tie_break_means(d)
-                .into_iter()
-                .map(|m| m.value)
-                .collect(),
+            sections: self.tie_break_values(d).collect(),
         })
     }
 
