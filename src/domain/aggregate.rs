@@ -237,13 +237,16 @@ pub fn aggregate<'c>(
     recusals: &Recusals,
 ) -> PanelScore {
     let layout = Arc::new(Layout::of(sheet));
+    let own = cards
+        .into_iter()
+        .filter(|c| c.stage == stage && c.dossier == dossier);
     aggregate_on(
         sheet,
         &layout,
         &Names::default(),
         stage,
         dossier,
-        cards,
+        own,
         recusals,
     )
 }
@@ -259,7 +262,9 @@ pub fn layout_for<'c>(sheet: &Sheet, cards: impl IntoIterator<Item = &'c Card>) 
         .unwrap_or_else(|| Arc::new(Layout::of(sheet)))
 }
 
-/// `aggregate` with the sheet's entries given as `layout` (see `layout_for`).
+/// `aggregate` of cards already chosen, all of `dossier` in `stage` (a
+/// board groups them once for every panel), with the sheet's entries given
+/// as `layout` (see `layout_for`) and the round's experts as `names`.
 pub fn aggregate_on<'c>(
     sheet: &Sheet,
     layout: &Arc<Layout>,
@@ -271,10 +276,7 @@ pub fn aggregate_on<'c>(
 ) -> PanelScore {
     // Each expert's cards together, the submitted one updated last first
     // (and of two alike, the first given): that one is the expert's.
-    let mut latest: Vec<&Card> = cards
-        .into_iter()
-        .filter(|c| c.stage == stage && c.dossier == dossier)
-        .collect();
+    let mut latest: Vec<&Card> = cards.into_iter().collect();
     latest.sort_by(|a, b| {
         a.expert
             .cmp(&b.expert)

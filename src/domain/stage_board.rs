@@ -108,6 +108,9 @@ pub struct Board<'a> {
     /// This round's and stage's decisions.
     pub decisions: Vec<Decision>,
     by_id: HashMap<&'a str, &'a Dossier>,
+    /// The places among the sheet's sections (where a panel keeps their
+    /// means) of the sections that break ties, in the sheet's tie-break order.
+    tie_break: Vec<Option<usize>>,
 }
 
 impl<'a> Board<'a> {
@@ -122,7 +125,7 @@ impl<'a> Board<'a> {
         let mut cards: Vec<&Card> = inputs
             .cards
             .iter()
-            .filter(|c| c.round == round.id && c.stage == stage)
+            .filter(|c| c.stage == stage && c.round == round.id)
             .collect();
         cards.sort_by(|a, b| a.dossier.cmp(&b.dossier));
         let by_dossier: HashMap<&str, &[&Card]> = cards
@@ -182,6 +185,12 @@ impl<'a> Board<'a> {
             deviations: flags,
             decisions,
             by_id: inputs.dossiers.iter().map(|d| (d.id.as_str(), d)).collect(),
+            tie_break: inputs
+                .sheet
+                .tie_break
+                .iter()
+                .map(|id| inputs.sheet.sections.iter().position(|s| s.id == *id))
+                .collect(),
         }
     }
 
@@ -247,12 +256,14 @@ impl<'a> Board<'a> {
     /// The panel's means of the sheet's tie-break sections, in its order
     /// (zero where the panel has none).
     fn tie_break_values<'s>(&'s self, d: &Dossier) -> impl Iterator<Item = Ratio> + 's {
-        let panel = self.panels.get(d.id.as_str());
-        self.inputs
-            .sheet
-            .tie_break
-            .iter()
-            .map(move |id| panel.and_then(|p| p.section(id)).unwrap_or(Ratio::ZERO))
+        let sections = self
+            .panels
+            .get(d.id.as_str())
+            .map_or(&[][..], |p| p.sections.as_slice());
+        self.tie_break.iter().map(move |at| {
+            at.and_then(|k| sections.get(k))
+                .map_or(Ratio::ZERO, |m| m.value)
+        })
     }
 
     fn tie_break_means(&self, d: &Dossier) -> Vec<Mean> {
