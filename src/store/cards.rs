@@ -371,18 +371,14 @@ impl Store {
 mod tests {
     use super::*;
     use crate::domain::merge::CardState;
+    use crate::load::LoadedRound;
     use crate::store::codec;
     use crate::synthetic::{self, Size};
 
-    #[test]
-    fn cards_read_for_a_ranking_come_by_panel_and_are_the_round_s_cards() {
+    /// A store holding a synthetic round with every card's scores saved.
+    fn scored(size: Size) -> (tempfile::TempDir, Store, LoadedRound) {
         let dir = tempfile::tempdir().unwrap();
-        let (loaded, cards) = synthetic::loaded(Size {
-            dossiers: 4,
-            experts: 3,
-            items: 5,
-            seed: 9,
-        });
+        let (loaded, cards) = synthetic::loaded(size);
         let mut s = Store::open(dir.path()).unwrap();
         s.init_round(&loaded, "secretary").unwrap();
         for c in &cards {
@@ -394,6 +390,17 @@ mod tests {
             };
             s.edit(at, &edits).unwrap();
         }
+        (dir, s, loaded)
+    }
+
+    #[test]
+    fn cards_read_for_a_ranking_come_by_panel_and_are_the_round_s_cards() {
+        let (_dir, s, loaded) = scored(Size {
+            dossiers: 4,
+            experts: 3,
+            items: 5,
+            seed: 9,
+        });
         let id = &loaded.round.id;
         let by_panel = s.cards_by_panel(id).unwrap();
         let place = |c: &Card| (c.stage.key(), c.dossier.clone(), c.expert.clone());
@@ -479,24 +486,12 @@ mod tests {
     /// An expert's cards are read by their keys alone: E1's are not E10's.
     #[test]
     fn an_experts_cards_are_theirs_alone() {
-        let dir = tempfile::tempdir().unwrap();
-        let (loaded, cards) = synthetic::loaded(Size {
+        let (_dir, s, loaded) = scored(Size {
             dossiers: 3,
             experts: 11,
             items: 4,
             seed: 5,
         });
-        let mut s = Store::open(dir.path()).unwrap();
-        s.init_round(&loaded, "secretary").unwrap();
-        for c in &cards {
-            let edits: Vec<Edit> = c.scores.iter().map(|(i, v)| Edit::Score(i, *v)).collect();
-            let at = CardRef {
-                round: &c.round,
-                expert: &c.expert,
-                dossier: &c.dossier,
-            };
-            s.edit(at, &edits).unwrap();
-        }
         let round = &loaded.round.id;
         for expert in ["E1", "E10", "E11"] {
             let mine = s.expert_cards(round, expert).unwrap();
