@@ -112,7 +112,9 @@ impl Tally {
     pub(super) fn within(self, (p, q): (i128, i128)) -> Within {
         let n = i128::from(self.of);
         if n == 0 || q <= 0 {
-            // No score is measured against an empty panel.
+            // No score is measured against an empty panel, nor against a
+            // limit that is not a distance (every limit made is over 100
+            // or 10,000).
             return Within {
                 lo: i128::MIN,
                 hi: i128::MAX,

@@ -33,8 +33,9 @@ fn raw_words(key: &[u8]) -> impl Iterator<Item = &[u8]> {
     let mut rest = key;
     std::iter::from_fn(move || {
         let n = u32::from_be_bytes(rest.get(..4)?.try_into().ok()?) as usize;
-        let w = rest.get(4..4 + n)?;
-        rest = &rest[4 + n..];
+        let end = n.checked_add(4)?;
+        let w = rest.get(4..end)?;
+        rest = rest.get(end..)?;
         Some(w)
     })
 }
