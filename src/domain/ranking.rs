@@ -153,10 +153,8 @@ pub enum Flag<'a> {
     Total(TotalFlag<'a>),
     /// An item score far from the item mean.
     Item(ItemFlag<'a>),
-    /// The exact score is below `line`, yet printed to two decimals it reads as the line.
-    BelowLineWhenPrinted { line: Points },
-    /// Prints the same to two decimals as these dossiers, but is not tied with them.
-    PrintsAsTied { with: &'a [String] },
+    /// What the ranking marked on the entry.
+    Mark(&'a Mark),
 }
 
 /// What the ranking marks on an entry beside its panel's deviations.
@@ -191,15 +189,11 @@ impl Flags {
 
     /// The totals flagged, the item scores, then the marks.
     pub fn iter(&self) -> impl Iterator<Item = Flag<'_>> {
-        let marks = self.marks.iter().map(|m| match m {
-            Mark::BelowLineWhenPrinted { line } => Flag::BelowLineWhenPrinted { line: *line },
-            Mark::PrintsAsTied { with } => Flag::PrintsAsTied { with },
-        });
         self.deviations
             .totals()
             .map(Flag::Total)
             .chain(self.deviations.items().map(Flag::Item))
-            .chain(marks)
+            .chain(self.marks.iter().map(Flag::Mark))
     }
 }
 

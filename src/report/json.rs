@@ -7,7 +7,7 @@ use serde_json::{Map, Value, json};
 use super::minutes::Minutes;
 use super::remarks;
 use crate::domain::decision::{Choice, Decision};
-use crate::domain::ranking::{Basis, Boundary, BrokenBy, Entry, Flag, Pending, Tie};
+use crate::domain::ranking::{Basis, Boundary, BrokenBy, Entry, Flag, Mark, Pending, Tie};
 
 /// `{ "round", "stage", "cap", "final", "pending", "entries" … }`, pretty-printed,
 /// ending in a newline.
@@ -190,10 +190,12 @@ fn flag(f: Flag) -> Value {
             "max": i.check.max.fixed2(),
             "percent": i.check.percent,
         }),
-        Flag::BelowLineWhenPrinted { line } => {
+        Flag::Mark(Mark::BelowLineWhenPrinted { line }) => {
             json!({ "kind": "below_line_when_printed", "line": line.fixed2() })
         }
-        Flag::PrintsAsTied { with } => json!({ "kind": "prints_as_tied", "with": with }),
+        Flag::Mark(Mark::PrintsAsTied { with }) => {
+            json!({ "kind": "prints_as_tied", "with": with })
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::minutes::Minutes;
 use crate::domain::decision::{Choice, Decision};
-use crate::domain::ranking::{Basis, Boundary, BrokenBy, Entry, Flag, Pending, Tie};
+use crate::domain::ranking::{Basis, Boundary, BrokenBy, Entry, Flag, Mark, Pending, Tie};
 use crate::lang::Lang;
 use crate::lang::Say;
 
@@ -233,23 +233,23 @@ fn flag(e: &Entry, f: Flag, lang: Lang) -> String {
             i.check.percent,
             i.check.max
         ),
-        Flag::BelowLineWhenPrinted { line } if zh => {
+        Flag::Mark(Mark::BelowLineWhenPrinted { line }) if zh => {
             format!(
                 "精确得分 {exact} < {line}，未达线；两位小数显示为 {}",
                 line.fixed2()
             )
         }
-        Flag::BelowLineWhenPrinted { line } => format!(
+        Flag::Mark(Mark::BelowLineWhenPrinted { line }) => format!(
             "the exact score {exact} < {line}: below the line, though it prints as {}",
             line.fixed2()
         ),
-        Flag::PrintsAsTied { with } if zh => {
+        Flag::Mark(Mark::PrintsAsTied { with }) if zh => {
             format!(
                 "与 {} 显示得分相同，但精确得分不同，不并列",
                 list(with, lang)
             )
         }
-        Flag::PrintsAsTied { with } => format!(
+        Flag::Mark(Mark::PrintsAsTied { with }) => format!(
             "prints the same as {}, but the exact scores differ: not tied",
             list(with, lang)
         ),
