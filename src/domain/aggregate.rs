@@ -204,10 +204,6 @@ impl PanelScore {
         self.counted.len() as u32
     }
 
-    pub fn section(&self, id: &str) -> Option<Ratio> {
-        find(&self.sections, id)
-    }
-
     pub fn item(&self, id: &str) -> Option<Ratio> {
         self.layout
             .place(id)
@@ -219,10 +215,6 @@ impl PanelScore {
     pub fn has_cards(&self) -> bool {
         !self.counted.is_empty() || !self.excluded.is_empty()
     }
-}
-
-fn find(means: &[Mean], id: &str) -> Option<Ratio> {
-    means.iter().find(|m| m.id == id).map(|m| m.value)
 }
 
 /// The panel score of `dossier` in `stage` from every card given (cards for
@@ -550,8 +542,12 @@ mod tests {
         assert_eq!(p.spread, Some(Points::whole(35)));
         // section means over the three cards that count (E2, E3, E4):
         // S1 (40+45+50)/3, S2 (30+30+30)/3
-        assert_eq!(p.section("S1"), Some(Ratio::int(45)));
-        assert_eq!(p.section("S2"), Some(Ratio::int(30)));
+        let sections: Vec<(&str, Ratio)> = p
+            .sections
+            .iter()
+            .map(|m| (m.id.as_str(), m.value))
+            .collect();
+        assert_eq!(sections, [("S1", Ratio::int(45)), ("S2", Ratio::int(30))]);
         assert_eq!(p.item("a"), Some(Ratio::int(24)));
     }
 
