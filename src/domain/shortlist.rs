@@ -62,7 +62,7 @@ pub fn shortlist(inputs: &Inputs, policy: &Policy) -> Ranking {
         stage: Stage::Preliminary,
         basis: Basis::Shortlist {
             places,
-            eligible: cut.eligible as u32,
+            eligible: cut.eligible.len() as u32,
             all_in: cut.all_in,
         },
         entries,
@@ -82,10 +82,9 @@ pub fn shortlisted<'a>(inputs: &'a Inputs<'a>, policy: &Policy) -> (HashSet<&'a 
         .collect();
     if cut.all_in {
         on.extend(
-            inputs
-                .dossiers
+            cut.eligible
                 .iter()
-                .filter(|d| board.eligible(d) && board.score(d).is_none())
+                .filter(|d| board.score(d).is_none())
                 .map(|d| d.id.as_str()),
         );
     }
@@ -93,22 +92,22 @@ pub fn shortlisted<'a>(inputs: &'a Inputs<'a>, policy: &Policy) -> (HashSet<&'a 
 }
 
 /// Where the shortlist's line falls, and what it still waits for.
-struct Cut {
+struct Cut<'a> {
     /// The eligible dossiers that count, by score and tie-break.
     order: Order,
     /// How many of `order`'s rows go on.
     taken: usize,
     /// Every eligible dossier goes on, scored or not.
     all_in: bool,
-    /// How many dossiers are eligible.
-    eligible: usize,
+    /// The eligible dossiers, in the round's order.
+    eligible: Vec<&'a Dossier>,
     /// Eligible dossiers not scored, then cards not submitted, when the line
     /// is drawn by score.
     pending: Vec<Pending>,
 }
 
-impl Cut {
-    fn of(board: &Board, inputs: &Inputs, places: u32) -> Cut {
+impl<'a> Cut<'a> {
+    fn of(board: &Board, inputs: &Inputs<'a>, places: u32) -> Cut<'a> {
         let eligible: Vec<_> = inputs
             .dossiers
             .iter()
@@ -145,7 +144,7 @@ impl Cut {
             order,
             taken,
             all_in,
-            eligible: eligible.len(),
+            eligible,
             pending,
         }
     }
